@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { HouseholdCountSchema, IdSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
+
+const PercentSchema = z.number().min(0).max(100).describe("percent, one decimal");
+
+export const PlanYearRowSchema = z.object({
+  year: PlanYearSchema,
+  plannedHouseholds: HouseholdCountSchema,
+  cumulativePlanned: HouseholdCountSchema,
+  cumulativePlannedPercent: PercentSchema,
+  /** Households moved back by the end of that year; null for a year not yet begun. */
+  cumulativeActual: HouseholdCountSchema.nullable(),
+  cumulativeActualPercent: PercentSchema.nullable(),
+});
+export type PlanYearRow = z.infer<typeof PlanYearRowSchema>;
+
+export const DistrictYearRowSchema = PlanYearRowSchema.extend({
+  floorPercent: PercentSchema.nullable(),
+});
+export type DistrictYearRow = z.infer<typeof DistrictYearRowSchema>;
+
+export const DashboardSchema = z.object({
+  asOf: IsoDateSchema,
+  totals: z.object({
+    projects: z.number().int().nonnegative(),
+    households: HouseholdCountSchema,
+    movedBack: HouseholdCountSchema,
+    movedBackPercent: PercentSchema,
+  }),
+  years: z.array(PlanYearRowSchema),
+  districts: z.array(
+    z.object({
+      id: IdSchema,
+      code: z.string(),
+      name: z.string(),
+      projects: z.number().int().nonnegative(),
+      households: HouseholdCountSchema,
+      movedBack: HouseholdCountSchema,
+      movedBackPercent: PercentSchema,
+      years: z.array(DistrictYearRowSchema),
+    }),
+  ),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { CodeSchema, HouseholdCountSchema, IdSchema, PlanYearSchema } from "./common.js";
+import { SortOrderSchema } from "./pagination.js";
+import { MilestoneSchema } from "./milestone.js";
+
+/** 原址回建 / 异地安置 / 货币补偿 */
+export const ResettlementApproachSchema = z.enum(["on_site_rebuild", "off_site_relocation", "monetary"]);
+export type ResettlementApproach = z.infer<typeof ResettlementApproachSchema>;
+
+/** 未启动 / 推进中 / 停滞 / 已完成 */
+export const ProjectStatusSchema = z.enum(["not_started", "in_progress", "stalled", "completed"]);
+export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
+
+/** 共性问题 / 个性问题 / 无 */
+export const ProblemCategorySchema = z.enum(["none", "common", "individual"]);
+export type ProblemCategory = z.infer<typeof ProblemCategorySchema>;
+
+export const NamedRefSchema = z.object({ id: IdSchema, name: z.string() });
+export type NamedRef = z.infer<typeof NamedRefSchema>;
+
+export const ProjectYearTargetSchema = z.object({
+  year: PlanYearSchema,
+  plannedHouseholds: HouseholdCountSchema,
+});
+
+/** A project as lists show it: enough to render a row without further requests. */
+export const ProjectSummarySchema = z.object({
+  id: IdSchema,
+  code: CodeSchema,
+  name: z.string().min(1).max(100),
+  district: NamedRefSchema,
+  totalHouseholds: HouseholdCountSchema,
+  approach: ResettlementApproachSchema.nullable(),
+  status: ProjectStatusSchema,
+  problemCategory: ProblemCategorySchema,
+  causes: z.array(z.string().min(1).max(200)),
+  responsibleDepartment: NamedRefSchema.nullable(),
+  responsiblePerson: NamedRefSchema.nullable(),
+  yearTargets: z.array(ProjectYearTargetSchema),
+  movedBack: HouseholdCountSchema,
+});
+export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
+
+export const ProjectDetailSchema = ProjectSummarySchema.extend({
+  milestones: z.array(MilestoneSchema),
+});
+export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;
+
+export const ProjectSortFieldSchema = z.enum(["code", "name", "district", "totalHouseholds", "movedBack", "status"]);
+export type ProjectSortField = z.infer<typeof ProjectSortFieldSchema>;
+
+export const ProjectListQuerySchema = z.object({
+  districtId: IdSchema.optional(),
+  status: ProjectStatusSchema.optional(),
+  problemCategory: ProblemCategorySchema.optional(),
+  responsibleDepartmentId: IdSchema.optional(),
+  sort: ProjectSortFieldSchema.default("code"),
+  order: SortOrderSchema.default("asc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ProjectListQuery = z.infer<typeof ProjectListQuerySchema>;

@@ -1,0 +1,145 @@
+import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+/**
+ * Prisma migrations without Prisma's native schema engine, which cannot be downloaded on
+ * an air-gapped machine: the same engine compiled to WebAssembly, driven over `pg`.
+ * It reads and writes the standard prisma/migrations layout and `_prisma_migrations`
+ * table, so `prisma migrate deploy` stays compatible wherever the native engine exists.
+ * See docs/decisions/002-offline-migrations.md.
+ */
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const schemaPath = path.join(packageRoot, "schema.prisma");
+export const migrationsDir = path.join(packageRoot, "migrations");
+
+type EngineClass = typeof SchemaEngine;
+let engineClass: Promise<EngineClass> | undefined;
+
+/** wasm-bindgen's bundler target imports the .wasm as an ES module, which Node 20 cannot: instantiate it by hand. */
+function loadEngineClass(): Promise<EngineClass> {
+  engineClass ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const runtimePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const runtime = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as {
+      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+      SchemaEngine: EngineClass;
+    };
+    const bytes = await readFile(path.join(path.dirname(runtimePath), "schema_engine_bg.wasm"));
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+      "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
+    });
+    runtime.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return runtime.SchemaEngine;
+  })();
+  return engineClass;
+}
+
+async function withEngine<T>(
+  databaseUrl: string,
+  options: { log?: (line: string) => void },
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const Engine = await loadEngineClass();
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    new PrismaPg({ connectionString: databaseUrl }),
+  );
+  const schema = await readFile(schemaPath, "utf8");
+  const engine = await Engine.new(
+    { datamodels: [[schemaPath, schema]] },
+    (line: string) => options.log?.(line),
+    adapter,
+  );
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+export async function readMigrationList(): Promise<MigrationList> {
+  const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
+  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      directories.map(async (name) => {
+        const file = path.join(migrationsDir, name, "migration.sql");
+        return {
+          path: name,
+          migrationFile: {
+            path: "migration.sql",
+            content: existsSync(file)
+              ? { tag: "ok" as const, value: await readFile(file, "utf8") }
+              : { tag: "error" as const, value: `${file} is missing` },
+          },
+        };
+      }),
+    ),
+  };
+}
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+/** `prisma migrate deploy`: applies every migration not yet applied. */
+export async function applyMigrations(databaseUrl: string, log?: (line: string) => void): Promise<string[]> {
+  const migrationsList = await readMigrationList();
+  const { appliedMigrationNames } = await withEngine(databaseUrl, { log }, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: noFilters }),
+  );
+  return appliedMigrationNames;
+}
+
+/**
+ * `prisma migrate dev --create-only`: writes the SQL that takes the migrations to the
+ * schema into a new migrations/<stamp>_<name>/migration.sql. The engine replays the
+ * existing migrations in a temporary shadow database on the same server.
+ */
+export async function createMigration(
+  databaseUrl: string,
+  name: string,
+): Promise<string | null> {
+  const migrationsList = await readMigrationList();
+  const schema = await readFile(schemaPath, "utf8");
+  const result = await withEngine(databaseUrl, {}, async (engine) => {
+    // The WebAssembly engine's createMigration cannot open a shadow database itself;
+    // devDiagnostic replays the migrations in one (through the adapter) and caches the
+    // resulting schema, which createMigration then reads, as `prisma migrate dev` does.
+    const diagnostic = await engine.devDiagnostic({ migrationsList, filters: noFilters });
+    if (diagnostic.action.tag === "reset")
+      throw new Error(`The database has drifted from the migrations: ${diagnostic.action.reason}\nRun 'pnpm db:reset' first.`);
+    return engine.createMigration({
+      draft: true,
+      migrationName: name,
+      migrationsList,
+      schema: { files: [{ path: schemaPath, content: schema }] },
+      filters: noFilters,
+    });
+  });
+  if (!result.migrationScript) return null;
+  const directory = path.join(migrationsDir, result.generatedMigrationName);
+  await mkdir(directory, { recursive: true });
+  await writeFile(path.join(directory, "migration.sql"), result.migrationScript);
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  if (!existsSync(lockPath))
+    await writeFile(
+      lockPath,
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
+    );
+  return result.generatedMigrationName;
+}
+
+/** Drops everything in the database's schema (`prisma migrate reset` without re-applying). */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
+  await withEngine(databaseUrl, {}, (engine) => engine.reset({ filter: noFilters }));
+}
