@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -20,6 +21,12 @@ export const schemaPath = path.join(packageRoot, "schema.prisma");
 export const migrationsDir = path.join(packageRoot, "migrations");
 
 type EngineClass = typeof SchemaEngine;
+type WasmExports = Record<string, unknown>;
+// Node has WebAssembly; TypeScript only declares it in the DOM lib, which a server should not pull in.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, unknown>) => { exports: WasmExports };
+};
 let engineClass: Promise<EngineClass> | undefined;
 
 /** wasm-bindgen's bundler target imports the .wasm as an ES module, which Node 20 cannot: instantiate it by hand. */
@@ -28,12 +35,12 @@ function loadEngineClass(): Promise<EngineClass> {
     const require = createRequire(import.meta.url);
     const runtimePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const runtime = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as {
-      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+      __wbg_set_wasm(exports: WasmExports): void;
       SchemaEngine: EngineClass;
     };
     const bytes = await readFile(path.join(path.dirname(runtimePath), "schema_engine_bg.wasm"));
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-      "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": runtime,
     });
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -48,19 +55,24 @@ async function withEngine<T>(
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const Engine = await loadEngineClass();
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: databaseUrl }),
-  );
+  // Our own pool, ended below: the engine takes its advisory lock on one pooled connection,
+  // and only closing that connection releases it promptly for the next run.
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const schema = await readFile(schemaPath, "utf8");
-  const engine = await Engine.new(
-    { datamodels: [[schemaPath, schema]] },
-    (line: string) => options.log?.(line),
-    adapter,
-  );
   try {
-    return await run(engine);
+    const engine = await Engine.new(
+      { datamodels: [[schemaPath, schema]] },
+      (line: string) => options.log?.(line),
+      adapter,
+    );
+    try {
+      return await run(engine);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await pool.end();
   }
 }
 

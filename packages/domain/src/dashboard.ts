@@ -21,6 +21,9 @@ export type DistrictYearRow = z.infer<typeof DistrictYearRowSchema>;
 
 export const DashboardSchema = z.object({
   asOf: IsoDateSchema,
+  plan: z.object({ title: z.string(), years: z.array(PlanYearSchema) }).nullable(),
+  /** True while fictional demo records (演示数据) are in the database. */
+  demoData: z.boolean(),
   totals: z.object({
     projects: z.number().int().nonnegative(),
     households: HouseholdCountSchema,

@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { PrismaClient } from "@resettle/prisma/client";
+import { systemClock, type Clock } from "./lib/clock.js";
+import type { ModuleDeps } from "./lib/types.js";
+import { errorHandlerPlugin } from "./plugins/error-handler.js";
+import { openApiPlugin } from "./plugins/openapi.js";
+import { securityPlugin } from "./plugins/security.js";
+import { webPlugin } from "./plugins/web.js";
+import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { projectRoutes } from "./modules/projects/projects.routes.js";
+import { referenceRoutes } from "./modules/reference/reference.routes.js";
+
+export type AppOptions = {
+  prisma: PrismaClient;
+  clock?: Clock;
+  logger?: FastifyServerOptions["logger"];
+  /** The built SPA to serve beside the API; null serves the API alone. */
+  webRoot?: string | null;
+};
+
+/** Builds the whole application without listening: tests call inject() on it. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const deps: ModuleDeps = { prisma: options.prisma, clock: options.clock ?? systemClock };
+  await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
+  await app.register(openApiPlugin);
+  await app.register(webPlugin, { root: options.webRoot ?? null });
+
+  await healthRoutes(app, deps);
+  await dashboardRoutes(app, deps);
+  await projectRoutes(app, deps);
+  await referenceRoutes(app, deps);
+  return app;
+}

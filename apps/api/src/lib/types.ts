@@ -1,0 +1,15 @@
+import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { PrismaClient } from "@resettle/prisma/client";
+import type { Clock } from "./clock.js";
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What every feature module receives: its dependencies, passed in rather than imported. */
+export type ModuleDeps = { prisma: PrismaClient; clock: Clock };

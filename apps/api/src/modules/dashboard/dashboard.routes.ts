@@ -1,0 +1,17 @@
+import { DashboardSchema, ErrorResponseSchema } from "@resettle/domain";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import { getDashboard } from "./dashboard.service.js";
+
+export async function dashboardRoutes(app: App, { prisma, clock }: ModuleDeps) {
+  app.get(
+    "/api/dashboard",
+    {
+      schema: {
+        tags: ["dashboard"],
+        summary: "The plan against actuals, city-wide and per district (floors 30/60/100 %)",
+        response: { 200: DashboardSchema, 500: ErrorResponseSchema },
+      },
+    },
+    () => getDashboard(prisma, clock),
+  );
+}

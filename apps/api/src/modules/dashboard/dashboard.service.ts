@@ -1,0 +1,74 @@
+import { percentOf, summariseYears, type Dashboard } from "@resettle/domain";
+import type { PrismaClient } from "@resettle/prisma/client";
+import { todayInChina, type Clock } from "../../lib/clock.js";
+
+type YearSum = { districtId: string; year: number; households: number };
+
+const add = (map: Map<number, number>, year: number, n: number) => map.set(year, (map.get(year) ?? 0) + n);
+
+/**
+ * Where the city and each district stand against the plan: a fixed handful of queries
+ * whatever the number of projects (no per-project round trips).
+ */
+export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<Dashboard> {
+  const today = todayInChina(clock);
+  const [plan, districts, projects, targets, reportSums, demoPersons] = await Promise.all([
+    prisma.plan.findFirst({ orderBy: { loadedAt: "desc" }, select: { title: true, years: true } }),
+    prisma.district.findMany({ orderBy: { name: "asc" }, include: { floors: true } }),
+    prisma.project.findMany({ select: { districtId: true, totalHouseholds: true, movedBack: true } }),
+    prisma.yearTarget.findMany({ select: { year: true, plannedHouseholds: true, project: { select: { districtId: true } } } }),
+    prisma.$queryRaw<YearSum[]>`
+      SELECT p."districtId" AS "districtId",
+             EXTRACT(YEAR FROM r."reportedOn")::int AS year,
+             SUM(r.households)::int AS households
+      FROM progress_reports r JOIN projects p ON p.id = r."projectId"
+      GROUP BY 1, 2`,
+    prisma.person.count({ where: { isDemo: true } }),
+  ]);
+
+  const years = [
+    ...new Set([...(plan?.years ?? []), ...targets.map((t) => t.year), ...districts.flatMap((d) => d.floors.map((f) => f.year))]),
+  ].sort((a, b) => a - b);
+  // A year's reports count at its mid-point: summariseYears only compares them with year ends.
+  const asReports = (sums: YearSum[]) => sums.map((s) => ({ reportedOn: `${s.year}-07-01`, households: s.households }));
+
+  const cityPlanned = new Map<number, number>();
+  for (const t of targets) add(cityPlanned, t.year, t.plannedHouseholds);
+  const households = projects.reduce((s, p) => s + p.totalHouseholds, 0);
+  const movedBack = projects.reduce((s, p) => s + p.movedBack, 0);
+
+  return {
+    asOf: today,
+    plan: plan ? { title: plan.title, years: plan.years } : null,
+    demoData: demoPersons > 0,
+    totals: { projects: projects.length, households, movedBack, movedBackPercent: percentOf(movedBack, households) },
+    years: summariseYears({ years, totalHouseholds: households, planned: cityPlanned, reports: asReports(reportSums), today }),
+    districts: districts.map((d) => {
+      const own = projects.filter((p) => p.districtId === d.id);
+      const total = own.reduce((s, p) => s + p.totalHouseholds, 0);
+      const moved = own.reduce((s, p) => s + p.movedBack, 0);
+      const planned = new Map<number, number>();
+      for (const t of targets) if (t.project.districtId === d.id) add(planned, t.year, t.plannedHouseholds);
+      const rows = summariseYears({
+        years,
+        totalHouseholds: total,
+        planned,
+        reports: asReports(reportSums.filter((s) => s.districtId === d.id)),
+        today,
+      });
+      return {
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        projects: own.length,
+        households: total,
+        movedBack: moved,
+        movedBackPercent: percentOf(moved, total),
+        years: rows.map((row) => {
+          const floor = d.floors.find((f) => f.year === row.year);
+          return { ...row, floorPercent: floor ? Number(floor.minCumulativePercent) : null };
+        }),
+      };
+    }),
+  };
+}

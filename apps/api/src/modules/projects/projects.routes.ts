@@ -1,0 +1,40 @@
+import { z } from "zod";
+import {
+  ErrorResponseSchema,
+  IdSchema,
+  pageOf,
+  ProjectDetailSchema,
+  ProjectListQuerySchema,
+  ProjectSummarySchema,
+} from "@resettle/domain";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import { getProject, listProjects } from "./projects.service.js";
+
+const errors = { 400: ErrorResponseSchema, 500: ErrorResponseSchema };
+
+export async function projectRoutes(app: App, { prisma }: ModuleDeps) {
+  app.get(
+    "/api/projects",
+    {
+      schema: {
+        tags: ["projects"],
+        summary: "Projects (项目台账): filter, sort, paginate",
+        querystring: ProjectListQuerySchema,
+        response: { 200: pageOf(ProjectSummarySchema), ...errors },
+      },
+    },
+    (request) => listProjects(prisma, request.query),
+  );
+  app.get(
+    "/api/projects/:id",
+    {
+      schema: {
+        tags: ["projects"],
+        summary: "One project with its year targets, milestones and responsibility",
+        params: z.object({ id: IdSchema }),
+        response: { 200: ProjectDetailSchema, 404: ErrorResponseSchema, ...errors },
+      },
+    },
+    (request) => getProject(prisma, request.params.id),
+  );
+}

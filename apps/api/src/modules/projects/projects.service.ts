@@ -1,0 +1,85 @@
+import type { ProjectDetail, ProjectListQuery, ProjectSummary } from "@resettle/domain";
+import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import { AppError } from "../../lib/app-error.js";
+import { toIsoDate } from "../../lib/dates.js";
+
+const ref = { select: { id: true, name: true } } as const;
+
+const summarySelect = {
+  id: true,
+  code: true,
+  name: true,
+  totalHouseholds: true,
+  approach: true,
+  status: true,
+  problemCategory: true,
+  causes: true,
+  movedBack: true,
+  district: ref,
+  responsibleDepartment: ref,
+  responsiblePerson: ref,
+  yearTargets: { select: { year: true, plannedHouseholds: true }, orderBy: { year: "asc" } },
+} satisfies Prisma.ProjectSelect;
+
+const orderByField: Record<ProjectListQuery["sort"], (order: Prisma.SortOrder) => Prisma.ProjectOrderByWithRelationInput> = {
+  code: (order) => ({ code: order }),
+  name: (order) => ({ name: order }),
+  district: (order) => ({ district: { name: order } }),
+  totalHouseholds: (order) => ({ totalHouseholds: order }),
+  movedBack: (order) => ({ movedBack: order }),
+  status: (order) => ({ status: order }),
+};
+
+export async function listProjects(prisma: PrismaClient, query: ProjectListQuery) {
+  const where: Prisma.ProjectWhereInput = {
+    districtId: query.districtId,
+    status: query.status,
+    problemCategory: query.problemCategory,
+    responsibleDepartmentId: query.responsibleDepartmentId,
+  };
+  const [items, total] = await prisma.$transaction([
+    prisma.project.findMany({
+      where,
+      select: summarySelect,
+      // The code breaks ties so that pages never overlap or skip.
+      orderBy: [orderByField[query.sort](query.order), { code: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.project.count({ where }),
+  ]);
+  return { items: items satisfies ProjectSummary[], total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getProject(prisma: PrismaClient, id: string): Promise<ProjectDetail> {
+  const project = await prisma.project.findUnique({
+    where: { id },
+    select: {
+      ...summarySelect,
+      milestones: {
+        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          projectId: true,
+          kind: true,
+          title: true,
+          dueDate: true,
+          status: true,
+          responsibleDepartmentId: true,
+          responsiblePersonId: true,
+          completedAt: true,
+          version: true,
+        },
+      },
+    },
+  });
+  if (!project) throw AppError.notFound("Project");
+  return {
+    ...project,
+    milestones: project.milestones.map((m) => ({
+      ...m,
+      dueDate: toIsoDate(m.dueDate),
+      completedAt: m.completedAt?.toISOString() ?? null,
+    })),
+  };
+}

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPrismaClient } from "@resettle/prisma/client";
+import { openDatabase } from "@resettle/prisma/database";
+import { applyMigrations } from "@resettle/prisma/migrate";
+import { seedDatabase } from "@resettle/prisma/seed";
+import { buildApp } from "./app.js";
+import { loadEnv } from "./config/env.js";
+
+const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
+
+/**
+ * Start-up for `npm start` and production alike: database (given or embedded), migrations,
+ * the plan (and the demo data outside production), then the API and the SPA on one port.
+ */
+async function main() {
+  const env = loadEnv();
+  const db = await openDatabase(env);
+  const prisma = createPrismaClient(db.url);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app?.log.info({ signal }, "shutting down");
+    await app?.close().catch(() => {});
+    await prisma.$disconnect().catch(() => {});
+    await db.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    const applied = await applyMigrations(db.url);
+    const demo = env.SEED_DEMO ?? env.NODE_ENV !== "production";
+    const { demoLoaded } = await seedDatabase(prisma, { demo });
+    app = await buildApp({
+      prisma,
+      logger: {
+        level: env.LOG_LEVEL,
+        redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+      },
+      webRoot: env.WEB_DIST ?? defaultWebRoot,
+    });
+    app.log.info(
+      { database: db.embedded ? "embedded" : "DATABASE_URL", migrationsApplied: applied, demoLoaded },
+      "database ready",
+    );
+    await app.listen({ port: env.PORT, host: env.HOST });
+    console.log(`\n  回迁难问题督办平台 Resettle: http://localhost:${env.PORT}\n`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await prisma.$disconnect().catch(() => {});
+    await db.stop().catch(() => {});
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,22 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { createI18n } from "../lib/i18n/i18n";
+import { createQueryClient } from "../lib/query-client";
+import { AntdProvider } from "./antd-provider";
+
+/**
+ * App-wide context, outermost first. An auth provider (current user from /api/auth/me)
+ * belongs inside QueryClientProvider, so it can use the query client, and outside the router.
+ */
+export function Providers({ children }: { children: ReactNode }) {
+  const [i18n] = useState(() => createI18n());
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <AntdProvider>{children}</AntdProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,14 @@
+import { Tag, Tooltip } from "antd";
+import { useTranslation } from "react-i18next";
+
+/** Marks fictional demo records so that no one reads them as real officials. */
+export function DemoTag() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t("demo.personHint")}>
+      <Tag color="orange" className="demo-tag" aria-label={`${t("demo.tag")}: ${t("demo.personHint")}`}>
+        {t("demo.tag")}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Dashboard } from "@resettle/domain";
+import { Descriptions, Skeleton } from "antd";
+import { lazy, Suspense, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { SectionCard } from "../../../components/ui/section-card";
+import { formatCount, formatPercent } from "../../../lib/format";
+import { DistrictTrajectoryTable } from "./district-trajectory-table";
+
+// echarts is the heaviest dependency; only this card pulls it in, after the page has shown.
+const TrajectoryChart = lazy(() => import("./trajectory-chart"));
+
+type Props = { district: Dashboard["districts"][number]; asOf: string };
+
+export function DistrictCard({ district, asOf }: Props) {
+  const { t } = useTranslation();
+  const labels = useMemo(
+    () => ({
+      planned: t("dashboard.districts.plannedPercent"),
+      floor: t("dashboard.districts.floorPercent"),
+      actual: t("dashboard.districts.actualPercent"),
+      year: (year: number) => t("common.yearLabel", { year }),
+    }),
+    [t],
+  );
+  const description = t("dashboard.districts.chartLabel", {
+    district: district.name,
+    summary: district.years
+      .map((row) =>
+        t("dashboard.districts.chartYear", {
+          year: row.year,
+          planned: formatPercent(row.cumulativePlannedPercent),
+          floor: formatPercent(row.floorPercent),
+          actual: formatPercent(row.cumulativeActualPercent),
+        }),
+      )
+      .join(t("common.listSeparator")),
+  });
+
+  return (
+    <SectionCard level={3} title={district.name} className="district-card">
+      <Descriptions
+        size="small"
+        column={3}
+        items={[
+          { key: "projects", label: t("dashboard.districts.projects"), children: formatCount(district.projects) },
+          { key: "households", label: t("dashboard.districts.households"), children: formatCount(district.households) },
+          {
+            key: "movedBack",
+            label: t("dashboard.districts.movedBack"),
+            children: t("common.countWithShare", {
+              value: formatCount(district.movedBack),
+              percent: formatPercent(district.movedBackPercent),
+            }),
+          },
+        ]}
+      />
+      <Suspense fallback={<Skeleton.Node active className="trajectory-chart-placeholder" />}>
+        <TrajectoryChart rows={district.years} labels={labels} description={description} />
+      </Suspense>
+      <DistrictTrajectoryTable
+        districtName={district.name}
+        households={district.households}
+        rows={district.years}
+        asOf={asOf}
+      />
+    </SectionCard>
+  );
+}

@@ -1,0 +1,65 @@
+import { ExclamationCircleFilled } from "@ant-design/icons";
+import type { Milestone } from "@resettle/domain";
+import { Empty, Table, type TableColumnsType } from "antd";
+import { useTranslation } from "react-i18next";
+import { formatDate, NO_VALUE } from "../../../lib/format";
+import { daysOverdue, isOverdue, sortByDueDate } from "../lib/milestone-schedule";
+import type { RenderPerson } from "./render-person";
+import { WorkStatusTag } from "./work-status-tag";
+
+type Props = {
+  milestones: Milestone[];
+  today: string;
+  departmentName: (departmentId: string) => string | undefined;
+  renderPerson: RenderPerson;
+};
+
+/** The project's timetable (推进时间表); overdue items say so in words, not only in red. */
+export function MilestoneTable({ milestones, today, departmentName, renderPerson }: Props) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<Milestone> = [
+    {
+      key: "dueDate",
+      title: t("project.milestones.dueDate"),
+      render: (_, m) =>
+        isOverdue(m, today) ? (
+          <span className="overdue">
+            <ExclamationCircleFilled aria-hidden /> {formatDate(m.dueDate)}
+            <span className="overdue-note">{t("project.milestones.overdue", { count: daysOverdue(m, today) })}</span>
+          </span>
+        ) : (
+          formatDate(m.dueDate)
+        ),
+    },
+    { key: "kind", title: t("project.milestones.kind"), render: (_, m) => t(`enums.milestoneKind.${m.kind}`) },
+    { key: "title", title: t("project.milestones.item"), dataIndex: "title" },
+    { key: "status", title: t("project.milestones.status"), render: (_, m) => <WorkStatusTag status={m.status} /> },
+    {
+      key: "department",
+      title: t("project.milestones.responsibleDepartment"),
+      render: (_, m) => (m.responsibleDepartmentId && departmentName(m.responsibleDepartmentId)) || NO_VALUE,
+    },
+    {
+      key: "person",
+      title: t("project.milestones.responsiblePerson"),
+      render: (_, m) => renderPerson(m.responsiblePersonId),
+    },
+    {
+      key: "completedAt",
+      title: t("project.milestones.completedAt"),
+      render: (_, m) => formatDate(m.completedAt),
+    },
+  ];
+  return (
+    <Table<Milestone>
+      rowKey="id"
+      size="middle"
+      pagination={false}
+      columns={columns}
+      dataSource={sortByDueDate(milestones)}
+      rowClassName={(m) => (isOverdue(m, today) ? "row-overdue" : "")}
+      locale={{ emptyText: <Empty description={t("project.milestones.empty")} /> }}
+      caption={<span className="sr-only">{t("project.milestones.caption")}</span>}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { percentOf, type ProjectDetail } from "@resettle/domain";
+import { Descriptions, Space, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import { formatCount, formatPercent, NO_VALUE } from "../../../lib/format";
+import { ProjectStatusTag } from "./project-status-tag";
+import type { RenderPerson } from "./render-person";
+
+type Props = { project: ProjectDetail; renderPerson: RenderPerson };
+
+export function ProjectSummary({ project, renderPerson }: Props) {
+  const { t } = useTranslation();
+  const notSet = t("project.notSet");
+  const items = [
+    { key: "district", label: t("project.district"), children: project.district.name },
+    { key: "total", label: t("project.totalHouseholds"), children: `${formatCount(project.totalHouseholds)} ${t("units.households")}` },
+    {
+      key: "movedBack",
+      label: t("project.movedBack"),
+      children: t("common.countWithShare", {
+        value: `${formatCount(project.movedBack)} ${t("units.households")}`,
+        percent: formatPercent(percentOf(project.movedBack, project.totalHouseholds)),
+      }),
+    },
+    { key: "status", label: t("project.status"), children: <ProjectStatusTag status={project.status} /> },
+    {
+      key: "approach",
+      label: t("project.approach"),
+      children: project.approach ? t(`enums.approach.${project.approach}`) : notSet,
+    },
+    {
+      key: "problemCategory",
+      label: t("project.problemCategory"),
+      children: t(`enums.problemCategory.${project.problemCategory}`),
+    },
+    {
+      key: "causes",
+      label: t("project.causes"),
+      span: "filled" as const,
+      children:
+        project.causes.length === 0 ? (
+          NO_VALUE
+        ) : (
+          <Space size={[0, 8]} wrap>
+            {project.causes.map((cause) => (
+              <Tag key={cause}>{cause}</Tag>
+            ))}
+          </Space>
+        ),
+    },
+    {
+      key: "department",
+      label: t("project.responsibleDepartment"),
+      children: project.responsibleDepartment?.name ?? notSet,
+    },
+    {
+      key: "person",
+      label: t("project.responsiblePerson"),
+      children: project.responsiblePerson
+        ? renderPerson(project.responsiblePerson.id, project.responsiblePerson.name)
+        : notSet,
+    },
+  ];
+  return <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} />;
+}

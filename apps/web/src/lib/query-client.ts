@@ -1,0 +1,15 @@
+import { QueryClient } from "@tanstack/react-query";
+import { isApiError } from "./api-error";
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        // A supervisor printing a page should not see it reload under the print dialog.
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => (!isApiError(error) || error.isTransient) && failureCount < 2,
+      },
+    },
+  });
+}

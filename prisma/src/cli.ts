@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import { createPrismaClient } from "./client.js";
+import { openDatabase } from "./database.js";
+import { applyMigrations, createMigration, resetDatabase } from "./migrate.js";
+import { defaultPlanPath, parsePlan, PlanRejectedError } from "./plan-loader.js";
+import { seedDatabase } from "./seed.js";
+
+const usage = `usage: cli.ts <command>
+  migrate                apply pending migrations
+  migration <name>       create a migration from schema.prisma changes
+  seed [--no-demo]       load the Panjin plan (and the demo data)
+  reset [--no-demo]      empty the database, migrate, seed
+  plan-check [file]      check a plan file without loading it
+With no DATABASE_URL the embedded PostgreSQL in .data/postgres is used.`;
+
+async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  const demo = !rest.includes("--no-demo");
+  if (command === "plan-check") {
+    const file = rest[0] ?? defaultPlanPath;
+    try {
+      const plan = parsePlan(JSON.parse(await readFile(file, "utf8")));
+      console.log(`计划校验通过: ${plan.title} (${plan.projects.length} 个项目, ${plan.totalHouseholds} 户)`);
+      return 0;
+    } catch (error) {
+      if (error instanceof PlanRejectedError) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+  }
+  if (!["migrate", "migration", "seed", "reset"].includes(command ?? "")) {
+    console.error(usage);
+    return 2;
+  }
+  const db = await openDatabase();
+  try {
+    if (command === "migration") {
+      const name = rest[0];
+      if (!name) throw new Error("migration needs a name, e.g. pnpm db:migration add_budget");
+      const created = await createMigration(db.url, name);
+      console.log(created ? `created migrations/${created}/migration.sql` : "schema.prisma matches the migrations: nothing to create");
+      return 0;
+    }
+    if (command === "reset") await resetDatabase(db.url);
+    const applied = await applyMigrations(db.url);
+    console.log(applied.length ? `applied ${applied.join(", ")}` : "migrations up to date");
+    if (command === "seed" || command === "reset") {
+      const prisma = createPrismaClient(db.url);
+      try {
+        const { demoLoaded } = await seedDatabase(prisma, { demo });
+        console.log(`plan loaded${demoLoaded ? ", demo data loaded" : ""}`);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+    return 0;
+  } finally {
+    await db.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

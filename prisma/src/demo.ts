@@ -1,0 +1,132 @@
+import type { MilestoneKind, WorkStatus } from "@resettle/domain";
+import type { PrismaClient } from "./client.js";
+
+/**
+ * Demo data (演示数据) for trying the product: fictional persons, milestones and some
+ * progress. Every record is flagged isDemo and the UI says so. The names are made up
+ * and deliberately read as placeholders (“张主任（演示）”), never as real officials.
+ */
+
+const demoPersons: Record<string, [name: string, title: string][]> = {
+  lingdao: [["王主任（演示）", "办公室主任"]],
+  shuangtaizi: [["张主任（演示）", "征收办主任"], ["赵科长（演示）", "回迁安置科科长"]],
+  dawa: [["刘主任（演示）", "征收办主任"]],
+  fagai: [["陈科长（演示）", "投资科科长"]],
+  zhujian: [["李科长（演示）", "房屋征收科科长"], ["周工（演示）", "质量安全站工程师"]],
+  guotu: [["孙科长（演示）", "不动产登记科科长"]],
+  caizheng: [["吴科长（演示）", "经济建设科科长"]],
+  gongan: [["郑科长（演示）", "治安科科长"]],
+  xinfang: [["冯科长（演示）", "督查科科长"]],
+  jinrong: [["褚科长（演示）", "金融稳定科科长"]],
+  xiaofang: [["卫科长（演示）", "防火监督科科长"]],
+  fayuan: [["蒋庭长（演示）", "执行局庭长"]],
+};
+
+type DemoMilestone = [kind: MilestoneKind, title: string, due: string, status: WorkStatus, department: string];
+
+const demoMilestones: Record<string, DemoMilestone[]> = {
+  xiangyang: [
+    ["procedures", "补办规划、施工许可手续", "2018-05-31", "done", "zhujian"],
+    ["construction", "主体工程封顶", "2018-09-30", "done", "shuangtaizi"],
+    ["acceptance", "竣工验收及消防验收", "2019-06-30", "in_progress", "xiaofang"],
+    ["move_back", "剩余住户回迁入住", "2019-12-31", "in_progress", "shuangtaizi"],
+  ],
+  "lvdi-shijicheng": [
+    ["construction", "续建工程复工", "2018-04-30", "done", "shuangtaizi"],
+    ["acceptance", "分期竣工验收", "2019-05-31", "done", "zhujian"],
+    ["handover", "回迁房交付", "2019-10-31", "in_progress", "shuangtaizi"],
+  ],
+  hongwei: [
+    ["procedures", "土地证、房产证办理", "2019-03-31", "blocked", "guotu"],
+    ["construction", "解决开发商资金缺口后复工", "2019-06-30", "blocked", "caizheng"],
+    ["move_back", "回迁入住", "2019-12-31", "planned", "shuangtaizi"],
+  ],
+  guangsha: [
+    ["relocation_site", "落实异地安置房源", "2020-03-31", "in_progress", "shuangtaizi"],
+    ["move_back", "回迁入住", "2020-12-31", "planned", "shuangtaizi"],
+  ],
+  "xuefuyuan-2": [
+    ["procedures", "施工许可证办理", "2019-12-31", "in_progress", "zhujian"],
+    ["construction", "主体工程建设", "2020-08-31", "planned", "shuangtaizi"],
+  ],
+  "hetang-yuese": [["move_back", "回迁入住", "2018-12-31", "done", "dawa"]],
+  "huarun-wanjia": [["handover", "回迁房交付", "2019-09-30", "done", "dawa"]],
+  taoliyuan: [
+    ["acceptance", "竣工验收", "2020-06-30", "in_progress", "dawa"],
+    ["move_back", "回迁入住", "2020-12-31", "planned", "dawa"],
+  ],
+};
+
+const demoProgress: Record<string, [date: string, households: number][]> = {
+  xiangyang: [["2018-11-30", 520], ["2019-11-30", 400]],
+  "lvdi-shijicheng": [["2018-12-20", 700], ["2019-12-20", 500]],
+  hongwei: [["2019-12-25", 300], ["2020-12-25", 200]],
+  guangsha: [["2020-12-15", 150]],
+  "hetang-yuese": [["2018-10-31", 48]],
+  "huarun-wanjia": [["2019-10-31", 25]],
+  taoliyuan: [["2020-12-30", 20]],
+};
+
+const demoProblems: Record<string, { status: "stalled" | "in_progress"; category: "common" | "individual"; causes: string[] }> = {
+  hongwei: { status: "stalled", category: "individual", causes: ["开发企业资金链断裂", "土地及产权手续不全"] },
+  guangsha: { status: "in_progress", category: "common", causes: ["安置房源不足"] },
+  "xuefuyuan-2": { status: "in_progress", category: "common", causes: ["施工手续不全"] },
+};
+
+/** Loads the demo data once; a second run finds it there and changes nothing. */
+export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
+  if ((await prisma.person.count({ where: { isDemo: true } })) > 0) return false;
+  await prisma.$transaction(async (tx) => {
+    const departments = await tx.department.findMany({ select: { id: true, code: true } });
+    const deptId = new Map(departments.map((d) => [d.code, d.id]));
+    const firstPerson = new Map<string, string>();
+    for (const [code, persons] of Object.entries(demoPersons)) {
+      const departmentId = deptId.get(code);
+      if (!departmentId) continue;
+      for (const [i, [name, title]] of persons.entries()) {
+        const person = await tx.person.create({
+          data: { name, title, departmentId, phone: `0000-000-${String(firstPerson.size * 10 + i).padStart(4, "0")}`, isDemo: true },
+        });
+        if (!firstPerson.has(code)) firstPerson.set(code, person.id);
+      }
+    }
+    const projects = await tx.project.findMany({ select: { id: true, code: true, responsibleDepartmentId: true } });
+    for (const project of projects) {
+      const responsibleCode = departments.find((d) => d.id === project.responsibleDepartmentId)?.code;
+      const problem = demoProblems[project.code];
+      const reports = demoProgress[project.code] ?? [];
+      const movedBack = reports.reduce((s, [, n]) => s + n, 0);
+      await tx.project.update({
+        where: { id: project.id },
+        data: {
+          responsiblePersonId: responsibleCode ? (firstPerson.get(responsibleCode) ?? null) : null,
+          movedBack,
+          ...(problem ? { status: problem.status, problemCategory: problem.category, causes: problem.causes } : {}),
+        },
+      });
+      await tx.progressReport.createMany({
+        data: reports.map(([date, households]) => ({
+          projectId: project.id,
+          reportedOn: new Date(`${date}T00:00:00Z`),
+          households,
+          note: "演示数据",
+          isDemo: true,
+        })),
+      });
+      await tx.milestone.createMany({
+        data: (demoMilestones[project.code] ?? []).map(([kind, title, due, status, department]) => ({
+          projectId: project.id,
+          kind,
+          title,
+          dueDate: new Date(`${due}T00:00:00Z`),
+          status,
+          completedAt: status === "done" ? new Date(`${due}T08:00:00Z`) : null,
+          responsibleDepartmentId: deptId.get(department) ?? null,
+          responsiblePersonId: firstPerson.get(department) ?? null,
+          isDemo: true,
+        })),
+      });
+    }
+  });
+  return true;
+}
