@@ -70,6 +70,7 @@ export async function startEmbeddedPostgres(options: {
             " set RESETTLE_DATA_DIR to a directory it can reach (e.g. under /tmp) if it cannot."
           : "") +
         (detail ? `\n${detail}` : error instanceof Error ? `\n${error.message}` : ""),
+      { cause: error },
     );
   }
   const urlFor = (database: string) => `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`;

@@ -1,4 +1,4 @@
-/// <reference path="../src/vitest-context.d.ts" />
+import type {} from "../src/vitest-context.js";
 import type { TestProject } from "vitest/node";
 import { startTestDatabaseServer } from "../src/testing.js";
 

@@ -1,4 +1,4 @@
-/// <reference path="../../../../prisma/src/vitest-context.d.ts" />
+import type {} from "@resettle/prisma/vitest-context";
 import { inject } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@resettle/prisma/testing";
 import { buildApp } from "../app.js";

@@ -1,0 +1,30 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { QueryView } from "../../components/ui/query-view";
+import { SectionCard } from "../../components/ui/section-card";
+import { projectsQueries } from "../../features/projects/api/projects.queries";
+import { ProjectQuotaTable } from "../../features/projects/components/project-quota-table";
+import { DEFAULT_LIST_QUERY } from "../../features/projects/lib/list-query-params";
+import { renderPerson } from "./render-person";
+
+// The plan has 8 projects; the API's largest page covers any plan of this kind in one request.
+const ALL_PROJECTS = { ...DEFAULT_LIST_QUERY, pageSize: 100 };
+
+export function DashboardProjects({ years }: { years: number[] }) {
+  const { t } = useTranslation();
+  const query = useQuery(projectsQueries.list(ALL_PROJECTS));
+  return (
+    <SectionCard title={t("dashboard.projects.title")} className="dashboard-projects">
+      <QueryView query={query} compact isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <ProjectQuotaTable
+            projects={page.items}
+            years={years}
+            renderPerson={renderPerson}
+            caption={t("dashboard.projects.caption")}
+          />
+        )}
+      </QueryView>
+    </SectionCard>
+  );
+}
