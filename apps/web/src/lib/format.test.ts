@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatLongDate, formatPercent, formatQuota } from "./format";
+import { formatCount, formatDate, formatLongDate, formatPercent, formatQuota, withUnit } from "./format";
 
 describe("formatCount", () => {
   it("groups thousands the way the plan does", () => {
@@ -45,5 +45,12 @@ describe("dates", () => {
     expect(formatDate("2018-12-31")).toBe("2018-12-31");
     expect(formatLongDate("2018-12-31", "zh-CN")).toBe("2018年12月31日");
     expect(formatLongDate("2018-12-31", "en")).toBe("31 Dec 2018");
+  });
+});
+
+describe("withUnit", () => {
+  it("adds a measure word only where the language has one", () => {
+    expect(withUnit("4,722", "户")).toBe("4,722 户");
+    expect(withUnit("4,722", "")).toBe("4,722");
   });
 });

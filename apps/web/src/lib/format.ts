@@ -34,3 +34,8 @@ export function formatLongDate(value: string | null | undefined, language: strin
   if (!value) return NO_VALUE;
   return dayjs(value).format(language.startsWith("zh") ? "YYYY年M月D日" : "D MMM YYYY");
 }
+
+/** A figure with its measure word: 4,722 户 in Chinese; English has none to add. */
+export function withUnit(value: string, unit: string): string {
+  return unit ? `${value} ${unit}` : value;
+}

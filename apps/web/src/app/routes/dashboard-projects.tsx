@@ -5,12 +5,15 @@ import { SectionCard } from "../../components/ui/section-card";
 import { projectsQueries } from "../../features/projects/api/projects.queries";
 import { ProjectQuotaTable } from "../../features/projects/components/project-quota-table";
 import { DEFAULT_LIST_QUERY } from "../../features/projects/lib/list-query-params";
+import { sortInPlanOrder } from "../../features/projects/lib/plan-order";
 import { renderPerson } from "./render-person";
 
 // The plan has 8 projects; the API's largest page covers any plan of this kind in one request.
 const ALL_PROJECTS = { ...DEFAULT_LIST_QUERY, pageSize: 100 };
 
-export function DashboardProjects({ years }: { years: number[] }) {
+type Props = { years: number[]; districtIds: string[] };
+
+export function DashboardProjects({ years, districtIds }: Props) {
   const { t } = useTranslation();
   const query = useQuery(projectsQueries.list(ALL_PROJECTS));
   return (
@@ -18,7 +21,7 @@ export function DashboardProjects({ years }: { years: number[] }) {
       <QueryView query={query} compact isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <ProjectQuotaTable
-            projects={page.items}
+            projects={sortInPlanOrder(page.items, districtIds)}
             years={years}
             renderPerson={renderPerson}
             caption={t("dashboard.projects.caption")}

@@ -25,8 +25,9 @@ export default function ProjectsPage() {
       <div className="panel">
         <ProjectFilters
           query={query}
-          districts={districts.data}
-          departments={departments.data}
+          // A failed option list leaves its filter empty rather than spinning forever.
+          districts={districts.isError ? [] : districts.data}
+          departments={departments.isError ? [] : departments.data}
           onChange={update}
           onReset={reset}
         />

@@ -6,8 +6,9 @@ export function DemoTag() {
   const { t } = useTranslation();
   return (
     <Tooltip title={t("demo.personHint")}>
-      <Tag color="orange" className="demo-tag" aria-label={`${t("demo.tag")}: ${t("demo.personHint")}`}>
+      <Tag color="orange" className="demo-tag">
         {t("demo.tag")}
+        <span className="sr-only">{t("common.listSeparator") + t("demo.personHint")}</span>
       </Tag>
     </Tooltip>
   );

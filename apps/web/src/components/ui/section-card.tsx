@@ -22,7 +22,7 @@ export function SectionCard({ title, extra, children, level = 2, className }: Pr
           </Heading>
         }
         extra={extra}
-        size={level === 2 ? "default" : "small"}
+        size={level === 2 ? "medium" : "small"}
       >
         {children}
       </Card>

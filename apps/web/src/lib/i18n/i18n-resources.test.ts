@@ -23,7 +23,10 @@ describe("translations", () => {
   });
 
   it("have no empty texts", () => {
-    expect([...zh, ...english].filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
+    expect([...zh].filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
+    // Chinese measure words (8 个, 4,722 户) have no English counterpart: only they may be empty.
+    const emptyEnglish = [...english].filter(([, text]) => text.trim() === "").map(([key]) => key);
+    expect(emptyEnglish.filter((key) => !key.startsWith("units."))).toEqual([]);
   });
 
   it("use the same interpolation variables in both languages", () => {

@@ -19,7 +19,11 @@ export function HeadlineStats({ totals }: Props) {
         {stats.map((stat) => (
           <Col key={stat.key} xs={12} md={6}>
             <Card size="small">
-              <Statistic title={t(`dashboard.stats.${stat.key}`)} value={stat.value} suffix={stat.suffix} />
+              <Statistic
+                title={t(`dashboard.stats.${stat.key}`)}
+                value={stat.value}
+                suffix={stat.suffix || undefined}
+              />
             </Card>
           </Col>
         ))}

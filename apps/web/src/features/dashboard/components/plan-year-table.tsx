@@ -9,7 +9,11 @@ type Props = { years: PlanYearRow[] };
 export function PlanYearTable({ years }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<PlanYearRow> = [
-    { key: "year", title: t("dashboard.planYears.year"), render: (_, row) => t("common.yearLabel", { year: row.year }) },
+    {
+      key: "year",
+      title: t("dashboard.planYears.year"),
+      render: (_, row) => t("common.yearLabel", { year: row.year }),
+    },
     {
       key: "planned",
       title: t("dashboard.planYears.planned"),

@@ -22,7 +22,7 @@ export function ProjectFilters({ query, districts, departments, onChange, onRese
   const { t } = useTranslation();
   // A new filter shows its first page: page 3 of the old result may not exist.
   const set = (patch: Partial<ProjectListQuery>) => onChange({ ...patch, page: 1 });
-  const common = { allowClear: true, placeholder: t("projects.filters.all"), className: "filter-select" };
+  const common = { allowClear: true, placeholder: t("projects.filters.all"), style: { width: 168 } };
 
   return (
     <Form layout="inline" className="project-filters no-print" aria-label={t("projects.filters.label")} role="search">
@@ -58,7 +58,8 @@ export function ProjectFilters({ query, districts, departments, onChange, onRese
         <Select
           {...common}
           id="filter-department"
-          className="filter-select filter-select-wide"
+          style={{ width: 260 }}
+          popupMatchSelectWidth={false}
           showSearch={{ optionFilterProp: "label" }}
           value={query.responsibleDepartmentId}
           loading={!departments}

@@ -49,7 +49,11 @@ export function ProjectListTable({ projects, total, query, loading, onChange, re
       align: "right",
       render: (_, p) => <MovedBackCell movedBack={p.movedBack} totalHouseholds={p.totalHouseholds} />,
     },
-    { ...sortable("status"), title: t("projects.columns.status"), render: (_, p) => <ProjectStatusTag status={p.status} /> },
+    {
+      ...sortable("status"),
+      title: t("projects.columns.status"),
+      render: (_, p) => <ProjectStatusTag status={p.status} />,
+    },
     {
       key: "problemCategory",
       title: t("projects.columns.problemCategory"),

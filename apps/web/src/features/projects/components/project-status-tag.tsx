@@ -1,9 +1,4 @@
-import {
-  CheckCircleOutlined,
-  ExclamationCircleOutlined,
-  MinusCircleOutlined,
-  SyncOutlined,
-} from "@ant-design/icons";
+import { CheckCircleOutlined, ExclamationCircleOutlined, MinusCircleOutlined, SyncOutlined } from "@ant-design/icons";
 import type { ProjectStatus } from "@resettle/domain";
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";

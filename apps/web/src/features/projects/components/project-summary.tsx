@@ -1,7 +1,7 @@
 import { percentOf, type ProjectDetail } from "@resettle/domain";
 import { Descriptions, Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatCount, formatPercent, NO_VALUE } from "../../../lib/format";
+import { formatCount, formatPercent, NO_VALUE, withUnit } from "../../../lib/format";
 import { ProjectStatusTag } from "./project-status-tag";
 import type { RenderPerson } from "./render-person";
 
@@ -12,12 +12,16 @@ export function ProjectSummary({ project, renderPerson }: Props) {
   const notSet = t("project.notSet");
   const items = [
     { key: "district", label: t("project.district"), children: project.district.name },
-    { key: "total", label: t("project.totalHouseholds"), children: `${formatCount(project.totalHouseholds)} ${t("units.households")}` },
+    {
+      key: "total",
+      label: t("project.totalHouseholds"),
+      children: withUnit(formatCount(project.totalHouseholds), t("units.households")),
+    },
     {
       key: "movedBack",
       label: t("project.movedBack"),
       children: t("common.countWithShare", {
-        value: `${formatCount(project.movedBack)} ${t("units.households")}`,
+        value: withUnit(formatCount(project.movedBack), t("units.households")),
         percent: formatPercent(percentOf(project.movedBack, project.totalHouseholds)),
       }),
     },

@@ -19,7 +19,12 @@ export function ProjectYearTargetsTable({ project }: { project: ProjectDetail })
   const { t } = useTranslation();
   const columns: TableColumnsType<Row> = [
     { key: "year", title: t("project.yearTargets.year"), render: (_, r) => t("common.yearLabel", { year: r.year }) },
-    { key: "planned", title: t("project.yearTargets.planned"), align: "right", render: (_, r) => formatQuota(r.planned) },
+    {
+      key: "planned",
+      title: t("project.yearTargets.planned"),
+      align: "right",
+      render: (_, r) => formatQuota(r.planned),
+    },
     {
       key: "cumulative",
       title: t("project.yearTargets.cumulativePlanned"),
@@ -35,6 +40,7 @@ export function ProjectYearTargetsTable({ project }: { project: ProjectDetail })
   ];
   return (
     <Table<Row>
+      className="narrow-table"
       rowKey="year"
       size="small"
       bordered

@@ -10,7 +10,14 @@ describe("list query in the address", () => {
   });
 
   it("round-trips filters, sort and page", () => {
-    const query = { ...DEFAULT_LIST_QUERY, districtId, status: "stalled" as const, sort: "movedBack" as const, order: "desc" as const, page: 2 };
+    const query = {
+      ...DEFAULT_LIST_QUERY,
+      districtId,
+      status: "stalled" as const,
+      sort: "movedBack" as const,
+      order: "desc" as const,
+      page: 2,
+    };
     const params = writeListQuery(query);
     expect(params.toString()).toBe(`districtId=${districtId}&status=stalled&sort=movedBack&order=desc&page=2`);
     expect(readListQuery(params)).toEqual(query);
