@@ -27,11 +27,20 @@ declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: Record<string, unknown>) => { exports: WasmExports };
 };
-let engineClass: Promise<EngineClass> | undefined;
+/**
+ * One engine instance per process, kept on globalThis: wasm-bindgen's glue holds the
+ * instance in a module-level variable, and a test runner that evaluates this file once per
+ * project would otherwise instantiate it twice and swap the memory under a running engine.
+ * Runs are also queued: the engine is not designed for concurrent use of one instance.
+ */
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for("resettle.schemaEngine")] ??= {
+  engineClass: undefined,
+  queue: Promise.resolve(),
+}) as { engineClass: Promise<EngineClass> | undefined; queue: Promise<unknown> };
 
 /** wasm-bindgen's bundler target imports the .wasm as an ES module, which Node 20 cannot: instantiate it by hand. */
 function loadEngineClass(): Promise<EngineClass> {
-  engineClass ??= (async () => {
+  shared.engineClass ??= (async () => {
     const require = createRequire(import.meta.url);
     const runtimePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const runtime = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as {
@@ -46,10 +55,20 @@ function loadEngineClass(): Promise<EngineClass> {
     (instance.exports.__wbindgen_start as () => void)();
     return runtime.SchemaEngine;
   })();
-  return engineClass;
+  return shared.engineClass;
 }
 
-async function withEngine<T>(
+function withEngine<T>(
+  databaseUrl: string,
+  options: { log?: (line: string) => void },
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const result = shared.queue.then(() => runEngine(databaseUrl, options, run));
+  shared.queue = result.catch(() => undefined);
+  return result;
+}
+
+async function runEngine<T>(
   databaseUrl: string,
   options: { log?: (line: string) => void },
   run: (engine: SchemaEngine) => Promise<T>,
