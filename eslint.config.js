@@ -5,7 +5,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "prisma/src/generated/**", "**/test-results/**", "**/playwright-report/**", ".data/**"],
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "prisma/src/generated/**",
+      "**/test-results/**",
+      "**/playwright-report/**",
+      ".data/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -39,7 +46,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@prisma/*", "@resettle/prisma*", "fastify*", "node:*", "react*"], message: "packages/domain is pure zod" }] },
+        {
+          patterns: [
+            {
+              group: ["@prisma/*", "@resettle/prisma*", "fastify*", "node:*", "react*"],
+              message: "packages/domain is pure zod",
+            },
+          ],
+        },
       ],
     },
   },

@@ -17,7 +17,8 @@ function fail(message) {
 }
 
 const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 or newer is needed; this is ${process.versions.node}.`);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node.js 20.19 or newer is needed; this is ${process.versions.node}.`);
 
 function pnpmCommand() {
   const local = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" });
@@ -37,7 +38,12 @@ function run(args, options = {}) {
 function handOver(args, env = {}) {
   const [cmd, ...rest] = [...pnpm, ...args];
   console.log(`\n▶ ${[cmd, ...rest].join(" ")}`);
-  const child = spawn(cmd, rest, { cwd: root, stdio: "inherit", env: { ...process.env, ...env }, shell: process.platform === "win32" });
+  const child = spawn(cmd, rest, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+    shell: process.platform === "win32",
+  });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -1,7 +1,6 @@
 import { defineProject } from "vitest/config";
 import { workspaceSourceAliases } from "../../vitest.aliases.js";
 
-
 export default defineProject({
   resolve: { alias: workspaceSourceAliases },
   test: {

@@ -40,7 +40,11 @@ async function main(args: string[]): Promise<number> {
       const name = rest[0];
       if (!name) throw new Error("migration needs a name, e.g. pnpm db:migration add_budget");
       const created = await createMigration(db.url, name);
-      console.log(created ? `created migrations/${created}/migration.sql` : "schema.prisma matches the migrations: nothing to create");
+      console.log(
+        created
+          ? `created migrations/${created}/migration.sql`
+          : "schema.prisma matches the migrations: nothing to create",
+      );
       return 0;
     }
     if (command === "reset") await resetDatabase(db.url);

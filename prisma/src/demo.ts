@@ -9,10 +9,16 @@ import type { PrismaClient } from "./client.js";
 
 const demoPersons: Record<string, [name: string, title: string][]> = {
   lingdao: [["王主任（演示）", "办公室主任"]],
-  shuangtaizi: [["张主任（演示）", "征收办主任"], ["赵科长（演示）", "回迁安置科科长"]],
+  shuangtaizi: [
+    ["张主任（演示）", "征收办主任"],
+    ["赵科长（演示）", "回迁安置科科长"],
+  ],
   dawa: [["刘主任（演示）", "征收办主任"]],
   fagai: [["陈科长（演示）", "投资科科长"]],
-  zhujian: [["李科长（演示）", "房屋征收科科长"], ["周工（演示）", "质量安全站工程师"]],
+  zhujian: [
+    ["李科长（演示）", "房屋征收科科长"],
+    ["周工（演示）", "质量安全站工程师"],
+  ],
   guotu: [["孙科长（演示）", "不动产登记科科长"]],
   caizheng: [["吴科长（演示）", "经济建设科科长"]],
   gongan: [["郑科长（演示）", "治安科科长"]],
@@ -58,16 +64,28 @@ const demoMilestones: Record<string, DemoMilestone[]> = {
 };
 
 const demoProgress: Record<string, [date: string, households: number][]> = {
-  xiangyang: [["2018-11-30", 520], ["2019-11-30", 400]],
-  "lvdi-shijicheng": [["2018-12-20", 700], ["2019-12-20", 500]],
-  hongwei: [["2019-12-25", 300], ["2020-12-25", 200]],
+  xiangyang: [
+    ["2018-11-30", 520],
+    ["2019-11-30", 400],
+  ],
+  "lvdi-shijicheng": [
+    ["2018-12-20", 700],
+    ["2019-12-20", 500],
+  ],
+  hongwei: [
+    ["2019-12-25", 300],
+    ["2020-12-25", 200],
+  ],
   guangsha: [["2020-12-15", 150]],
   "hetang-yuese": [["2018-10-31", 48]],
   "huarun-wanjia": [["2019-10-31", 25]],
   taoliyuan: [["2020-12-30", 20]],
 };
 
-const demoProblems: Record<string, { status: "stalled" | "in_progress"; category: "common" | "individual"; causes: string[] }> = {
+const demoProblems: Record<
+  string,
+  { status: "stalled" | "in_progress"; category: "common" | "individual"; causes: string[] }
+> = {
   hongwei: { status: "stalled", category: "individual", causes: ["开发企业资金链断裂", "土地及产权手续不全"] },
   guangsha: { status: "in_progress", category: "common", causes: ["安置房源不足"] },
   "xuefuyuan-2": { status: "in_progress", category: "common", causes: ["施工手续不全"] },
@@ -85,12 +103,20 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
       if (!departmentId) continue;
       for (const [i, [name, title]] of persons.entries()) {
         const person = await tx.person.create({
-          data: { name, title, departmentId, phone: `0000-000-${String(firstPerson.size * 10 + i).padStart(4, "0")}`, isDemo: true },
+          data: {
+            name,
+            title,
+            departmentId,
+            phone: `0000-000-${String(firstPerson.size * 10 + i).padStart(4, "0")}`,
+            isDemo: true,
+          },
         });
         if (!firstPerson.has(code)) firstPerson.set(code, person.id);
       }
     }
-    const projects = await tx.project.findMany({ select: { id: true, code: true, responsibleDepartmentId: true } });
+    const projects = await tx.project.findMany({
+      select: { id: true, code: true, totalHouseholds: true, responsibleDepartmentId: true },
+    });
     for (const project of projects) {
       const responsibleCode = departments.find((d) => d.id === project.responsibleDepartmentId)?.code;
       const problem = demoProblems[project.code];
@@ -101,6 +127,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
         data: {
           responsiblePersonId: responsibleCode ? (firstPerson.get(responsibleCode) ?? null) : null,
           movedBack,
+          ...(movedBack === project.totalHouseholds ? { status: "completed" as const } : {}),
           ...(problem ? { status: problem.status, problemCategory: problem.category, causes: problem.causes } : {}),
         },
       });

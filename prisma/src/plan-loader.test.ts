@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { applyMigrations } from "./migrate.js";
+import { applyMigrations, pendingMigrationScript, readMigrationList } from "./migrate.js";
 import { loadPlan, parsePlan, PlanRejectedError, readPlanFile } from "./plan-loader.js";
 import { createTestDatabase, type TestDatabase } from "./testing.js";
 
@@ -11,7 +11,8 @@ afterEach(async () => {
 
 async function emptyMigratedDatabase() {
   db = await createTestDatabase(inject("testDatabaseAdminUrl"), { empty: true });
-  expect(await applyMigrations(db.url)).toHaveLength(1);
+  const { migrationDirectories } = await readMigrationList();
+  expect(await applyMigrations(db.url)).toEqual(migrationDirectories.map((m) => m.path));
   return db;
 }
 
@@ -30,12 +31,22 @@ describe("loading the plan", () => {
     expect(await counts(db!)).toEqual({ districts: 2, departments: 12, projects: 8, targets: 10, floors: 6 });
     const total = await prisma.project.aggregate({ _sum: { totalHouseholds: true } });
     expect(total._sum.totalHouseholds).toBe(4722);
-    const byYear = await prisma.yearTarget.groupBy({ by: ["year"], _sum: { plannedHouseholds: true }, orderBy: { year: "asc" } });
+    const byYear = await prisma.yearTarget.groupBy({
+      by: ["year"],
+      _sum: { plannedHouseholds: true },
+      orderBy: { year: "asc" },
+    });
     expect(byYear.map((y) => [y.year, y._sum.plannedHouseholds])).toEqual([
       [2018, 1613],
       [2019, 2280],
       [2020, 829],
     ]);
+    const plan = await readPlanFile();
+    const inOrder = await prisma.project.findMany({
+      orderBy: { sequence: "asc" },
+      select: { code: true, sequence: true },
+    });
+    expect(inOrder).toEqual(plan.projects.map((p, i) => ({ code: p.code, sequence: i + 1 })));
     const hongwei = await prisma.project.findUniqueOrThrow({
       where: { code: "hongwei" },
       include: { district: true, responsibleDepartment: true },
@@ -43,7 +54,10 @@ describe("loading the plan", () => {
     expect(hongwei.district.name).toBe("双台子区");
     // District governments are the responsible entities of their districts' projects.
     expect(hongwei.responsibleDepartment?.code).toBe("shuangtaizi");
-    const floors = await prisma.districtFloor.findMany({ where: { district: { code: "dawa" } }, orderBy: { year: "asc" } });
+    const floors = await prisma.districtFloor.findMany({
+      where: { district: { code: "dawa" } },
+      orderBy: { year: "asc" },
+    });
     expect(floors.map((f) => Number(f.minCumulativePercent))).toEqual([30, 60, 100]);
   });
 
@@ -55,7 +69,9 @@ describe("loading the plan", () => {
     const before = await counts(db!);
     await loadPlan(prisma, plan);
     expect(await counts(db!)).toEqual(before);
-    expect((await prisma.department.findUniqueOrThrow({ where: { code: "zhujian" } })).name).toBe("盘锦市住房和城乡建设局");
+    expect((await prisma.department.findUniqueOrThrow({ where: { code: "zhujian" } })).name).toBe(
+      "盘锦市住房和城乡建设局",
+    );
   });
 
   it("refuses a broken plan with every problem listed and writes nothing", async () => {
@@ -66,7 +82,9 @@ describe("loading the plan", () => {
     const error = await loadPlan(prisma, broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanRejectedError);
     const problems = (error as PlanRejectedError).problems.map((p) => p.path);
-    expect(problems).toEqual(expect.arrayContaining(["projects.0.quotas", "districts.0.households", "totalHouseholds"]));
+    expect(problems).toEqual(
+      expect.arrayContaining(["projects.0.quotas", "districts.0.households", "totalHouseholds"]),
+    );
     expect(await counts(db!)).toEqual({ districts: 0, departments: 0, projects: 0, targets: 0, floors: 0 });
   });
 
@@ -87,6 +105,12 @@ describe("migrations and constraints", () => {
   it("applies nothing the second time", async () => {
     const { url } = await emptyMigratedDatabase();
     expect(await applyMigrations(url)).toEqual([]);
+  });
+
+  it("has a migration for every change to schema.prisma", async () => {
+    const { url } = await emptyMigratedDatabase();
+    // Replays the migrations in a shadow database and diffs them against the schema.
+    expect(await pendingMigrationScript(url)).toBeNull();
   });
 
   it("lets the database itself refuse impossible figures", async () => {

@@ -8,7 +8,9 @@ export const defaultPlanPath = path.resolve(path.dirname(fileURLToPath(import.me
 
 export class PlanRejectedError extends Error {
   constructor(readonly problems: PlanProblem[]) {
-    super(`计划未通过校验，共 ${problems.length} 处问题:\n` + problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n"));
+    super(
+      `计划未通过校验，共 ${problems.length} 处问题:\n` + problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n"),
+    );
     this.name = "PlanRejectedError";
   }
 }
@@ -17,9 +19,7 @@ export class PlanRejectedError extends Error {
 export function parsePlan(raw: unknown): Plan {
   const parsed = PlanSchema.safeParse(raw);
   if (!parsed.success)
-    throw new PlanRejectedError(
-      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    );
+    throw new PlanRejectedError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   const problems = checkPlan(parsed.data);
   if (problems.length > 0) throw new PlanRejectedError(problems);
   return parsed.data;
@@ -78,20 +78,22 @@ export async function loadPlan(prisma: PrismaClient, plan: Plan, code = "panjin"
     const governmentOf = (district: string) =>
       checked.departments.find((d) => d.kind === "district_government" && d.district === district)?.code;
 
-    for (const p of checked.projects) {
+    for (const [index, p] of checked.projects.entries()) {
+      const sequence = index + 1;
       const districtId = districtIds.get(p.district)!;
       const responsible = p.responsibleDepartment ?? governmentOf(p.district);
       const project = await tx.project.upsert({
         where: { code: p.code },
         create: {
           code: p.code,
+          sequence,
           name: p.name,
           districtId,
           totalHouseholds: p.totalHouseholds,
           approach: p.approach ?? null,
           responsibleDepartmentId: responsible ? departmentIds.get(responsible)! : null,
         },
-        update: { districtId, totalHouseholds: p.totalHouseholds },
+        update: { sequence, districtId, totalHouseholds: p.totalHouseholds },
       });
       const years = p.quotas.map((q) => q.year);
       await tx.yearTarget.deleteMany({ where: { projectId: project.id, year: { notIn: years } } });

@@ -2,11 +2,7 @@ import { z } from "zod";
 import { CodeSchema, IdSchema } from "./common.js";
 
 /** 领导小组办公室 / 区政府 / 市直部门 */
-export const DepartmentKindSchema = z.enum([
-  "leading_group_office",
-  "district_government",
-  "municipal_department",
-]);
+export const DepartmentKindSchema = z.enum(["leading_group_office", "district_government", "municipal_department"]);
 export type DepartmentKind = z.infer<typeof DepartmentKindSchema>;
 
 export const DepartmentSchema = z.object({

@@ -32,8 +32,7 @@ export function summariseYears(input: SummaryInput): PlanYearRow[] {
       cumulativePlanned,
       cumulativePlannedPercent: percentOf(cumulativePlanned, input.totalHouseholds),
       cumulativeActual,
-      cumulativeActualPercent:
-        cumulativeActual === null ? null : percentOf(cumulativeActual, input.totalHouseholds),
+      cumulativeActualPercent: cumulativeActual === null ? null : percentOf(cumulativeActual, input.totalHouseholds),
     };
   });
 }

@@ -30,7 +30,9 @@ describe("checkPlan", () => {
     plan.districts[1]!.projects = 4;
     plan.totalHouseholds = 4700;
     const paths = checkPlan(plan).map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(["districts.1.households", "districts.1.projects", "totalHouseholds"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["districts.1.households", "districts.1.projects", "totalHouseholds"]),
+    );
   });
 
   it("reports a district whose cumulative plan falls below its floor", () => {

@@ -24,9 +24,7 @@ export const PlanSchema = z.object({
     )
     .min(1),
   /** Minimum cumulative percent each district must reach by the end of each year. */
-  floors: z.array(
-    z.object({ year: PlanYearSchema, minCumulativePercent: z.number().min(0).max(100) }),
-  ),
+  floors: z.array(z.object({ year: PlanYearSchema, minCumulativePercent: z.number().min(0).max(100) })),
   departments: z.array(
     z.object({
       code: CodeSchema,
@@ -74,12 +72,9 @@ export function checkPlan(plan: Plan): PlanProblem[] {
   const years = new Set(plan.years);
   const districtCodes = new Set(plan.districts.map((d) => d.code));
 
-  for (const code of duplicates(plan.districts.map((d) => d.code)))
-    add("districts", `区代码 ${code} 重复`);
-  for (const code of duplicates(plan.departments.map((d) => d.code)))
-    add("departments", `部门代码 ${code} 重复`);
-  for (const code of duplicates(plan.projects.map((p) => p.code)))
-    add("projects", `项目代码 ${code} 重复`);
+  for (const code of duplicates(plan.districts.map((d) => d.code))) add("districts", `区代码 ${code} 重复`);
+  for (const code of duplicates(plan.departments.map((d) => d.code))) add("departments", `部门代码 ${code} 重复`);
+  for (const code of duplicates(plan.projects.map((p) => p.code))) add("projects", `项目代码 ${code} 重复`);
   const departmentCodes = new Set(plan.departments.map((d) => d.code));
 
   plan.departments.forEach((d, i) => {
@@ -90,8 +85,7 @@ export function checkPlan(plan: Plan): PlanProblem[] {
   });
 
   plan.projects.forEach((p, i) => {
-    if (!districtCodes.has(p.district))
-      add(`projects.${i}.district`, `项目 ${p.name} 所属区 ${p.district} 不在计划中`);
+    if (!districtCodes.has(p.district)) add(`projects.${i}.district`, `项目 ${p.name} 所属区 ${p.district} 不在计划中`);
     if (p.responsibleDepartment && !departmentCodes.has(p.responsibleDepartment))
       add(`projects.${i}.responsibleDepartment`, `项目 ${p.name} 责任部门 ${p.responsibleDepartment} 不在计划中`);
     for (const y of duplicates(p.quotas.map((q) => String(q.year))))

@@ -27,6 +27,8 @@ export const ProjectYearTargetSchema = z.object({
 export const ProjectSummarySchema = z.object({
   id: IdSchema,
   code: CodeSchema,
+  /** 序号: the project's row in the plan's task table. */
+  sequence: z.number().int().min(1),
   name: z.string().min(1).max(100),
   district: NamedRefSchema,
   totalHouseholds: HouseholdCountSchema,
@@ -46,7 +48,15 @@ export const ProjectDetailSchema = ProjectSummarySchema.extend({
 });
 export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;
 
-export const ProjectSortFieldSchema = z.enum(["code", "name", "district", "totalHouseholds", "movedBack", "status"]);
+export const ProjectSortFieldSchema = z.enum([
+  "sequence",
+  "code",
+  "name",
+  "district",
+  "totalHouseholds",
+  "movedBack",
+  "status",
+]);
 export type ProjectSortField = z.infer<typeof ProjectSortFieldSchema>;
 
 export const ProjectListQuerySchema = z.object({
@@ -54,7 +64,7 @@ export const ProjectListQuerySchema = z.object({
   status: ProjectStatusSchema.optional(),
   problemCategory: ProblemCategorySchema.optional(),
   responsibleDepartmentId: IdSchema.optional(),
-  sort: ProjectSortFieldSchema.default("code"),
+  sort: ProjectSortFieldSchema.default("sequence"),
   order: SortOrderSchema.default("asc"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

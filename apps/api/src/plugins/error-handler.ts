@@ -41,7 +41,12 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       body = { code: "VALIDATION_FAILED", message: `Invalid ${where}`, details, requestId };
     } else if (error instanceof AppError) {
       status = error.statusCode;
-      body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), requestId };
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+        requestId,
+      };
     } else if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, "response does not match its schema");
       status = 500;

@@ -18,12 +18,18 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
       index: false,
       // Hashed assets never change; index.html must always be revalidated.
       setHeaders: (res, file) =>
-        res.header("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
+        res.header(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        ),
     });
     app.get("/", (_req, reply) => reply.sendFile("index.html"));
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === "GET" && !request.url.startsWith("/api") && (request.headers.accept ?? "").includes("text/html");
+    const wantsPage =
+      request.method === "GET" &&
+      !request.url.startsWith("/api") &&
+      (request.headers.accept ?? "").includes("text/html");
     if (root && wantsPage) return reply.type("text/html").sendFile("index.html");
     throw new AppError("NOT_FOUND", `Route ${request.method} ${request.url.split("?")[0]} not found`);
   });

@@ -36,8 +36,26 @@ describe("GET /api/dashboard", () => {
       years: x.years.map((y) => [y.plannedHouseholds, y.cumulativePlannedPercent, y.floorPercent]),
     }));
     expect(rows).toEqual([
-      { name: "双台子区", projects: 5, households: 4606, years: [[1565, 34, 30], [2255, 82.9, 60], [786, 100, 100]] },
-      { name: "大洼区", projects: 3, households: 116, years: [[48, 41.4, 30], [25, 62.9, 60], [43, 100, 100]] },
+      {
+        name: "双台子区",
+        projects: 5,
+        households: 4606,
+        years: [
+          [1565, 34, 30],
+          [2255, 82.9, 60],
+          [786, 100, 100],
+        ],
+      },
+      {
+        name: "大洼区",
+        projects: 3,
+        households: 116,
+        years: [
+          [48, 41.4, 30],
+          [25, 62.9, 60],
+          [43, 100, 100],
+        ],
+      },
     ]);
   });
 

@@ -16,7 +16,9 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
     prisma.plan.findFirst({ orderBy: { loadedAt: "desc" }, select: { title: true, years: true } }),
     prisma.district.findMany({ orderBy: { name: "asc" }, include: { floors: true } }),
     prisma.project.findMany({ select: { districtId: true, totalHouseholds: true, movedBack: true } }),
-    prisma.yearTarget.findMany({ select: { year: true, plannedHouseholds: true, project: { select: { districtId: true } } } }),
+    prisma.yearTarget.findMany({
+      select: { year: true, plannedHouseholds: true, project: { select: { districtId: true } } },
+    }),
     prisma.$queryRaw<YearSum[]>`
       SELECT p."districtId" AS "districtId",
              EXTRACT(YEAR FROM r."reportedOn")::int AS year,
@@ -27,7 +29,11 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
   ]);
 
   const years = [
-    ...new Set([...(plan?.years ?? []), ...targets.map((t) => t.year), ...districts.flatMap((d) => d.floors.map((f) => f.year))]),
+    ...new Set([
+      ...(plan?.years ?? []),
+      ...targets.map((t) => t.year),
+      ...districts.flatMap((d) => d.floors.map((f) => f.year)),
+    ]),
   ].sort((a, b) => a - b);
   // A year's reports count at its mid-point: summariseYears only compares them with year ends.
   const asReports = (sums: YearSum[]) => sums.map((s) => ({ reportedOn: `${s.year}-07-01`, households: s.households }));
@@ -42,7 +48,13 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
     plan: plan ? { title: plan.title, years: plan.years } : null,
     demoData: demoPersons > 0,
     totals: { projects: projects.length, households, movedBack, movedBackPercent: percentOf(movedBack, households) },
-    years: summariseYears({ years, totalHouseholds: households, planned: cityPlanned, reports: asReports(reportSums), today }),
+    years: summariseYears({
+      years,
+      totalHouseholds: households,
+      planned: cityPlanned,
+      reports: asReports(reportSums),
+      today,
+    }),
     districts: districts.map((d) => {
       const own = projects.filter((p) => p.districtId === d.id);
       const total = own.reduce((s, p) => s + p.totalHouseholds, 0);

@@ -27,7 +27,10 @@ describe("GET /api/health", () => {
     viaProxy.port = String(proxy.port);
     const prisma = createPrismaClient(viaProxy.toString(), { max: 2 });
     const app = await buildApp({ prisma });
-    cleanups.push(() => prisma.$disconnect(), () => app.close());
+    cleanups.push(
+      () => prisma.$disconnect(),
+      () => app.close(),
+    );
 
     expect((await app.inject({ url: "/api/health" })).statusCode).toBe(200);
     await proxy.cut();

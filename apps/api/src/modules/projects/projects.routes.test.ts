@@ -16,14 +16,17 @@ const list = async (query = "") => {
 };
 
 describe("GET /api/projects", () => {
-  it("pages on the server, in a stable order", async () => {
+  it("pages on the server, in the plan's order by default", async () => {
     const first = await list("?pageSize=3");
+    const second = await list("?pageSize=3&page=2");
     const third = await list("?pageSize=3&page=3");
     expect(first).toMatchObject({ total: 8, page: 1, pageSize: 3 });
-    expect(first.items).toHaveLength(3);
     expect(third.items).toHaveLength(2);
-    const all = await list("?pageSize=100");
-    expect(all.items.map((p) => p.code)).toEqual([...all.items.map((p) => p.code)].sort());
+    const paged = [...first.items, ...second.items, ...third.items];
+    expect(paged.map((p) => p.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(paged[0]!.name).toBe("向阳小区");
+    const byCode = await list("?sort=code&pageSize=100");
+    expect(byCode.items.map((p) => p.code)).toEqual([...byCode.items.map((p) => p.code)].sort());
   });
 
   it("filters by district", async () => {
@@ -77,7 +80,12 @@ describe("GET /api/projects/:id", () => {
     expect(project.yearTargets).toEqual([{ year: 2019, plannedHouseholds: 1112 }]);
     expect(project.problemCategory).toBe("individual");
     expect(project.milestones.map((m) => m.dueDate)).toEqual(["2019-03-31", "2019-06-30", "2019-12-31"]);
-    expect(project.milestones[0]).toMatchObject({ kind: "procedures", status: "blocked", version: 1, completedAt: null });
+    expect(project.milestones[0]).toMatchObject({
+      kind: "procedures",
+      status: "blocked",
+      version: 1,
+      completedAt: null,
+    });
     expect(project.responsiblePerson?.name).toMatch(/演示/);
   });
 

@@ -8,6 +8,7 @@ const ref = { select: { id: true, name: true } } as const;
 const summarySelect = {
   id: true,
   code: true,
+  sequence: true,
   name: true,
   totalHouseholds: true,
   approach: true,
@@ -21,7 +22,11 @@ const summarySelect = {
   yearTargets: { select: { year: true, plannedHouseholds: true }, orderBy: { year: "asc" } },
 } satisfies Prisma.ProjectSelect;
 
-const orderByField: Record<ProjectListQuery["sort"], (order: Prisma.SortOrder) => Prisma.ProjectOrderByWithRelationInput> = {
+const orderByField: Record<
+  ProjectListQuery["sort"],
+  (order: Prisma.SortOrder) => Prisma.ProjectOrderByWithRelationInput
+> = {
+  sequence: (order) => ({ sequence: order }),
   code: (order) => ({ code: order }),
   name: (order) => ({ name: order }),
   district: (order) => ({ district: { name: order } }),

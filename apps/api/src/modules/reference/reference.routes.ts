@@ -16,7 +16,9 @@ const errors = { 400: ErrorResponseSchema, 500: ErrorResponseSchema };
 export async function referenceRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/districts",
-    { schema: { tags: ["reference"], summary: "Districts (区)", response: { 200: z.array(DistrictSchema), ...errors } } },
+    {
+      schema: { tags: ["reference"], summary: "Districts (区)", response: { 200: z.array(DistrictSchema), ...errors } },
+    },
     () => listDistricts(deps.prisma),
   );
   app.get(

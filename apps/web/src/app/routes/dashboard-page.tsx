@@ -37,7 +37,7 @@ export default function DashboardPage() {
                 <PlanYearTable years={data.years} />
               </SectionCard>
               <DistrictSection dashboard={data} />
-              <DashboardProjects years={data.plan.years} districtIds={data.districts.map((d) => d.id)} />
+              <DashboardProjects years={data.plan.years} />
             </>
           )
         }

@@ -5,15 +5,15 @@ import { SectionCard } from "../../components/ui/section-card";
 import { projectsQueries } from "../../features/projects/api/projects.queries";
 import { ProjectQuotaTable } from "../../features/projects/components/project-quota-table";
 import { DEFAULT_LIST_QUERY } from "../../features/projects/lib/list-query-params";
-import { sortInPlanOrder } from "../../features/projects/lib/plan-order";
 import { renderPerson } from "./render-person";
 
-// The plan has 8 projects; the API's largest page covers any plan of this kind in one request.
-const ALL_PROJECTS = { ...DEFAULT_LIST_QUERY, pageSize: 100 };
+// In the plan's own order (序号). The plan has 8 projects; the API's largest page covers
+// any plan of this kind in one request.
+const ALL_PROJECTS = { ...DEFAULT_LIST_QUERY, sort: "sequence", pageSize: 100 } as const;
 
-type Props = { years: number[]; districtIds: string[] };
+type Props = { years: number[] };
 
-export function DashboardProjects({ years, districtIds }: Props) {
+export function DashboardProjects({ years }: Props) {
   const { t } = useTranslation();
   const query = useQuery(projectsQueries.list(ALL_PROJECTS));
   return (
@@ -21,7 +21,7 @@ export function DashboardProjects({ years, districtIds }: Props) {
       <QueryView query={query} compact isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <ProjectQuotaTable
-            projects={sortInPlanOrder(page.items, districtIds)}
+            projects={page.items}
             years={years}
             renderPerson={renderPerson}
             caption={t("dashboard.projects.caption")}

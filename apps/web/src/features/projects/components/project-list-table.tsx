@@ -73,7 +73,7 @@ export function ProjectListTable({ projects, total, query, loading, onChange, re
 
   const handleChange: TableProps<ProjectSummary>["onChange"] = (pagination, _filters, sorter, { action }) => {
     if (action === "sort" && !Array.isArray(sorter)) {
-      const field = sorter.order ? (sorter.columnKey as ProjectSortField) : "code";
+      const field = sorter.order ? (sorter.columnKey as ProjectSortField) : "sequence";
       onChange({ sort: field, order: sorter.order === "descend" ? "desc" : "asc", page: 1 });
     } else if (action === "paginate") {
       const pageSize = pagination.pageSize ?? query.pageSize;

@@ -6,7 +6,7 @@ const districtId = "3f1c2b8e-6d4a-4c1e-9b7a-2e5d8f0a1b2c";
 describe("list query in the address", () => {
   it("defaults to the first page sorted by code", () => {
     expect(readListQuery(new URLSearchParams())).toEqual(DEFAULT_LIST_QUERY);
-    expect(DEFAULT_LIST_QUERY).toMatchObject({ sort: "code", order: "asc", page: 1, pageSize: 20 });
+    expect(DEFAULT_LIST_QUERY).toMatchObject({ sort: "sequence", order: "asc", page: 1, pageSize: 20 });
   });
 
   it("round-trips filters, sort and page", () => {
