@@ -12,5 +12,35 @@ export const DepartmentSchema = z.object({
   shortName: z.string().min(1).max(20),
   kind: DepartmentKindSchema,
   districtId: IdSchema.nullable(),
+  version: z.number().int().min(1),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
+
+const districtRule = (d: { kind?: DepartmentKind; districtId?: string | null }) =>
+  d.kind !== "district_government" || !!d.districtId;
+const districtIssue = { message: "a district government belongs to a district", path: ["districtId"] };
+
+export const DepartmentCreateSchema = z
+  .object({
+    code: CodeSchema,
+    name: z.string().trim().min(1).max(100),
+    shortName: z.string().trim().min(1).max(20),
+    kind: DepartmentKindSchema,
+    districtId: IdSchema.nullable(),
+  })
+  .refine(districtRule, districtIssue);
+export type DepartmentCreate = z.infer<typeof DepartmentCreateSchema>;
+
+/** The code is a stable key (the plan file and the demo accounts refer to it): not editable. */
+export const DepartmentUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    shortName: z.string().trim().min(1).max(20),
+    kind: DepartmentKindSchema,
+    districtId: IdSchema.nullable(),
+    version: z.number().int().min(1),
+  })
+  .partial()
+  .required({ version: true })
+  .refine((d) => !(d.kind === "district_government" && d.districtId === null), districtIssue);
+export type DepartmentUpdate = z.infer<typeof DepartmentUpdateSchema>;

@@ -24,6 +24,8 @@ export const ErrorResponseSchema = z.object({
     code: ErrorCodeSchema,
     message: z.string(),
     details: z.array(FieldIssueSchema).optional(),
+    /** On CONFLICT: the record as it is now, so the client can show what changed meanwhile. */
+    current: z.unknown().optional(),
     requestId: z.string(),
   }),
 });

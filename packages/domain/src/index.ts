@@ -13,3 +13,8 @@ export * from "./dashboard.js";
 export * from "./health.js";
 export * from "./plan.js";
 export * from "./plan-summary.js";
+export * from "./auth.js";
+export * from "./user.js";
+export * from "./responsibility.js";
+export * from "./audit.js";
+export * from "./permissions.js";

@@ -45,6 +45,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         code: error.code,
         message: error.message,
         ...(error.details ? { details: error.details } : {}),
+        ...(error.current !== undefined ? { current: error.current } : {}),
         requestId,
       };
     } else if (isResponseSerializationError(error)) {

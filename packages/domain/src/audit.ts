@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
+
+/** What the audit trail records about: one value per kind of record. */
+export const AuditEntityTypeSchema = z.enum([
+  "user",
+  "session",
+  "department",
+  "person",
+  "project",
+  "milestone",
+  "item",
+  "progress_report",
+  "working_group",
+  "review",
+  "plan",
+]);
+export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
+
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  at: IsoDateTimeSchema,
+  actorId: IdSchema.nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: AuditEntityTypeSchema,
+  entityId: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/** `from` and `to` are calendar days in China time, both included. */
+export const AuditQuerySchema = z.object({
+  entityType: AuditEntityTypeSchema.optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: IdSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -1,0 +1,52 @@
+import type { Role, SessionUser } from "./auth.js";
+
+/**
+ * What each role may do: the one table the server enforces and the UI reads to show or
+ * hide controls. docs/permissions.md is the same matrix, route by route.
+ */
+export const CAPABILITIES = [
+  /** read every project, figure, person and department */
+  "read",
+  /** create, edit and deactivate accounts; reset passwords */
+  "accounts.manage",
+  /** create and edit departments and persons */
+  "organisation.manage",
+  /** set the responsible department and person of projects and milestones */
+  "responsibility.assign",
+  /** read the audit trail */
+  "audit.read",
+  /** update the status of work a department is responsible for (its own only, for coordinators) */
+  "work.update",
+  /** create and edit milestones and rectification items */
+  "work.plan",
+  /** report households moved back (its own projects only, for coordinators) */
+  "progress.report",
+  /** record working-group reviews and decisions */
+  "reviews.record",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: CAPABILITIES,
+  coordinator: ["read", "work.update", "progress.report"],
+  working_group: ["read", "work.plan", "work.update", "reviews.record"],
+  leader: ["read", "audit.read"],
+};
+
+export function can(user: Pick<SessionUser, "role"> | null | undefined, capability: Capability): boolean {
+  return !!user && ROLE_CAPABILITIES[user.role].includes(capability);
+}
+
+/**
+ * Whether the user may change a record that these departments are responsible for:
+ * everyone with the capability, except that a coordinator acts only for its own department.
+ */
+export function canActFor(
+  user: Pick<SessionUser, "role" | "departmentId"> | null | undefined,
+  capability: Capability,
+  responsibleDepartmentIds: readonly (string | null | undefined)[],
+): boolean {
+  if (!can(user, capability)) return false;
+  if (user!.role !== "coordinator") return true;
+  return !!user!.departmentId && responsibleDepartmentIds.includes(user!.departmentId);
+}

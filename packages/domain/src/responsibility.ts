@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { IdSchema, IsoDateTimeSchema } from "./common.js";
+
+/** 包项目到部门到人: makes a department and one of its persons responsible, with the reason. */
+export const AssignResponsibilitySchema = z.object({
+  departmentId: IdSchema,
+  personId: IdSchema.nullable(),
+  reason: z.string().trim().min(1, "a reason is required").max(500),
+});
+export type AssignResponsibility = z.infer<typeof AssignResponsibilitySchema>;
+
+const NamedSchema = z.object({ id: IdSchema, name: z.string() });
+
+export const ResponsibilityAssignmentSchema = z.object({
+  id: IdSchema,
+  projectId: IdSchema,
+  milestoneId: IdSchema.nullable(),
+  departmentId: IdSchema,
+  personId: IdSchema.nullable(),
+  /** Names for display, as they are now. */
+  department: NamedSchema,
+  person: NamedSchema.nullable(),
+  assignedBy: NamedSchema.nullable(),
+  assignedAt: IsoDateTimeSchema,
+  reason: z.string(),
+});
+export type ResponsibilityAssignment = z.infer<typeof ResponsibilityAssignmentSchema>;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { IdSchema, IsoDateTimeSchema } from "./common.js";
+import { NewPasswordSchema, RoleSchema, UsernameSchema } from "./auth.js";
+import { SortOrderSchema } from "./pagination.js";
+
+/** A login account as administrators see it. Never carries the password or its hash. */
+export const UserSchema = z.object({
+  id: IdSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  departmentId: IdSchema.nullable(),
+  personId: IdSchema.nullable(),
+  active: z.boolean(),
+  lastLoginAt: IsoDateTimeSchema.nullable(),
+  version: z.number().int().min(1),
+});
+export type User = z.infer<typeof UserSchema>;
+
+const userFields = {
+  displayName: z.string().trim().min(1).max(50),
+  role: RoleSchema,
+  departmentId: IdSchema.nullable(),
+  personId: IdSchema.nullable(),
+};
+
+const coordinatorNeedsDepartment = (u: { role?: string; departmentId?: string | null }) =>
+  u.role !== "coordinator" || !!u.departmentId;
+const departmentIssue = { message: "a coordinator needs a department", path: ["departmentId"] };
+
+export const UserCreateSchema = z
+  .object({ username: UsernameSchema, password: NewPasswordSchema, ...userFields })
+  .refine(coordinatorNeedsDepartment, departmentIssue);
+export type UserCreate = z.infer<typeof UserCreateSchema>;
+
+/** Changes to an account; `version` is the one the editor saw (409 if it moved on). */
+export const UserUpdateSchema = z
+  .object({ ...userFields, active: z.boolean(), version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true })
+  // The merged record is checked on the server too; here only what the request itself says.
+  .refine((u) => !(u.role === "coordinator" && u.departmentId === null), departmentIssue);
+export type UserUpdate = z.infer<typeof UserUpdateSchema>;
+
+export const PasswordResetSchema = z.object({ password: NewPasswordSchema });
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
+
+export const UserListQuerySchema = z.object({
+  role: RoleSchema.optional(),
+  departmentId: IdSchema.optional(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  q: z.string().trim().max(50).optional(),
+  sort: z.enum(["username", "displayName", "role", "lastLoginAt"]).default("username"),
+  order: SortOrderSchema.default("asc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type UserListQuery = z.infer<typeof UserListQuerySchema>;
