@@ -4,6 +4,7 @@ import { openDatabase } from "./database.js";
 import { applyMigrations, createMigration, resetDatabase } from "./migrate.js";
 import { defaultPlanPath, parsePlan, PlanRejectedError } from "./plan-loader.js";
 import { seedDatabase } from "./seed.js";
+import { createAdministrator, readNewPassword } from "./admin-create.js";
 
 const usage = `usage: cli.ts <command>
   migrate                apply pending migrations
@@ -11,11 +12,15 @@ const usage = `usage: cli.ts <command>
   seed [--no-demo]       load the Panjin plan (and the demo data)
   reset [--no-demo]      empty the database, migrate, seed
   plan-check [file]      check a plan file without loading it
-With no DATABASE_URL the embedded PostgreSQL in .data/postgres is used.`;
+  admin-create <username> [display name]
+                         create an administrator account (the first one, in production);
+                         the password is asked for, or read from RESETTLE_ADMIN_PASSWORD
+With no DATABASE_URL the embedded PostgreSQL in .data/postgres is used.
+NODE_ENV=production never loads demo data or demo accounts.`;
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
-  const demo = !rest.includes("--no-demo");
+  const demo = !rest.includes("--no-demo") && process.env.NODE_ENV !== "production";
   if (command === "plan-check") {
     const file = rest[0] ?? defaultPlanPath;
     try {
@@ -30,7 +35,7 @@ async function main(args: string[]): Promise<number> {
       throw error;
     }
   }
-  if (!["migrate", "migration", "seed", "reset"].includes(command ?? "")) {
+  if (!["migrate", "migration", "seed", "reset", "admin-create"].includes(command ?? "")) {
     console.error(usage);
     return 2;
   }
@@ -45,6 +50,24 @@ async function main(args: string[]): Promise<number> {
           ? `created migrations/${created}/migration.sql`
           : "schema.prisma matches the migrations: nothing to create",
       );
+      return 0;
+    }
+    if (command === "admin-create") {
+      const [username, ...nameParts] = rest;
+      if (!username) throw new Error("admin-create needs a username, e.g. pnpm admin:create wangfang 王芳");
+      const password = await readNewPassword();
+      await applyMigrations(db.url);
+      const prisma = createPrismaClient(db.url);
+      try {
+        const user = await createAdministrator(prisma, {
+          username,
+          displayName: nameParts.join(" ") || username,
+          password,
+        });
+        console.log(`administrator '${user.username}' created`);
+      } finally {
+        await prisma.$disconnect();
+      }
       return 0;
     }
     if (command === "reset") await resetDatabase(db.url);

@@ -122,10 +122,20 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
       const problem = demoProblems[project.code];
       const reports = demoProgress[project.code] ?? [];
       const movedBack = reports.reduce((s, [, n]) => s + n, 0);
+      const responsiblePersonId = responsibleCode ? (firstPerson.get(responsibleCode) ?? null) : null;
+      if (responsiblePersonId && project.responsibleDepartmentId)
+        await tx.responsibilityAssignment.create({
+          data: {
+            projectId: project.id,
+            departmentId: project.responsibleDepartmentId,
+            personId: responsiblePersonId,
+            reason: "演示数据：指定责任人",
+          },
+        });
       await tx.project.update({
         where: { id: project.id },
         data: {
-          responsiblePersonId: responsibleCode ? (firstPerson.get(responsibleCode) ?? null) : null,
+          responsiblePersonId,
           movedBack,
           ...(movedBack === project.totalHouseholds ? { status: "completed" as const } : {}),
           ...(problem ? { status: problem.status, problemCategory: problem.category, causes: problem.causes } : {}),

@@ -34,7 +34,11 @@ export async function readPlanFile(file = defaultPlanPath): Promise<Plan> {
  * again changes nothing. What administrators may edit later (names, responsibility) is
  * only set when a record is first created; the plan's figures always follow the plan.
  */
+/** The reason recorded for the responsibility the plan itself assigns. */
+export const PLAN_ASSIGNMENT_REASON = "工作方案确定：属地政府负责";
+
 export async function loadPlan(prisma: PrismaClient, plan: Plan, code = "panjin"): Promise<void> {
+  const loadedAt = new Date();
   const checked = parsePlan(plan);
   await prisma.$transaction(async (tx) => {
     await tx.plan.upsert({
@@ -95,6 +99,20 @@ export async function loadPlan(prisma: PrismaClient, plan: Plan, code = "panjin"
         },
         update: { sequence, districtId, totalHouseholds: p.totalHouseholds },
       });
+      // The plan's own assignment opens the project's responsibility history (包项目到部门).
+      if (
+        project.responsibleDepartmentId &&
+        (await tx.responsibilityAssignment.count({ where: { projectId: project.id, milestoneId: null } })) === 0
+      )
+        await tx.responsibilityAssignment.create({
+          data: {
+            projectId: project.id,
+            departmentId: project.responsibleDepartmentId,
+            personId: project.responsiblePersonId,
+            assignedAt: loadedAt,
+            reason: PLAN_ASSIGNMENT_REASON,
+          },
+        });
       const years = p.quotas.map((q) => q.year);
       await tx.yearTarget.deleteMany({ where: { projectId: project.id, year: { notIn: years } } });
       for (const q of p.quotas) {

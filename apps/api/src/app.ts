@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { PrismaClient } from "@resettle/prisma/client";
 import { systemClock, type Clock } from "./lib/clock.js";
 import type { ModuleDeps } from "./lib/types.js";
+import { authPlugin, defaultSessionSettings, type SessionSettings } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/error-handler.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { securityPlugin } from "./plugins/security.js";
@@ -11,7 +12,11 @@ import { webPlugin } from "./plugins/web.js";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { projectRoutes } from "./modules/projects/projects.routes.js";
-import { referenceRoutes } from "./modules/reference/reference.routes.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { responsibilityRoutes } from "./modules/responsibility/responsibility.routes.js";
+import { userRoutes } from "./modules/users/users.routes.js";
+import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -19,12 +24,15 @@ export type AppOptions = {
   logger?: FastifyServerOptions["logger"];
   /** The built SPA to serve beside the API; null serves the API alone. */
   webRoot?: string | null;
+  sessions?: SessionSettings;
+  trustProxy?: boolean;
 };
 
 /** Builds the whole application without listening: tests call inject() on it. */
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -36,15 +44,24 @@ export async function buildApp(options: AppOptions) {
     reply.header("x-request-id", request.id);
   });
 
-  const deps: ModuleDeps = { prisma: options.prisma, clock: options.clock ?? systemClock };
+  const deps: ModuleDeps = {
+    prisma: options.prisma,
+    clock: options.clock ?? systemClock,
+    sessions: options.sessions ?? defaultSessionSettings,
+  };
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
+  await app.register(authPlugin, { prisma: deps.prisma, clock: deps.clock, settings: deps.sessions });
   await app.register(openApiPlugin);
   await app.register(webPlugin, { root: options.webRoot ?? null });
 
   await healthRoutes(app, deps);
+  await authRoutes(app, deps);
   await dashboardRoutes(app, deps);
   await projectRoutes(app, deps);
-  await referenceRoutes(app, deps);
+  await organisationRoutes(app, deps);
+  await userRoutes(app, deps);
+  await responsibilityRoutes(app, deps);
+  await auditRoutes(app, deps);
   return app;
 }

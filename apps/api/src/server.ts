@@ -34,8 +34,24 @@ async function main() {
 
   try {
     const applied = await applyMigrations(db.url);
-    const demo = env.SEED_DEMO ?? env.NODE_ENV !== "production";
-    const { demoLoaded } = await seedDatabase(prisma, { demo });
+    const production = env.NODE_ENV === "production";
+    const demo = env.SEED_DEMO ?? !production;
+    // Demo accounts share a password printed in the README: never in production.
+    const { demoLoaded } = await seedDatabase(prisma, { demo, demoAccounts: demo && !production });
+    if (production) {
+      const exposed = await prisma.user.findMany({
+        where: { demoPassword: true, active: true },
+        select: { username: true },
+      });
+      if (exposed.length > 0)
+        throw new Error(
+          `Refusing to start in production: these accounts still have the published demo password: ${exposed
+            .map((u) => u.username)
+            .join(", ")}. Deactivate them or reset their passwords first.`,
+        );
+      if ((await prisma.user.count({ where: { role: "admin", active: true } })) === 0)
+        console.warn("No administrator yet: create the first one with `pnpm admin:create <username> <name>`.");
+    }
     app = await buildApp({
       prisma,
       logger: {
@@ -43,6 +59,8 @@ async function main() {
         redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
       },
       webRoot: env.WEB_DIST ?? defaultWebRoot,
+      sessions: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
+      trustProxy: env.TRUST_PROXY,
     });
     app.log.info(
       { database: db.embedded ? "embedded" : "DATABASE_URL", migrationsApplied: applied, demoLoaded },

@@ -48,7 +48,10 @@ export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 export const UserListQuerySchema = z.object({
   role: RoleSchema.optional(),
   departmentId: IdSchema.optional(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(["username", "displayName", "role", "lastLoginAt"]).default("username"),
   order: SortOrderSchema.default("asc"),

@@ -17,6 +17,22 @@ const EnvSchema = z.object({
   /** Load the fictional demo data into an empty database; never in production. */
   SEED_DEMO: booleanFlag.optional(),
   WEB_DIST: z.string().min(1).optional(),
+  /** A session unused this many minutes ends. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
+  /** A session ends this many hours after sign-in, used or not. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Behind a reverse proxy (nginx): trust its X-Forwarded-* headers for the client address and https. */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

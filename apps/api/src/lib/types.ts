@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { PrismaClient } from "@resettle/prisma/client";
 import type { Clock } from "./clock.js";
+import type { SessionSettings } from "../plugins/auth.js";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -18,4 +19,4 @@ export type App = FastifyInstance<
 >;
 
 /** What every feature module receives: its dependencies, passed in rather than imported. */
-export type ModuleDeps = { prisma: PrismaClient; clock: Clock };
+export type ModuleDeps = { prisma: PrismaClient; clock: Clock; sessions: SessionSettings };

@@ -1,21 +1,46 @@
 import type {} from "@resettle/prisma/vitest-context";
+import type { InjectOptions } from "fastify";
 import { inject } from "vitest";
+import { DEMO_PASSWORD, type AuthResponse } from "@resettle/domain";
 import { createTestDatabase, type TestDatabase } from "@resettle/prisma/testing";
-import { buildApp } from "../app.js";
+import { buildApp, type AppOptions } from "../app.js";
 import type { Clock } from "../lib/clock.js";
 
 /** 2026-11-25 10:00 in Panjin. */
 export const fixedClock: Clock = { now: () => new Date("2026-11-25T02:00:00Z") };
 
-export type TestApp = Awaited<ReturnType<typeof buildApp>> & { db: TestDatabase };
+export type TestSession = AuthResponse & { cookie: string };
 
-/** The whole app over a private copy of the seeded database (the plan and the demo data). */
-export async function createTestApp(options: { clock?: Clock } = {}) {
+/** The whole app over a private copy of the seeded database (the plan, the demo data and accounts). */
+export async function createTestApp(options: { clock?: Clock; sessions?: AppOptions["sessions"] } = {}) {
   const db = await createTestDatabase(inject("testDatabaseAdminUrl"));
-  const app = await buildApp({ prisma: db.prisma, clock: options.clock ?? fixedClock });
+  const app = await buildApp({ prisma: db.prisma, clock: options.clock ?? fixedClock, sessions: options.sessions });
+  const sessions = new Map<string, Promise<TestSession>>();
+
+  /** Signs in through the real login route; throws unless it answers 200. */
+  const login = async (username: string, password = DEMO_PASSWORD): Promise<TestSession> => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === "resettle_session");
+    if (!cookie) throw new Error(`login ${username}: no session cookie`);
+    return { ...(res.json() as AuthResponse), cookie: `${cookie.name}=${cookie.value}` };
+  };
+
+  /** Requests as that user (signed in once per test app), with the session cookie and CSRF token. */
+  const as = (username: string) => async (request: InjectOptions) => {
+    if (!sessions.has(username)) sessions.set(username, login(username));
+    const session = await sessions.get(username)!;
+    return app.inject({
+      ...request,
+      headers: { ...request.headers, cookie: session.cookie, "x-csrf-token": session.csrfToken },
+    });
+  };
+
   return {
     app,
     db,
+    login,
+    as,
     close: async () => {
       await app.close();
       await db.drop();

@@ -9,7 +9,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function dashboard(): Promise<Dashboard> {
-  const res = await t.app.inject({ method: "GET", url: "/api/dashboard" });
+  const res = await t.as("leader")({ method: "GET", url: "/api/dashboard" });
   expect(res.statusCode).toBe(200);
   return DashboardSchema.parse(res.json());
 }
@@ -74,6 +74,8 @@ describe("GET /api/dashboard", () => {
     await prisma.project.updateMany({ data: { movedBack: 0 } });
     await prisma.milestone.deleteMany();
     await prisma.project.updateMany({ data: { responsiblePersonId: null } });
+    await prisma.responsibilityAssignment.deleteMany();
+    await prisma.user.updateMany({ data: { personId: null } });
     await prisma.person.deleteMany();
     const d = await dashboard();
     expect(d.years.map((y) => y.cumulativeActual)).toEqual([0, 0, 0]);

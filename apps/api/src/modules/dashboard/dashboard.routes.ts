@@ -6,6 +6,7 @@ export async function dashboardRoutes(app: App, { prisma, clock }: ModuleDeps) {
   app.get(
     "/api/dashboard",
     {
+      config: { access: "read" },
       schema: {
         tags: ["dashboard"],
         summary: "The plan against actuals, city-wide and per district (floors 30/60/100 %)",

@@ -7,6 +7,7 @@ export async function healthRoutes(app: App, { prisma }: ModuleDeps) {
   app.get(
     "/api/health",
     {
+      config: { access: "public" },
       schema: {
         tags: ["system"],
         summary: "Liveness and database reachability",

@@ -10,7 +10,7 @@ afterEach(() => t.close());
 
 const ProjectPage = pageOf(ProjectSummarySchema);
 const list = async (query = "") => {
-  const res = await t.app.inject({ method: "GET", url: `/api/projects${query}` });
+  const res = await t.as("leader")({ method: "GET", url: `/api/projects${query}` });
   expect(res.statusCode).toBe(200);
   return ProjectPage.parse(res.json());
 };
@@ -30,7 +30,7 @@ describe("GET /api/projects", () => {
   });
 
   it("filters by district", async () => {
-    const districts = (await t.app.inject({ url: "/api/districts" })).json() as { id: string; name: string }[];
+    const districts = (await t.as("leader")({ url: "/api/districts" })).json() as { id: string; name: string }[];
     const dawa = districts.find((d) => d.name === "大洼区")!;
     const page = await list(`?districtId=${dawa.id}`);
     expect(page.total).toBe(3);
@@ -59,7 +59,7 @@ describe("GET /api/projects", () => {
   });
 
   it("answers a bad query with 400 and every problem, field by field", async () => {
-    const res = await t.app.inject({ url: "/api/projects?page=0&pageSize=1000&sort=colour&districtId=42" });
+    const res = await t.as("leader")({ url: "/api/projects?page=0&pageSize=1000&sort=colour&districtId=42" });
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe("VALIDATION_FAILED");
@@ -74,7 +74,7 @@ describe("GET /api/projects/:id", () => {
   it("returns the project with its year targets, milestones by due date and responsibility", async () => {
     const { items } = await list("?pageSize=100");
     const hongwei = items.find((p) => p.code === "hongwei")!;
-    const res = await t.app.inject({ url: `/api/projects/${hongwei.id}` });
+    const res = await t.as("leader")({ url: `/api/projects/${hongwei.id}` });
     expect(res.statusCode).toBe(200);
     const project = ProjectDetailSchema.parse(res.json());
     expect(project.yearTargets).toEqual([{ year: 2019, plannedHouseholds: 1112 }]);
@@ -90,10 +90,10 @@ describe("GET /api/projects/:id", () => {
   });
 
   it("answers 404 for a project that does not exist and 400 for an id that cannot be one", async () => {
-    const missing = await t.app.inject({ url: "/api/projects/00000000-0000-4000-8000-000000000000" });
+    const missing = await t.as("leader")({ url: "/api/projects/00000000-0000-4000-8000-000000000000" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe("NOT_FOUND");
-    const bad = await t.app.inject({ url: "/api/projects/xiangyang" });
+    const bad = await t.as("leader")({ url: "/api/projects/xiangyang" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe("params.id");
   });

@@ -16,6 +16,7 @@ export async function projectRoutes(app: App, { prisma }: ModuleDeps) {
   app.get(
     "/api/projects",
     {
+      config: { access: "read" },
       schema: {
         tags: ["projects"],
         summary: "Projects (项目台账): filter, sort, paginate",
@@ -28,6 +29,7 @@ export async function projectRoutes(app: App, { prisma }: ModuleDeps) {
   app.get(
     "/api/projects/:id",
     {
+      config: { access: "read" },
       schema: {
         tags: ["projects"],
         summary: "One project with its year targets, milestones and responsibility",

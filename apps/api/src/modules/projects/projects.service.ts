@@ -1,4 +1,4 @@
-import type { ProjectDetail, ProjectListQuery, ProjectSummary } from "@resettle/domain";
+import type { Milestone, ProjectDetail, ProjectListQuery, ProjectSummary } from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { toIsoDate } from "../../lib/dates.js";
@@ -56,35 +56,34 @@ export async function listProjects(prisma: PrismaClient, query: ProjectListQuery
   return { items: items satisfies ProjectSummary[], total, page: query.page, pageSize: query.pageSize };
 }
 
+export const milestoneSelect = {
+  id: true,
+  projectId: true,
+  kind: true,
+  title: true,
+  dueDate: true,
+  status: true,
+  responsibleDepartmentId: true,
+  responsiblePersonId: true,
+  completedAt: true,
+  version: true,
+} satisfies Prisma.MilestoneSelect;
+
+export function presentMilestone(m: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
+  return { ...m, dueDate: toIsoDate(m.dueDate), completedAt: m.completedAt?.toISOString() ?? null };
+}
+
 export async function getProject(prisma: PrismaClient, id: string): Promise<ProjectDetail> {
   const project = await prisma.project.findUnique({
     where: { id },
     select: {
       ...summarySelect,
-      milestones: {
-        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-        select: {
-          id: true,
-          projectId: true,
-          kind: true,
-          title: true,
-          dueDate: true,
-          status: true,
-          responsibleDepartmentId: true,
-          responsiblePersonId: true,
-          completedAt: true,
-          version: true,
-        },
-      },
+      milestones: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: milestoneSelect },
     },
   });
   if (!project) throw AppError.notFound("Project");
   return {
     ...project,
-    milestones: project.milestones.map((m) => ({
-      ...m,
-      dueDate: toIsoDate(m.dueDate),
-      completedAt: m.completedAt?.toISOString() ?? null,
-    })),
+    milestones: project.milestones.map(presentMilestone),
   };
 }

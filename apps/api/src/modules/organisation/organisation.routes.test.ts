@@ -7,11 +7,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-describe("reference data", () => {
+describe("organisation: reading", () => {
   it("lists the 2 districts and the 12 departments of the plan, office and districts first", async () => {
-    const districts = (await t.app.inject({ url: "/api/districts" })).json();
+    const districts = (await t.as("leader")({ url: "/api/districts" })).json();
     expect(districts.map((d: { name: string }) => d.name)).toEqual(["双台子区", "大洼区"]);
-    const departments = (await t.app.inject({ url: "/api/departments" })).json();
+    const departments = (await t.as("leader")({ url: "/api/departments" })).json();
     expect(departments).toHaveLength(12);
     expect(departments.slice(0, 3).map((d: { code: string }) => d.code)).toEqual(["lingdao", "dawa", "shuangtaizi"]);
     const dawa = departments.find((d: { code: string }) => d.code === "dawa");
@@ -19,9 +19,9 @@ describe("reference data", () => {
   });
 
   it("pages persons and filters them by department; demo persons say so", async () => {
-    const departments = (await t.app.inject({ url: "/api/departments" })).json();
+    const departments = (await t.as("leader")({ url: "/api/departments" })).json();
     const zhujian = departments.find((d: { code: string }) => d.code === "zhujian");
-    const res = await t.app.inject({ url: `/api/persons?departmentId=${zhujian.id}&pageSize=1` });
+    const res = await t.as("leader")({ url: `/api/persons?departmentId=${zhujian.id}&pageSize=1` });
     expect(res.statusCode).toBe(200);
     const page = res.json();
     expect(page).toMatchObject({ total: 2, page: 1, pageSize: 1 });

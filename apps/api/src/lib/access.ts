@@ -1,0 +1,16 @@
+import type { Capability } from "@resettle/domain";
+
+/**
+ * Who may call a route, declared on every /api route as `config: { access }`:
+ * - "public": anyone, without a session (health, docs, login);
+ * - "session": any signed-in user;
+ * - a capability from the domain's permission table (403 for roles without it).
+ * Finer rules (a coordinator's own department) are checked in the services.
+ */
+export type Access = "public" | "session" | Capability;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

@@ -1,0 +1,53 @@
+import type { FastifyRequest } from "fastify";
+import type { AuditEntityType } from "@resettle/domain";
+import type { Prisma } from "@resettle/prisma/client";
+
+/** Who is acting and under which request: what every audited write needs to know. */
+export type Actor = { id: string | null; name: string; requestId: string | null };
+
+export function actorOf(request: FastifyRequest): Actor {
+  const user = request.session?.user;
+  return { id: user?.id ?? null, name: user?.displayName ?? "anonymous", requestId: String(request.id) };
+}
+
+export type AuditChange = {
+  action: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+};
+
+type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
+
+/** JSON-safe copies: dates as ISO strings, no undefined. */
+const plain = (value: Record<string, unknown> | null | undefined) =>
+  value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject);
+
+/**
+ * Records one change in the audit trail. Call it inside the transaction that makes the
+ * change, so the change and its record commit or fail together. Never pass secrets.
+ */
+export async function audit(tx: Tx, actor: Actor, change: AuditChange): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      actorName: actor.name,
+      requestId: actor.requestId,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: plain(change.before),
+      after: plain(change.after),
+    },
+  });
+}
+
+/** Only the fields whose values differ, for compact before/after records of an update. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: T) {
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  };
+}

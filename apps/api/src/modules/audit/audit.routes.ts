@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { AuditEventSchema, AuditQuerySchema, ErrorResponseSchema, IdSchema, pageOf } from "@resettle/domain";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import { listAuditActors, listAuditEvents } from "./audit.service.js";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  500: ErrorResponseSchema,
+};
+
+/** The audit trail, read-only: there is no route that changes it, and the database refuses too. */
+export async function auditRoutes(app: App, { prisma }: ModuleDeps) {
+  app.get(
+    "/api/audit-events",
+    {
+      config: { access: "audit.read" },
+      schema: {
+        tags: ["audit"],
+        summary: "Audit trail, newest first: filter by entity, actor and China-time days",
+        querystring: AuditQuerySchema,
+        response: { 200: pageOf(AuditEventSchema), ...errors },
+      },
+    },
+    (request) => listAuditEvents(prisma, request.query),
+  );
+  app.get(
+    "/api/audit-events/actors",
+    {
+      config: { access: "audit.read" },
+      schema: {
+        tags: ["audit"],
+        summary: "Accounts that appear in the audit trail, for its actor filter",
+        response: { 200: z.array(z.object({ id: IdSchema, name: z.string() })), ...errors },
+      },
+    },
+    () => listAuditActors(prisma),
+  );
+}

@@ -1,0 +1,50 @@
+import type { AuditEvent, AuditQuery } from "@resettle/domain";
+import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+
+/** Start of a calendar day in China time (the users' days), as an instant. */
+const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const DAY_MS = 86_400_000;
+
+export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery) {
+  const where: Prisma.AuditEventWhereInput = {
+    entityType: query.entityType,
+    entityId: query.entityId,
+    actorId: query.actorId,
+    at: {
+      ...(query.from ? { gte: chinaDayStart(query.from) } : {}),
+      ...(query.to ? { lt: new Date(chinaDayStart(query.to).getTime() + DAY_MS) } : {}),
+    },
+  };
+  const [rows, total] = await prisma.$transaction([
+    prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.auditEvent.count({ where }),
+  ]);
+  const items = rows.map((e): AuditEvent => ({
+    id: e.id.toString(),
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    entityType: e.entityType as AuditEvent["entityType"],
+    entityId: e.entityId,
+    before: (e.before as AuditEvent["before"]) ?? null,
+    after: (e.after as AuditEvent["after"]) ?? null,
+    requestId: e.requestId,
+  }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Everyone who has changed something, for the actor filter. */
+export async function listAuditActors(prisma: PrismaClient) {
+  const users = await prisma.user.findMany({
+    where: { auditEvents: { some: {} } },
+    select: { id: true, displayName: true, username: true },
+    orderBy: { username: "asc" },
+  });
+  return users.map((u) => ({ id: u.id, name: `${u.displayName} (${u.username})` }));
+}

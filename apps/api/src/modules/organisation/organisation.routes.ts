@@ -1,0 +1,130 @@
+import { z } from "zod";
+import {
+  DepartmentCreateSchema,
+  DepartmentSchema,
+  DepartmentUpdateSchema,
+  DistrictSchema,
+  ErrorResponseSchema,
+  IdSchema,
+  pageOf,
+  PersonCreateSchema,
+  PersonQuerySchema,
+  PersonSchema,
+  PersonUpdateSchema,
+} from "@resettle/domain";
+import { actorOf } from "../../lib/audit.js";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import {
+  createDepartment,
+  createPerson,
+  listDepartments,
+  listDistricts,
+  listPersons,
+  updateDepartment,
+  updatePerson,
+} from "./organisation.service.js";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  500: ErrorResponseSchema,
+};
+const writeErrors = { ...errors, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
+const byId = z.object({ id: IdSchema });
+
+export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
+  app.get(
+    "/api/districts",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Districts (区)",
+        response: { 200: z.array(DistrictSchema), ...errors },
+      },
+    },
+    () => listDistricts(prisma),
+  );
+
+  app.get(
+    "/api/departments",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Departments (责任部门), in the plan's order",
+        response: { 200: z.array(DepartmentSchema), ...errors },
+      },
+    },
+    () => listDepartments(prisma),
+  );
+  app.post(
+    "/api/departments",
+    {
+      config: { access: "organisation.manage" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Create a department",
+        body: DepartmentCreateSchema,
+        response: { 201: DepartmentSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createDepartment(prisma, actorOf(request), request.body)),
+  );
+  app.patch(
+    "/api/departments/:id",
+    {
+      config: { access: "organisation.manage" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Change a department (409 with the current record on a stale version)",
+        params: byId,
+        body: DepartmentUpdateSchema,
+        response: { 200: DepartmentSchema, ...writeErrors },
+      },
+    },
+    (request) => updateDepartment(prisma, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/persons",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Responsible persons (责任人): filter by department, active, name",
+        querystring: PersonQuerySchema,
+        response: { 200: pageOf(PersonSchema), ...errors },
+      },
+    },
+    (request) => listPersons(prisma, request.query),
+  );
+  app.post(
+    "/api/persons",
+    {
+      config: { access: "organisation.manage" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Add a person to a department",
+        body: PersonCreateSchema,
+        response: { 201: PersonSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createPerson(prisma, actorOf(request), request.body)),
+  );
+  app.patch(
+    "/api/persons/:id",
+    {
+      config: { access: "organisation.manage" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Change or deactivate a person (409 with the current record on a stale version)",
+        params: byId,
+        body: PersonUpdateSchema,
+        response: { 200: PersonSchema, ...writeErrors },
+      },
+    },
+    (request) => updatePerson(prisma, actorOf(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import {
+  AssignResponsibilitySchema,
+  ErrorResponseSchema,
+  IdSchema,
+  MilestoneSchema,
+  ProjectDetailSchema,
+  ResponsibilityAssignmentSchema,
+} from "@resettle/domain";
+import { actorOf } from "../../lib/audit.js";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import {
+  assignMilestoneResponsibility,
+  assignProjectResponsibility,
+  responsibilityHistory,
+} from "./responsibility.service.js";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  500: ErrorResponseSchema,
+};
+const byId = z.object({ id: IdSchema });
+
+/** 包项目到部门到人: who is responsible, set by the leading group's office, with its history. */
+export async function responsibilityRoutes(app: App, { prisma }: ModuleDeps) {
+  app.put(
+    "/api/projects/:id/responsibility",
+    {
+      config: { access: "responsibility.assign" },
+      schema: {
+        tags: ["responsibility"],
+        summary: "Make a department and one of its persons responsible for a project, with the reason",
+        params: byId,
+        body: AssignResponsibilitySchema,
+        response: { 200: ProjectDetailSchema, ...errors },
+      },
+    },
+    (request) => assignProjectResponsibility(prisma, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/projects/:id/responsibility-history",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["responsibility"],
+        summary: "Who was made responsible for the project, when, by whom and why: newest first",
+        params: byId,
+        response: { 200: z.array(ResponsibilityAssignmentSchema), ...errors },
+      },
+    },
+    (request) => responsibilityHistory(prisma, { projectId: request.params.id, milestoneId: null }),
+  );
+  app.put(
+    "/api/milestones/:id/responsibility",
+    {
+      config: { access: "responsibility.assign" },
+      schema: {
+        tags: ["responsibility"],
+        summary: "Make a department and one of its persons responsible for a milestone, with the reason",
+        params: byId,
+        body: AssignResponsibilitySchema,
+        response: { 200: MilestoneSchema, ...errors },
+      },
+    },
+    (request) => assignMilestoneResponsibility(prisma, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/milestones/:id/responsibility-history",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["responsibility"],
+        summary: "A milestone's responsibility history, newest first",
+        params: byId,
+        response: { 200: z.array(ResponsibilityAssignmentSchema), ...errors },
+      },
+    },
+    (request) => responsibilityHistory(prisma, { milestoneId: request.params.id }),
+  );
+}

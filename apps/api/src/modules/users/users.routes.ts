@@ -1,0 +1,84 @@
+import { z } from "zod";
+import {
+  ErrorResponseSchema,
+  IdSchema,
+  pageOf,
+  PasswordResetSchema,
+  UserCreateSchema,
+  UserListQuerySchema,
+  UserSchema,
+  UserUpdateSchema,
+} from "@resettle/domain";
+import { actorOf } from "../../lib/audit.js";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import { createUser, listUsers, resetPassword, updateUser } from "./users.service.js";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  500: ErrorResponseSchema,
+};
+const writeErrors = { ...errors, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
+const byId = z.object({ id: IdSchema });
+
+/** Accounts: administrators only. Passwords go in, never come out. */
+export async function userRoutes(app: App, { prisma }: ModuleDeps) {
+  app.get(
+    "/api/users",
+    {
+      config: { access: "accounts.manage" },
+      schema: {
+        tags: ["accounts"],
+        summary: "User accounts: filter, sort, paginate",
+        querystring: UserListQuerySchema,
+        response: { 200: pageOf(UserSchema), ...errors },
+      },
+    },
+    (request) => listUsers(prisma, request.query),
+  );
+  app.post(
+    "/api/users",
+    {
+      config: { access: "accounts.manage" },
+      schema: {
+        tags: ["accounts"],
+        summary: "Create an account",
+        body: UserCreateSchema,
+        response: { 201: UserSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUser(prisma, actorOf(request), request.body)),
+  );
+  app.patch(
+    "/api/users/:id",
+    {
+      config: { access: "accounts.manage" },
+      schema: {
+        tags: ["accounts"],
+        summary: "Change an account; active: false deactivates it and ends its sessions at once",
+        params: byId,
+        body: UserUpdateSchema,
+        response: { 200: UserSchema, ...writeErrors },
+      },
+    },
+    (request) => updateUser(prisma, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/users/:id/password",
+    {
+      config: { access: "accounts.manage" },
+      schema: {
+        tags: ["accounts"],
+        summary: "Set a new password for an account; its sessions end",
+        params: byId,
+        body: PasswordResetSchema,
+        response: { 204: z.null().describe("No content"), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(prisma, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,133 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import cookie from "@fastify/cookie";
+import { can, CSRF_HEADER, type SessionUser } from "@resettle/domain";
+import type { PrismaClient } from "@resettle/prisma/client";
+import type { Access } from "../lib/access.js";
+import { AppError } from "../lib/app-error.js";
+import type { Clock } from "../lib/clock.js";
+
+export const SESSION_COOKIE = "resettle_session";
+
+export type SessionSettings = {
+  /** A session unused this long ends. */
+  idleMinutes: number;
+  /** A session ends this long after login, used or not. */
+  maxHours: number;
+};
+export const defaultSessionSettings: SessionSettings = { idleMinutes: 120, maxHours: 12 };
+
+export type ActiveSession = { id: string; csrfToken: string; user: SessionUser };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in session, when the request carried a valid one. */
+    session: ActiveSession | null;
+  }
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Touch lastSeenAt at most this often: one write per user per minute, not per request. */
+const TOUCH_AFTER_MS = 60_000;
+
+type Options = { prisma: PrismaClient; clock: Clock; settings: SessionSettings };
+
+/**
+ * Sessions stored in Postgres (several API processes can share them), the access rule of
+ * every route, and CSRF: state-changing requests carry X-CSRF-Token equal to the session's.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, { prisma, clock, settings }: Options) => {
+  await app.register(cookie);
+  app.decorateRequest("session", null);
+
+  // Every /api route must say who may call it; a route without a rule is a bug, found at start-up.
+  app.addHook("onRoute", (route) => {
+    if (route.url === "/api/openapi.json" || route.url.startsWith("/api/docs"))
+      route.config = { ...route.config, access: "public" };
+    if (route.url.startsWith("/api/") && route.method !== "HEAD" && !route.config?.access)
+      throw new Error(`${String(route.method)} ${route.url} declares no access rule`);
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || access === "public") return; // the SPA, static files, 404s; health, docs, login
+    request.session = await loadSession(request, reply);
+    if (!request.session) throw new AppError("UNAUTHORIZED", "Please sign in");
+    if (!SAFE_METHODS.has(request.method)) {
+      const given = request.headers[CSRF_HEADER];
+      if (typeof given !== "string" || !sameSecret(given, request.session.csrfToken))
+        throw new AppError("FORBIDDEN", "Missing or wrong X-CSRF-Token header");
+    }
+    if (access !== "session" && !can(request.session.user, access)) throw AppError.forbidden();
+  });
+
+  async function loadSession(request: FastifyRequest, reply: FastifyReply): Promise<ActiveSession | null> {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return null;
+    const id = hashToken(token);
+    const row = await prisma.session.findUnique({
+      where: { id },
+      include: {
+        user: { select: { id: true, username: true, displayName: true, role: true, departmentId: true, active: true } },
+      },
+    });
+    const now = clock.now();
+    const idleLimit = new Date(now.getTime() - settings.idleMinutes * 60_000);
+    if (!row || !row.user.active || row.expiresAt <= now || row.lastSeenAt <= idleLimit) {
+      if (row) await prisma.session.deleteMany({ where: { id } });
+      clearSessionCookie(reply);
+      return null;
+    }
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS)
+      await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+    const { active: _active, ...user } = row.user;
+    return { id, csrfToken: row.csrfToken, user };
+  }
+});
+
+/** Starts a session: a new random id every login (no fixation), a new CSRF token. */
+export async function startSession(
+  prisma: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0],
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  now: Date,
+  settings: SessionSettings,
+): Promise<{ csrfToken: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + settings.maxHours * 3_600_000);
+  await prisma.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: request.ip,
+      userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
+    },
+  });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "strict",
+    secure: request.protocol === "https",
+    expires: expiresAt,
+  });
+  return { csrfToken };
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "strict" });
+}
+
+export { hashToken as sessionIdOf };
