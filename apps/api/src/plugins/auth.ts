@@ -20,7 +20,13 @@ export const defaultSessionSettings: SessionSettings = { idleMinutes: 120, maxHo
 
 export type ActiveSession = { id: string; csrfToken: string; user: SessionUser };
 
+export type ApiRoute = { method: string; url: string; access: Access };
+
 declare module "fastify" {
+  interface FastifyInstance {
+    /** Every /api route with its access rule, as registered (the permission matrix test reads it). */
+    apiRoutes: readonly ApiRoute[];
+  }
   interface FastifyRequest {
     /** The signed-in session, when the request carried a valid one. */
     session: ActiveSession | null;
@@ -46,13 +52,16 @@ type Options = { prisma: PrismaClient; clock: Clock; settings: SessionSettings }
 export const authPlugin = fp(async (app: FastifyInstance, { prisma, clock, settings }: Options) => {
   await app.register(cookie);
   app.decorateRequest("session", null);
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate("apiRoutes", apiRoutes);
 
   // Every /api route must say who may call it; a route without a rule is a bug, found at start-up.
   app.addHook("onRoute", (route) => {
     if (route.url === "/api/openapi.json" || route.url.startsWith("/api/docs"))
       route.config = { ...route.config, access: "public" };
-    if (route.url.startsWith("/api/") && route.method !== "HEAD" && !route.config?.access)
-      throw new Error(`${String(route.method)} ${route.url} declares no access rule`);
+    if (!route.url.startsWith("/api/") || route.method === "HEAD") return;
+    if (!route.config?.access) throw new Error(`${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook("onRequest", async (request, reply) => {

@@ -2,7 +2,7 @@ import type {} from "@resettle/prisma/vitest-context";
 import type { InjectOptions } from "fastify";
 import { inject } from "vitest";
 import { DEMO_PASSWORD, type AuthResponse } from "@resettle/domain";
-import { createTestDatabase, type TestDatabase } from "@resettle/prisma/testing";
+import { createTestDatabase } from "@resettle/prisma/testing";
 import { buildApp, type AppOptions } from "../app.js";
 import type { Clock } from "../lib/clock.js";
 
