@@ -1,6 +1,12 @@
 import { expect, test, type Locator } from "@playwright/test";
+import { signIn } from "./support";
 
 // The Panjin plan as `npm start` serves it: the figures must read exactly as the plan states them.
+
+// Leaders read the dashboard: the journeys below are theirs.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "leader");
+});
 
 const cellTexts = async (row: Locator) => (await row.locator("td, th").allInnerTexts()).map((t) => t.trim());
 
