@@ -18,3 +18,5 @@ export * from "./user.js";
 export * from "./responsibility.js";
 export * from "./audit.js";
 export * from "./permissions.js";
+export * from "./trajectory.js";
+export * from "./status-rules.js";
