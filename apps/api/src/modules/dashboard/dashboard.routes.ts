@@ -10,7 +10,12 @@ export async function dashboardRoutes(app: App, { prisma, clock }: ModuleDeps) {
       schema: {
         tags: ["dashboard"],
         summary: "The plan against actuals, city-wide and per district (floors 30/60/100 %)",
-        response: { 200: DashboardSchema, 500: ErrorResponseSchema },
+        response: {
+          200: DashboardSchema,
+          401: ErrorResponseSchema,
+          403: ErrorResponseSchema,
+          500: ErrorResponseSchema,
+        },
       },
     },
     () => getDashboard(prisma, clock),

@@ -160,6 +160,16 @@ export async function updatePerson(
           "body.departmentId",
           `Still responsible for ${stillResponsible} project(s) and ${milestones} milestone(s): reassign them first`,
         );
+      // An account linked to the person acts for its department: the link must stay within it
+      // (the rule createUser/updateUser enforce).
+      const linkedAccounts = await tx.user.count({
+        where: { personId: id, departmentId: { not: null }, NOT: { departmentId: changes.departmentId } },
+      });
+      if (linkedAccounts > 0)
+        throw AppError.invalid(
+          "body.departmentId",
+          `Linked to ${linkedAccounts} account(s) of the department: unlink or move them first`,
+        );
     }
     expectUpdated(
       await tx.person.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),

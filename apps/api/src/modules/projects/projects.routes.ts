@@ -10,7 +10,12 @@ import {
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { getProject, listProjects } from "./projects.service.js";
 
-const errors = { 400: ErrorResponseSchema, 500: ErrorResponseSchema };
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  500: ErrorResponseSchema,
+};
 
 export async function projectRoutes(app: App, { prisma }: ModuleDeps) {
   app.get(

@@ -1,0 +1,368 @@
+import type { InjectOptions } from "fastify";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@resettle/domain";
+import { createTestApp } from "./test/test-app.js";
+import { seededIds, snapshot, type SeededIds } from "./test/fixtures.js";
+
+/**
+ * THE PERMISSION MATRIX: every /api route × every role, with the status each must get.
+ * docs/permissions.md is the same table in words. A route registered in the app but not
+ * listed here fails the first test: a new route must say who may call it, here too.
+ *
+ * Bodies are valid and ids real (from the seeded database), so that the administrator's
+ * 2xx proves the request itself is fine and the others' 401/403 is about permission only.
+ */
+
+type Role = "anonymous" | "admin" | "coordinator" | "working_group" | "leader";
+const ROLES: readonly Role[] = ["anonymous", "admin", "coordinator", "working_group", "leader"];
+/** The demo account that plays each role; the coordinator is 住建's, responsible for nothing in 向阳小区. */
+const ACCOUNT: Record<Exclude<Role, "anonymous">, string> = {
+  admin: "admin",
+  coordinator: "coord-zhujian",
+  working_group: "wg",
+  leader: "leader",
+};
+
+type Row = {
+  route: string;
+  request: (ids: SeededIds, role: Role) => InjectOptions;
+  expect: Record<Role, number>;
+};
+
+const everyone = (status: number): Record<Role, number> => ({
+  anonymous: status,
+  admin: status,
+  coordinator: status,
+  working_group: status,
+  leader: status,
+});
+/** Any signed-in user. */
+const signedIn = (status: number): Record<Role, number> => ({ ...everyone(status), anonymous: 401 });
+/** Administrators only. */
+const adminOnly = (status: number): Record<Role, number> => ({
+  anonymous: 401,
+  admin: status,
+  coordinator: 403,
+  working_group: 403,
+  leader: 403,
+});
+
+const get = (url: string) => () => ({ method: "GET" as const, url });
+const NEW_PASSWORD = "Matrix-pass-2026";
+
+export const MATRIX: Row[] = [
+  // Public: no session needed.
+  { route: "GET /api/health", request: get("/api/health"), expect: everyone(200) },
+  { route: "GET /api/openapi.json", request: get("/api/openapi.json"), expect: everyone(200) },
+  { route: "GET /api/docs", request: get("/api/docs"), expect: everyone(200) },
+  { route: "GET /api/docs/json", request: get("/api/docs/json"), expect: everyone(200) },
+  { route: "GET /api/docs/yaml", request: get("/api/docs/yaml"), expect: everyone(200) },
+  { route: "GET /api/docs/static/index.html", request: get("/api/docs/static/index.html"), expect: everyone(302) },
+  {
+    route: "GET /api/docs/static/swagger-initializer.js",
+    request: get("/api/docs/static/swagger-initializer.js"),
+    expect: everyone(200),
+  },
+  { route: "GET /api/docs/static/*", request: get("/api/docs/static/swagger-ui.css"), expect: everyone(200) },
+  {
+    route: "HEAD /api/docs/static/*",
+    request: () => ({ method: "HEAD", url: "/api/docs/static/swagger-ui.css" }),
+    expect: everyone(200),
+  },
+  {
+    route: "POST /api/auth/login",
+    request: (_ids, role) => ({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: role === "anonymous" ? "leader" : ACCOUNT[role], password: DEMO_PASSWORD },
+    }),
+    expect: everyone(200),
+  },
+
+  // Any signed-in user: their own session and password.
+  { route: "GET /api/auth/me", request: get("/api/auth/me"), expect: signedIn(200) },
+  {
+    route: "POST /api/auth/logout",
+    request: () => ({ method: "POST", url: "/api/auth/logout" }),
+    expect: signedIn(204),
+  },
+  {
+    route: "PUT /api/auth/password",
+    request: () => ({
+      method: "PUT",
+      url: "/api/auth/password",
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD },
+    }),
+    expect: signedIn(204),
+  },
+
+  // Reading: every role.
+  { route: "GET /api/dashboard", request: get("/api/dashboard"), expect: signedIn(200) },
+  { route: "GET /api/projects", request: get("/api/projects"), expect: signedIn(200) },
+  { route: "GET /api/projects/:id", request: (ids) => get(`/api/projects/${ids.xiangyang}`)(), expect: signedIn(200) },
+  { route: "GET /api/districts", request: get("/api/districts"), expect: signedIn(200) },
+  { route: "GET /api/departments", request: get("/api/departments"), expect: signedIn(200) },
+  { route: "GET /api/persons", request: get("/api/persons"), expect: signedIn(200) },
+  {
+    route: "GET /api/projects/:id/responsibility-history",
+    request: (ids) => get(`/api/projects/${ids.xiangyang}/responsibility-history`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/milestones/:id/responsibility-history",
+    request: (ids) => get(`/api/milestones/${ids.milestone}/responsibility-history`)(),
+    expect: signedIn(200),
+  },
+
+  // Organisation: administrators (organisation.manage).
+  {
+    route: "POST /api/departments",
+    request: () => ({
+      method: "POST",
+      url: "/api/departments",
+      payload: {
+        code: "matrix",
+        name: "矩阵测试局",
+        shortName: "矩阵",
+        kind: "municipal_department",
+        districtId: null,
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "PATCH /api/departments/:id",
+    request: (ids) => ({
+      method: "PATCH",
+      url: `/api/departments/${ids.shuangtaizi}`,
+      payload: { shortName: "双台子", version: 1 },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/persons",
+    request: (ids) => ({
+      method: "POST",
+      url: "/api/persons",
+      payload: { name: "矩阵（测试）", title: null, departmentId: ids.shuangtaizi, phone: null },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "PATCH /api/persons/:id",
+    request: (ids) => ({ method: "PATCH", url: `/api/persons/${ids.zhang}`, payload: { title: "主任", version: 1 } }),
+    expect: adminOnly(200),
+  },
+
+  // Accounts: administrators (accounts.manage).
+  { route: "GET /api/users", request: get("/api/users"), expect: adminOnly(200) },
+  {
+    route: "POST /api/users",
+    request: (ids) => ({
+      method: "POST",
+      url: "/api/users",
+      payload: {
+        username: "matrix",
+        password: NEW_PASSWORD,
+        displayName: "矩阵",
+        role: "coordinator",
+        departmentId: ids.shuangtaizi,
+        personId: ids.zhang,
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "PATCH /api/users/:id",
+    request: (ids) => ({
+      method: "PATCH",
+      url: `/api/users/${ids.coordFayuan}`,
+      payload: { active: false, version: 1 },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/users/:id/password",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/users/${ids.coordFayuan}/password`,
+      payload: { password: NEW_PASSWORD },
+    }),
+    expect: adminOnly(204),
+  },
+
+  // Responsibility: administrators (responsibility.assign). The coordinator names 住建, its own department.
+  {
+    route: "PUT /api/projects/:id/responsibility",
+    request: (ids) => ({
+      method: "PUT",
+      url: `/api/projects/${ids.xiangyang}/responsibility`,
+      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "矩阵测试" },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "PUT /api/milestones/:id/responsibility",
+    request: (ids) => ({
+      method: "PUT",
+      url: `/api/milestones/${ids.milestone}/responsibility`,
+      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "矩阵测试" },
+    }),
+    expect: adminOnly(200),
+  },
+
+  // The audit trail: administrators and leaders (audit.read).
+  {
+    route: "GET /api/audit-events",
+    request: get("/api/audit-events"),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 403, leader: 200 },
+  },
+  {
+    route: "GET /api/audit-events/actors",
+    request: get("/api/audit-events/actors"),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 403, leader: 200 },
+  },
+];
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let ids: SeededIds;
+beforeEach(async () => {
+  t = await createTestApp();
+  ids = await seededIds(t.db.prisma);
+});
+afterEach(() => t.close());
+
+const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+/** Sends the row's request as the role (signed in beforehand, so that signing in is not part of what changed). */
+async function send(row: Row, role: Role) {
+  const request = row.request(ids, role);
+  return role === "anonymous" ? t.app.inject(request) : t.as(ACCOUNT[role])(request);
+}
+
+describe("the permission matrix", () => {
+  it("covers every /api route the app registers, and no route it does not", async () => {
+    await t.app.ready();
+    const registered = t.app.apiRoutes.map(keyOf).sort();
+    const listed = MATRIX.map((r) => r.route).sort();
+    expect(new Set(listed).size).toBe(listed.length);
+    // A failure here: a route was added (or removed) without its row in MATRIX and docs/permissions.md.
+    expect(listed).toEqual(registered);
+  });
+
+  it("declares for every route the access rule the matrix expects (public routes need no session)", async () => {
+    await t.app.ready();
+    for (const route of t.app.apiRoutes) {
+      const row = MATRIX.find((r) => r.route === keyOf(route));
+      if (!row) throw new Error(`${keyOf(route)} has no row in MATRIX`);
+      expect(Object.keys(row.expect).sort(), keyOf(route)).toEqual([...ROLES].sort());
+      expect(row.expect.anonymous === 401, keyOf(route)).toBe(route.access !== "public");
+    }
+  });
+
+  it.each(MATRIX.map((row) => [row.route, row] as const))(
+    "%s answers each role as the table says; a refused request changes nothing",
+    async (_route, row) => {
+      for (const role of ["admin", "coordinator", "working_group", "leader"] as const)
+        await t.as(ACCOUNT[role])({ url: "/api/auth/me" }); // sign in first
+      const answers: Record<string, number> = {};
+      // The administrator last: its success must not be what the others are compared with.
+      for (const role of ["anonymous", "coordinator", "working_group", "leader", "admin"] as const) {
+        const before = await snapshot(t.db.prisma);
+        const res = await send(row, role);
+        answers[role] = res.statusCode;
+        if (res.statusCode === 401 || res.statusCode === 403) {
+          expect(res.json().error.code, `${row.route} as ${role}`).toBe(
+            res.statusCode === 401 ? "UNAUTHORIZED" : "FORBIDDEN",
+          );
+          expect(await snapshot(t.db.prisma), `${row.route} as ${role} changed something`).toEqual(before);
+        }
+      }
+      expect(answers).toEqual(row.expect);
+    },
+  );
+});
+
+describe("HEAD requests", () => {
+  it("HEAD of every GET route that needs a session answers like the GET, per role", async () => {
+    for (const row of MATRIX.filter((r) => r.route.startsWith("GET ") && r.expect.anonymous === 401)) {
+      for (const role of ROLES) {
+        const res = await send({ ...row, request: (i, r) => ({ ...row.request(i, r), method: "HEAD" }) }, role);
+        expect(res.statusCode, `HEAD ${row.route} as ${role}`).toBe(row.expect[role]);
+        expect(res.body).toBe("");
+      }
+    }
+  });
+});
+
+describe("refusals change nothing", () => {
+  it("a coordinator who guesses another department's ids gets 403, and nothing changes", async () => {
+    const coordinator = t.as("coord-zhujian");
+    await coordinator({ url: "/api/auth/me" });
+    const before = await snapshot(t.db.prisma);
+    const attempts: InjectOptions[] = [
+      // 向阳小区 belongs to 双台子区政府: take it over, or hand it to a 住建 person.
+      {
+        method: "PUT",
+        url: `/api/projects/${ids.xiangyang}/responsibility`,
+        payload: { departmentId: ids.shuangtaizi, personId: ids.zhang, reason: "猜的" },
+      },
+      {
+        method: "PUT",
+        url: `/api/milestones/${ids.milestone}/responsibility`,
+        payload: { departmentId: ids.zhujian, personId: ids.li, reason: "猜的" },
+      },
+      { method: "PATCH", url: `/api/persons/${ids.zhang}`, payload: { active: false, version: 1 } },
+      { method: "PATCH", url: `/api/persons/${ids.jiang}`, payload: { departmentId: ids.zhujian, version: 1 } },
+      { method: "PATCH", url: `/api/departments/${ids.shuangtaizi}`, payload: { name: "被改了", version: 1 } },
+      { method: "PATCH", url: `/api/users/${ids.coordFayuan}`, payload: { active: false, version: 1 } },
+      { method: "POST", url: `/api/users/${ids.coordFayuan}/password`, payload: { password: NEW_PASSWORD } },
+      // Its own account: promoting itself is refused too.
+      { method: "PATCH", url: `/api/users/${ids.coordZhujian}`, payload: { role: "admin", version: 1 } },
+    ];
+    for (const attempt of attempts) {
+      const res = await coordinator(attempt);
+      expect(res.statusCode, `${attempt.method} ${attempt.url}`).toBe(403);
+      expect(res.json().error.code).toBe("FORBIDDEN");
+    }
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+  });
+
+  it("the coordinator of the responsible department (双台子区政府, 向阳小区) cannot reassign it either", async () => {
+    const coordinator = t.as("coord-shuangtaizi");
+    await coordinator({ url: "/api/auth/me" });
+    const before = await snapshot(t.db.prisma);
+    const res = await coordinator({
+      method: "PUT",
+      url: `/api/projects/${ids.xiangyang}/responsibility`,
+      payload: { departmentId: ids.shuangtaizi, personId: null, reason: "自己改" },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+  });
+
+  it.each(MATRIX.filter((r) => !/^(GET|HEAD) /.test(r.route) && r.expect.anonymous === 401).map((r) => [r.route, r]))(
+    "%s refuses the administrator without a matching X-CSRF-Token (403), and nothing changes",
+    async (_route, row) => {
+      const admin = await t.login("admin");
+      const other = await t.login("leader");
+      const request = row.request(ids, "admin");
+      for (const token of [undefined, "wrong-token", other.csrfToken, ""]) {
+        const before = await snapshot(t.db.prisma);
+        const res = await t.app.inject({
+          ...request,
+          headers: { cookie: admin.cookie, ...(token === undefined ? {} : { "x-csrf-token": token }) },
+        });
+        expect(res.statusCode, `token ${String(token)}`).toBe(403);
+        expect(res.json().error).toMatchObject({ code: "FORBIDDEN", message: "Missing or wrong X-CSRF-Token header" });
+        expect(await snapshot(t.db.prisma)).toEqual(before);
+      }
+      // The same request with the session's token goes through: the token was the only thing missing.
+      const ok = await t.app.inject({
+        ...request,
+        headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      });
+      expect(ok.statusCode).toBe(row.expect.admin);
+    },
+  );
+});
