@@ -31,7 +31,17 @@ export default defineConfig({
             },
             // echarts only ever loads with the trajectory chart; keep it out of every other page.
             { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-            { name: "vendor-antd", test: /node_modules[\\/](antd|@ant-design|@rc-component)[\\/]/, priority: 20 },
+            // The date pickers serve the audit log's date filter only: they stay out of the main antd
+            // chunk (claimed first, so that it keeps what both use, and the locales antd's provider
+            // needs) and load with that page.
+            {
+              name: "vendor-antd",
+              test: /node_modules[\\/](antd[\\/](?!es[\\/](date-picker|calendar|time-picker)[\\/](?!locale))|@ant-design[\\/]|@rc-component[\\/](?!picker[\\/](?!(es|lib)[\\/]locale)))/,
+              priority: 20,
+            },
+            // dayjs formats dates on every page: the picker chunk must not take it in.
+            { name: "vendor-dayjs", test: /node_modules[\\/]dayjs[\\/]/, priority: 18 },
+            { name: "vendor-antd-picker", test: /node_modules[\\/](antd|@rc-component)[\\/]/, priority: 15 },
             { name: "vendor", test: /node_modules[\\/]/, priority: 10 },
           ],
         },

@@ -20,3 +20,4 @@ export * from "./audit.js";
 export * from "./permissions.js";
 export * from "./trajectory.js";
 export * from "./status-rules.js";
+export * from "./work-status.js";

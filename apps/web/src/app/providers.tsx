@@ -6,8 +6,8 @@ import { createQueryClient } from "../lib/query-client";
 import { AntdProvider } from "./antd-provider";
 
 /**
- * App-wide context, outermost first. An auth provider (current user from /api/auth/me)
- * belongs inside QueryClientProvider, so it can use the query client, and outside the router.
+ * App-wide context, outermost first. The session (current user from /api/auth/me) is a query
+ * of this client, read by the router's session guard (layout/require-session.tsx).
  */
 export function Providers({ children }: { children: ReactNode }) {
   const [i18n] = useState(() => createI18n());

@@ -1,27 +1,62 @@
-import { lazy } from "react";
+import type { Capability } from "@resettle/domain";
+import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { AppLayout } from "./layout/app-layout";
+import { PageLoading } from "./layout/page-loading";
+import { RequireCapability } from "./layout/require-capability";
+import { RequireSession } from "./layout/require-session";
 import { RouteErrorPage } from "./layout/route-error-page";
 
+const LoginPage = lazy(() => import("./routes/login-page"));
 const DashboardPage = lazy(() => import("./routes/dashboard-page"));
 const ProjectsPage = lazy(() => import("./routes/projects-page"));
 const ProjectPage = lazy(() => import("./routes/project-page"));
+const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
+const UsersPage = lazy(() => import("./routes/admin/users-page"));
+const DepartmentsPage = lazy(() => import("./routes/admin/departments-page"));
+const PersonsPage = lazy(() => import("./routes/admin/persons-page"));
+const AuditPage = lazy(() => import("./routes/audit-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
+const restricted = (path: string, capability: Capability, page: ReactNode) => ({
+  path,
+  element: <RequireCapability capability={capability} />,
+  children: [{ index: true, element: page }],
+});
+
 /**
- * Pages inside the layout share the header and navigation. A login page will sit beside
- * the layout route, and the layout route will be wrapped by an auth guard.
+ * The login page stands alone; every other page needs a session and shares the header and
+ * navigation. Pages for some roles only answer 403 to the others.
  */
 export function createRouter() {
   return createBrowserRouter([
     {
-      element: <AppLayout />,
+      path: "login",
+      errorElement: <RouteErrorPage />,
+      element: (
+        <Suspense fallback={<PageLoading />}>
+          <LoginPage />
+        </Suspense>
+      ),
+    },
+    {
+      element: <RequireSession />,
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: <DashboardPage /> },
-        { path: "projects", element: <ProjectsPage /> },
-        { path: "projects/:id", element: <ProjectPage /> },
-        { path: "*", element: <NotFoundPage /> },
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <DashboardPage /> },
+            { path: "projects", element: <ProjectsPage /> },
+            { path: "projects/:id", element: <ProjectPage /> },
+            { path: "account/password", element: <ChangePasswordPage /> },
+            restricted("admin/users", "accounts.manage", <UsersPage />),
+            restricted("admin/departments", "organisation.manage", <DepartmentsPage />),
+            restricted("admin/persons", "organisation.manage", <PersonsPage />),
+            restricted("audit", "audit.read", <AuditPage />),
+            { path: "*", element: <NotFoundPage /> },
+          ],
+        },
       ],
     },
   ]);

@@ -1,8 +1,13 @@
-import { ErrorResponseSchema, type ErrorCode } from "@resettle/domain";
+import { CSRF_HEADER, ErrorResponseSchema, type ErrorCode } from "@resettle/domain";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
+import { endSession, getCsrfToken } from "./session-token";
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+export type SendMethod = "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** These answer 401 as part of their job (wrong password, not signed in): not a lost session. */
+const SESSION_PATHS = new Set(["/auth/login", "/auth/me"]);
 
 export function buildApiUrl(path: string, params?: QueryParams): string {
   const search = new URLSearchParams();
@@ -18,37 +23,49 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404) return "NOT_FOUND";
   if (status === 401) return "UNAUTHORIZED";
   if (status === 403) return "FORBIDDEN";
+  if (status === 409) return "CONFLICT";
   if (status === 429) return "RATE_LIMITED";
   if (status === 502 || status === 503 || status === 504) return "SERVICE_UNAVAILABLE";
   return status >= 400 && status < 500 ? "VALIDATION_FAILED" : "INTERNAL";
 }
 
+function retryAfterSeconds(response: Response): number | null {
+  const value = Number(response.headers.get("retry-after"));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = ErrorResponseSchema.safeParse(body);
-  if (!parsed.success) return new ApiError(response.status, codeForStatus(response.status), response.statusText);
-  const { code, message, details, requestId } = parsed.data.error;
-  return new ApiError(response.status, code, message, details ?? [], requestId);
+  const retryAfter = retryAfterSeconds(response);
+  if (!parsed.success) {
+    return new ApiError(response.status, codeForStatus(response.status), response.statusText, [], null, {
+      retryAfter,
+    });
+  }
+  const { code, message, details, requestId, current } = parsed.data.error;
+  return new ApiError(response.status, code, message, details ?? [], requestId, { current, retryAfter });
 }
 
-/** GETs a JSON resource and checks it against the shared contract before anyone renders it. */
-export async function apiGet<S extends z.ZodType>(
+async function request<S extends z.ZodType>(
   path: string,
-  schema: S,
-  options: { params?: QueryParams; signal?: AbortSignal } = {},
-): Promise<z.infer<S>> {
+  url: string,
+  init: RequestInit,
+  schema: S | undefined,
+): Promise<z.infer<S> | undefined> {
   let response: Response;
   try {
-    response = await fetch(buildApiUrl(path, options.params), {
-      headers: { accept: "application/json" },
-      credentials: "same-origin",
-      signal: options.signal ?? null,
-    });
+    response = await fetch(url, { ...init, credentials: "same-origin" });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "NETWORK_ERROR", error instanceof Error ? error.message : String(error));
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && !SESSION_PATHS.has(path)) endSession();
+    throw error;
+  }
+  if (!schema) return undefined;
 
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
@@ -57,4 +74,48 @@ export async function apiGet<S extends z.ZodType>(
     throw new ApiError(response.status, "INVALID_RESPONSE", parsed.error.message);
   }
   return parsed.data;
+}
+
+/** GETs a JSON resource and checks it against the shared contract before anyone renders it. */
+export async function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: { params?: QueryParams; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  const result = await request(
+    path,
+    buildApiUrl(path, options.params),
+    { headers: { accept: "application/json" }, signal: options.signal ?? null },
+    schema,
+  );
+  return result as z.infer<S>;
+}
+
+/**
+ * Sends a change as JSON with the session's CSRF token (the server refuses state-changing
+ * requests without it). With a schema the answer is parsed; without, the body is ignored (204).
+ */
+export async function apiSend<S extends z.ZodType>(
+  method: SendMethod,
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.infer<S>>;
+export async function apiSend(method: SendMethod, path: string, body?: unknown): Promise<void>;
+export async function apiSend<S extends z.ZodType>(
+  method: SendMethod,
+  path: string,
+  body?: unknown,
+  schema?: S,
+): Promise<z.infer<S> | void> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const token = getCsrfToken();
+  if (token && path !== "/auth/login") headers[CSRF_HEADER] = token;
+  return request(
+    path,
+    buildApiUrl(path),
+    { method, headers, body: body === undefined ? null : JSON.stringify(body) },
+    schema,
+  );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatLongDate, formatPercent, formatQuota, withUnit } from "./format";
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatLongDate,
+  formatPercent,
+  formatQuota,
+  withUnit,
+} from "./format";
 
 describe("formatCount", () => {
   it("groups thousands the way the plan does", () => {
@@ -45,6 +53,12 @@ describe("dates", () => {
     expect(formatDate("2018-12-31")).toBe("2018-12-31");
     expect(formatLongDate("2018-12-31", "zh-CN")).toBe("2018年12月31日");
     expect(formatLongDate("2018-12-31", "en")).toBe("31 Dec 2018");
+  });
+  it("shows moments in China time, whatever the offset they were sent with", () => {
+    expect(formatDateTime("2019-03-31T06:05:09.123Z")).toBe("2019-03-31 14:05:09");
+    expect(formatDateTime("2019-03-31T23:30:00+08:00")).toBe("2019-03-31 23:30:00");
+    expect(formatDateTime("2018-12-31T16:00:00Z")).toBe("2019-01-01 00:00:00");
+    expect(formatDateTime(null)).toBe("—");
   });
 });
 

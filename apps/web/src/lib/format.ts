@@ -1,4 +1,12 @@
 import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone";
+import utc from "dayjs/plugin/utc";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Times are shown as the city's offices read them, whatever the viewer's computer says. */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
 
 /** Shown where a figure does not exist yet (a year not begun, no data). */
 export const NO_VALUE = "—";
@@ -27,6 +35,11 @@ export function formatPercent(value: number | null | undefined): string {
 /** Compact date for tables: 2018-12-31. */
 export function formatDate(value: string | null | undefined): string {
   return value ? dayjs(value).format("YYYY-MM-DD") : NO_VALUE;
+}
+
+/** A moment in China time, to the second: 2019-03-31 14:05:09. */
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dayjs(value).tz(CHINA_TIME_ZONE).format("YYYY-MM-DD HH:mm:ss") : NO_VALUE;
 }
 
 /** Date in running text: 2018年12月31日 in Chinese. */

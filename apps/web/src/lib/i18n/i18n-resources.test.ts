@@ -46,6 +46,8 @@ describe("translations", () => {
       departmentKind: domain.DepartmentKindSchema,
       milestoneKind: domain.MilestoneKindSchema,
       workStatus: domain.WorkStatusSchema,
+      role: domain.RoleSchema,
+      auditEntityType: domain.AuditEntityTypeSchema,
     };
     for (const [group, schema] of Object.entries(enums)) {
       for (const value of schema.options) {

@@ -1,6 +1,7 @@
 import { ExclamationCircleFilled } from "@ant-design/icons";
 import type { Milestone } from "@resettle/domain";
 import { Empty, Table, type TableColumnsType } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 import { daysOverdue, isOverdue, sortByDueDate } from "../lib/milestone-schedule";
@@ -12,10 +13,12 @@ type Props = {
   today: string;
   departmentName: (departmentId: string) => string | undefined;
   renderPerson: RenderPerson;
+  /** Per-row actions for those allowed to change the timetable; no column without them. */
+  renderActions?: (milestone: Milestone) => ReactNode;
 };
 
 /** The project's timetable (推进时间表); overdue items say so in words, not only in red. */
-export function MilestoneTable({ milestones, today, departmentName, renderPerson }: Props) {
+export function MilestoneTable({ milestones, today, departmentName, renderPerson, renderActions }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Milestone> = [
     {
@@ -49,6 +52,16 @@ export function MilestoneTable({ milestones, today, departmentName, renderPerson
       title: t("project.milestones.completedAt"),
       render: (_, m) => formatDate(m.completedAt),
     },
+    ...(renderActions
+      ? [
+          {
+            key: "actions",
+            title: t("common.actions"),
+            className: "no-print",
+            render: (_: unknown, m: Milestone) => renderActions(m),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<Milestone>

@@ -8,7 +8,7 @@ import {
 import { Button, Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { UpdateListQuery } from "../lib/use-project-list-query";
-import { groupDepartmentOptions } from "./department-options";
+import { groupDepartmentOptions } from "../../../lib/department-options";
 
 type Props = {
   query: ProjectListQuery;

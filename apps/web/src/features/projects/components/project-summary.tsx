@@ -3,11 +3,11 @@ import { Descriptions, Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatCount, formatPercent, NO_VALUE, withUnit } from "../../../lib/format";
 import { ProjectStatusTag } from "./project-status-tag";
-import type { RenderPerson } from "./render-person";
 
-type Props = { project: ProjectDetail; renderPerson: RenderPerson };
+type Props = { project: ProjectDetail };
 
-export function ProjectSummary({ project, renderPerson }: Props) {
+/** The project's facts; who is responsible has its own section (责任分工) beside. */
+export function ProjectSummary({ project }: Props) {
   const { t } = useTranslation();
   const notSet = t("project.notSet");
   const items = [
@@ -50,18 +50,6 @@ export function ProjectSummary({ project, renderPerson }: Props) {
             ))}
           </Space>
         ),
-    },
-    {
-      key: "department",
-      label: t("project.responsibleDepartment"),
-      children: project.responsibleDepartment?.name ?? notSet,
-    },
-    {
-      key: "person",
-      label: t("project.responsiblePerson"),
-      children: project.responsiblePerson
-        ? renderPerson(project.responsiblePerson.id, project.responsiblePerson.name)
-        : notSet,
     },
   ];
   return <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} />;

@@ -1,0 +1,40 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { Navigate, Outlet, useLocation } from "react-router";
+import { ErrorResult } from "../../components/ui/error-result";
+import { authQueries } from "../../features/auth/api/auth.queries";
+import { SessionContext } from "../../features/auth/api/session-context";
+import { loginPath, setUnauthorizedHandler } from "../../lib/session-token";
+import { PageLoading } from "./page-loading";
+
+/** Every page but the login page needs a session; without one, the login page, then back here. */
+export function RequireSession() {
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const session = useQuery(authQueries.session());
+
+  // A 401 from any call means the session ended meanwhile: forget the user, and the redirect
+  // below takes over, remembering the page.
+  useEffect(
+    () =>
+      setUnauthorizedHandler(() => {
+        queryClient.setQueryData(authQueries.session().queryKey, null);
+      }),
+    [queryClient],
+  );
+
+  if (session.isPending) return <PageLoading />;
+  if (session.isError) {
+    return (
+      <main className="app-main">
+        <ErrorResult error={session.error} onRetry={() => void session.refetch()} />
+      </main>
+    );
+  }
+  if (!session.data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  return (
+    <SessionContext value={session.data}>
+      <Outlet />
+    </SessionContext>
+  );
+}

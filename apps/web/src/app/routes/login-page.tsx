@@ -1,0 +1,38 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useSearchParams } from "react-router";
+import { LoginForm } from "../../features/auth/components/login-form";
+import { safeNextPath } from "../../lib/session-token";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { BrandMark } from "../layout/brand-mark";
+import { LanguageSwitch } from "../layout/language-switch";
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useDocumentTitle(t("auth.login.title"));
+
+  // Whoever arrives here (signed out, session expired) starts from an empty cache: nothing
+  // read under the previous session may show under the next.
+  useEffect(() => queryClient.clear(), [queryClient]);
+
+  const next = safeNextPath(params.get("next"));
+  return (
+    <div className="login-page">
+      <div className="login-language">
+        <LanguageSwitch />
+      </div>
+      <main id="main" className="login-card">
+        <div className="login-brand">
+          <BrandMark />
+          <span>{t("app.name")}</span>
+        </div>
+        <h1 className="login-title">{t("auth.login.title")}</h1>
+        <LoginForm onSignedIn={() => void navigate(next, { replace: true })} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Milestone } from "@resettle/domain";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { QueryView } from "../../components/ui/query-view";
+import { departmentsQueries } from "../../features/departments/api/departments.queries";
+import { personsQueries } from "../../features/persons/api/persons.queries";
+import { projectsQueries } from "../../features/projects/api/projects.queries";
+import { responsibilityQueries } from "../../features/responsibility/api/responsibility.queries";
+import { ResponsibilityHistory } from "../../features/responsibility/components/responsibility-history";
+import { ResponsibilityModal } from "../../features/responsibility/components/responsibility-modal";
+import { renderPerson } from "./render-person";
+
+type Props = { milestone: Milestone; onClose: () => void };
+
+/** Assigning one milestone of the timetable, with its earlier assignments for context. */
+export function MilestoneResponsibilityModal({ milestone, onClose }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const target = { kind: "milestone", id: milestone.id } as const;
+  const departments = useQuery(departmentsQueries.list());
+  const persons = useQuery(personsQueries.everyone());
+  const history = useQuery(responsibilityQueries.history(target));
+
+  return (
+    <ResponsibilityModal
+      target={target}
+      title={t("responsibility.milestoneModalTitle", { title: milestone.title })}
+      current={{ departmentId: milestone.responsibleDepartmentId, personId: milestone.responsiblePersonId }}
+      departments={departments.data}
+      persons={persons.data?.items}
+      onSaved={() =>
+        void queryClient.invalidateQueries({ queryKey: projectsQueries.detail(milestone.projectId).queryKey })
+      }
+      onClose={onClose}
+    >
+      <h3 className="subsection-title">{t("responsibility.history.title")}</h3>
+      <QueryView query={history} compact skeletonRows={2}>
+        {(list) => (
+          <ResponsibilityHistory
+            compact
+            history={list}
+            renderPerson={renderPerson}
+            caption={t("responsibility.history.milestoneCaption", { title: milestone.title })}
+          />
+        )}
+      </QueryView>
+    </ResponsibilityModal>
+  );
+}

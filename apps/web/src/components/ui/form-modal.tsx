@@ -1,0 +1,61 @@
+import { Form, Modal, type FormInstance } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+type Props<V> = {
+  title: ReactNode;
+  /** Names the form: antd derives the fields' ids (and so the labels' targets) from it. */
+  name: string;
+  form: FormInstance<V>;
+  initialValues?: Partial<V>;
+  saving: boolean;
+  okText?: ReactNode;
+  onSubmit: (values: V) => void;
+  onCancel: () => void;
+  children: ReactNode;
+};
+
+/**
+ * A create or edit form in a dialog. The parent mounts it only while open, so every opening
+ * starts from the record's values. Enter in a field submits, as in any form.
+ */
+export function FormModal<V extends object>({
+  title,
+  name,
+  form,
+  initialValues,
+  saving,
+  okText,
+  onSubmit,
+  onCancel,
+  children,
+}: Props<V>) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText ?? t("common.save")}
+      cancelText={t("common.cancel")}
+      okButtonProps={{ htmlType: "submit", loading: saving }}
+      onCancel={onCancel}
+      // A click beside the dialog must not throw away what was typed.
+      mask={{ closable: false }}
+      destroyOnHidden
+      modalRender={(dom) => (
+        <Form<V>
+          form={form}
+          name={name}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={onSubmit}
+          scrollToFirstError
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      {children}
+    </Modal>
+  );
+}

@@ -1,0 +1,55 @@
+/** Actions the interface has words for; others are shown as the server names them. */
+export const KNOWN_ACTIONS = [
+  "create",
+  "update",
+  "delete",
+  "activate",
+  "deactivate",
+  "assign_responsibility",
+  "login",
+  "logout",
+  "change_password",
+  "reset_password",
+] as const;
+export type KnownAction = (typeof KNOWN_ACTIONS)[number];
+
+export const isKnownAction = (action: string): action is KnownAction =>
+  (KNOWN_ACTIONS as readonly string[]).includes(action);
+
+/** Record fields the interface has words for; others are shown by their name. */
+export const KNOWN_FIELDS = [
+  "id",
+  "username",
+  "displayName",
+  "role",
+  "departmentId",
+  "personId",
+  "active",
+  "lastLoginAt",
+  "code",
+  "name",
+  "shortName",
+  "kind",
+  "districtId",
+  "title",
+  "phone",
+  "isDemo",
+  "status",
+  "reason",
+  "responsibleDepartmentId",
+  "responsiblePersonId",
+  "responsibleDepartment",
+  "responsiblePerson",
+  "dueDate",
+  "completedAt",
+  "version",
+  "ip",
+] as const;
+export type KnownField = (typeof KNOWN_FIELDS)[number];
+
+export const isKnownField = (field: string): field is KnownField => (KNOWN_FIELDS as readonly string[]).includes(field);
+
+/** Fields holding the id of a record the interface can name. */
+export const DEPARTMENT_FIELDS = new Set(["departmentId", "responsibleDepartmentId"]);
+export const PERSON_FIELDS = new Set(["personId", "responsiblePersonId"]);
+export const DISTRICT_FIELDS = new Set(["districtId"]);

@@ -1,0 +1,27 @@
+import {
+  MilestoneSchema,
+  ProjectDetailSchema,
+  type AssignResponsibility,
+  type Milestone,
+  type ProjectDetail,
+} from "@resettle/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend } from "../../../lib/api-client";
+import { responsibilityQueries, targetPath, type ResponsibilityTarget } from "./responsibility.queries";
+
+/**
+ * 包项目到部门到人: makes a department and one of its persons responsible for a project or a
+ * milestone. Answers with the changed project or milestone; this hook reloads the history,
+ * the caller what else shows the responsibility.
+ */
+export function useAssignResponsibility(target: ResponsibilityTarget) {
+  const queryClient = useQueryClient();
+  const path = `${targetPath(target)}/responsibility`;
+  return useMutation({
+    mutationFn: (body: AssignResponsibility): Promise<ProjectDetail | Milestone> =>
+      target.kind === "project"
+        ? apiSend("PUT", path, body, ProjectDetailSchema)
+        : apiSend("PUT", path, body, MilestoneSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: responsibilityQueries.history(target).queryKey }),
+  });
+}

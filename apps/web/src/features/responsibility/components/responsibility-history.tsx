@@ -1,0 +1,48 @@
+import type { ResponsibilityAssignment } from "@resettle/domain";
+import { Table, type TableColumnsType } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../../lib/format";
+
+type Props = {
+  history: ResponsibilityAssignment[];
+  renderPerson: (personId: string, name: string) => ReactNode;
+  caption: string;
+  compact?: boolean;
+};
+
+/** Every assignment, newest first: time, department, person, who decided, and why. */
+export function ResponsibilityHistory({ history, renderPerson, caption, compact = false }: Props) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<ResponsibilityAssignment> = [
+    {
+      key: "at",
+      title: t("responsibility.history.at"),
+      render: (_, a) => formatDateTime(a.assignedAt),
+      width: 170,
+    },
+    { key: "department", title: t("responsibility.history.department"), render: (_, a) => a.department.name },
+    {
+      key: "person",
+      title: t("responsibility.history.person"),
+      render: (_, a) => (a.person ? renderPerson(a.person.id, a.person.name) : t("project.notSet")),
+    },
+    {
+      key: "by",
+      title: t("responsibility.history.by"),
+      render: (_, a) => a.assignedBy?.name ?? t("responsibility.history.system"),
+    },
+    { key: "reason", title: t("responsibility.history.reason"), dataIndex: "reason" },
+  ];
+  return (
+    <Table<ResponsibilityAssignment>
+      rowKey="id"
+      size={compact ? "small" : "middle"}
+      pagination={history.length > 10 ? { pageSize: 10, hideOnSinglePage: true } : false}
+      columns={columns}
+      dataSource={history}
+      caption={<span className="sr-only">{caption}</span>}
+      locale={{ emptyText: t("responsibility.history.empty") }}
+    />
+  );
+}

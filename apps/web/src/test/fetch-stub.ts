@@ -1,0 +1,26 @@
+import { vi } from "vitest";
+
+export type StubbedCall = { method: string; url: string; body: unknown; headers: Headers };
+
+/** Answers fetch calls in order, recording what was sent. */
+export function stubFetch(...answers: { status: number; body?: unknown; headers?: Record<string, string> }[]) {
+  const calls: StubbedCall[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      calls.push({
+        method: init.method ?? "GET",
+        url,
+        body: typeof init.body === "string" ? JSON.parse(init.body) : undefined,
+        headers: new Headers(init.headers),
+      });
+      const answer = answers.shift();
+      if (!answer) throw new Error(`unexpected fetch ${init.method ?? "GET"} ${url}`);
+      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: { "content-type": "application/json", ...answer.headers },
+      });
+    }),
+  );
+  return calls;
+}
