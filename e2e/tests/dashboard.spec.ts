@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { signIn } from "./support";
+import { signIn } from "./support.js";
 
 // The Panjin plan as `npm start` serves it: the figures must read exactly as the plan states them.
 

@@ -47,9 +47,9 @@ describe("pnpm admin:create", () => {
   it("refuses weak and demo passwords and taken usernames, creating nothing", async () => {
     db = await createTestDatabase(inject("testDatabaseAdminUrl"));
     const before = await db.prisma.user.count();
-    await expect(createAdministrator(db.prisma, { username: "boss", displayName: "", password: "short1" })).rejects.toThrow(
-      /password/,
-    );
+    await expect(
+      createAdministrator(db.prisma, { username: "boss", displayName: "", password: "short1" }),
+    ).rejects.toThrow(/password/);
     await expect(
       createAdministrator(db.prisma, { username: "boss", displayName: "", password: DEMO_PASSWORD }),
     ).rejects.toThrow(/demo password/);

@@ -150,7 +150,8 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
           isDemo: true,
         })),
       });
-      await tx.milestone.createMany({
+      const milestones = await tx.milestone.createManyAndReturn({
+        select: { id: true, responsibleDepartmentId: true, responsiblePersonId: true },
         data: (demoMilestones[project.code] ?? []).map(([kind, title, due, status, department]) => ({
           projectId: project.id,
           kind,
@@ -162,6 +163,21 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
           responsiblePersonId: firstPerson.get(department) ?? null,
           isDemo: true,
         })),
+      });
+      await tx.responsibilityAssignment.createMany({
+        data: milestones.flatMap((m) =>
+          m.responsibleDepartmentId
+            ? [
+                {
+                  projectId: project.id,
+                  milestoneId: m.id,
+                  departmentId: m.responsibleDepartmentId,
+                  personId: m.responsiblePersonId,
+                  reason: "演示数据：节点责任分工",
+                },
+              ]
+            : [],
+        ),
       });
     }
   });

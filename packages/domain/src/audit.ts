@@ -31,6 +31,10 @@ export const AuditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
+/** An account that appears in the audit trail, for its actor filter. */
+export const AuditActorSchema = z.object({ id: IdSchema, name: z.string() });
+export type AuditActor = z.infer<typeof AuditActorSchema>;
+
 /** `from` and `to` are calendar days in China time, both included. */
 export const AuditQuerySchema = z.object({
   entityType: AuditEntityTypeSchema.optional(),

@@ -23,8 +23,7 @@ export function checkTransition(
 ): TransitionCheck {
   if (from === to) return { ok: true };
   if (from === "done" && options.allowReopen && to === "in_progress") return { ok: true };
-  if (!WORK_TRANSITIONS[from].includes(to))
-    return { ok: false, reason: `cannot move from ${from} to ${to}` };
+  if (!WORK_TRANSITIONS[from].includes(to)) return { ok: false, reason: `cannot move from ${from} to ${to}` };
   if (to === "blocked" && !options.blockedReason?.trim())
     return { ok: false, reason: "a blocked record needs the reason it is blocked" };
   return { ok: true };

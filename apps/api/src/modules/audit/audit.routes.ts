@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AuditEventSchema, AuditQuerySchema, ErrorResponseSchema, IdSchema, pageOf } from "@resettle/domain";
+import { AuditActorSchema, AuditEventSchema, AuditQuerySchema, ErrorResponseSchema, pageOf } from "@resettle/domain";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { listAuditActors, listAuditEvents } from "./audit.service.js";
 
@@ -32,7 +32,7 @@ export async function auditRoutes(app: App, { prisma }: ModuleDeps) {
       schema: {
         tags: ["audit"],
         summary: "Accounts that appear in the audit trail, for its actor filter",
-        response: { 200: z.array(z.object({ id: IdSchema, name: z.string() })), ...errors },
+        response: { 200: z.array(AuditActorSchema), ...errors },
       },
     },
     () => listAuditActors(prisma),

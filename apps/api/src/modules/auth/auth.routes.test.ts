@@ -292,6 +292,25 @@ describe("PUT /api/auth/password", () => {
     expect((await me(t, other.cookie)).statusCode).toBe(200);
   });
 
+  it("throttles guessing the current password from a session: 429 with Retry-After after 5 wrong ones", async () => {
+    const t = await testApp();
+    const session = await t.login("coord-zhujian");
+    const change = (currentPassword: string) =>
+      t.app.inject({
+        method: "PUT",
+        url: "/api/auth/password",
+        headers: { cookie: session.cookie, "x-csrf-token": session.csrfToken },
+        payload: { currentPassword, newPassword: NEW },
+      });
+    for (let i = 0; i < 5; i++) expect((await change(`wrong-${i}`)).statusCode).toBe(400);
+    const refused = await change(DEMO_PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    expect(refused.json().error.code).toBe("RATE_LIMITED");
+    // Even the right password waits: nothing changed.
+    expect((await login(t, "coord-zhujian", DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
   it("refuses weak passwords and the published demo password", async () => {
     const t = await testApp();
     for (const newPassword of ["short1", "onlyletterslong", "1234567890123", DEMO_PASSWORD]) {

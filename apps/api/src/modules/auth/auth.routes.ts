@@ -127,9 +127,19 @@ export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDe
     },
     async (request, reply) => {
       const session = request.session!;
+      const now = clock.now();
+      // Guessing the current password from a borrowed session is throttled like a login.
+      const keys = { account: `password:${session.user.id}`, address: `ip:${request.ip}` };
+      const wait = await secondsUntilAllowed(prisma, keys, now);
+      if (wait > 0) {
+        reply.header("retry-after", String(wait));
+        throw new AppError("RATE_LIMITED", `Too many wrong passwords: try again in ${Math.ceil(wait / 60)} min`);
+      }
       const user = await prisma.user.findUniqueOrThrow({ where: { id: session.user.id } });
-      if (!(await verifyPassword(user.passwordHash, request.body.currentPassword)))
+      if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
+        await recordFailure(prisma, keys, now);
         throw AppError.invalid("body.currentPassword", "The current password is wrong");
+      }
       const passwordHash = await hashPassword(request.body.newPassword);
       await prisma.$transaction(async (tx) => {
         await tx.user.update({
@@ -137,6 +147,7 @@ export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDe
           data: { passwordHash, demoPassword: false, version: { increment: 1 } },
         });
         await tx.session.deleteMany({ where: { userId: user.id, id: { not: session.id } } });
+        await tx.loginFailure.deleteMany({ where: { key: keys.account } });
         await audit(tx, actorOf(request), { action: "change_password", entityType: "user", entityId: user.id });
       });
       return reply.status(204).send(null);

@@ -176,7 +176,12 @@ export async function updatePerson(
       "Person",
     );
     const updated = await tx.person.findUniqueOrThrow({ where: { id }, select: personSelect });
-    const action = changes.active === false && current.active ? "deactivate" : "update";
+    const action =
+      changes.active === false && current.active
+        ? "deactivate"
+        : changes.active === true && !current.active
+          ? "activate"
+          : "update";
     await audit(tx, actor, { action, entityType: "person", entityId: id, ...changedFields(current, updated) });
     return updated;
   });

@@ -113,7 +113,12 @@ export async function updateUser(
     if (changes.active === false || next.role !== current.role || next.departmentId !== current.departmentId)
       await tx.session.deleteMany({ where: { userId: id } });
     const updated = present(await tx.user.findUniqueOrThrow({ where: { id }, select: userSelect }));
-    const action = changes.active === false && current.active ? "deactivate" : "update";
+    const action =
+      changes.active === false && current.active
+        ? "deactivate"
+        : changes.active === true && !current.active
+          ? "activate"
+          : "update";
     await audit(tx, actor, { action, entityType: "user", entityId: id, ...changedFields(current, updated) });
     return updated;
   });

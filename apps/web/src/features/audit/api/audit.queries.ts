@@ -1,4 +1,4 @@
-import { AuditEventSchema, IdSchema, pageOf, type AuditQuery } from "@resettle/domain";
+import { AuditActorSchema, AuditEventSchema, pageOf, type AuditQuery } from "@resettle/domain";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiGet } from "../../../lib/api-client";
@@ -6,8 +6,8 @@ import { apiGet } from "../../../lib/api-client";
 const AuditPageSchema = pageOf(AuditEventSchema);
 
 /** Who has acted at least once: the options of the actor filter. */
-const AuditActorsSchema = z.array(z.object({ id: IdSchema, name: z.string() }));
-export type AuditActor = z.infer<typeof AuditActorsSchema>[number];
+const AuditActorsSchema = z.array(AuditActorSchema);
+export type { AuditActor } from "@resettle/domain";
 
 export const auditQueries = {
   all: () => ["audit"] as const,
