@@ -21,3 +21,5 @@ export * from "./permissions.js";
 export * from "./trajectory.js";
 export * from "./status-rules.js";
 export * from "./work-status.js";
+export * from "./item.js";
+export * from "./my-work.js";

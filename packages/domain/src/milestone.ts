@@ -26,6 +26,34 @@ export const MilestoneSchema = z.object({
   responsibleDepartmentId: IdSchema.nullable(),
   responsiblePersonId: IdSchema.nullable(),
   completedAt: IsoDateTimeSchema.nullable(),
+  /** Who marked it done (a display name), when done. */
+  completedBy: z.string().nullable(),
+  /** Why it is blocked, while blocked. */
+  blockedReason: z.string().nullable(),
   version: z.number().int().min(1),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
+
+export const MilestoneCreateSchema = z.object({
+  kind: MilestoneKindSchema,
+  title: z.string().trim().min(1).max(200),
+  dueDate: IsoDateSchema,
+  responsibleDepartmentId: IdSchema.nullable(),
+  responsiblePersonId: IdSchema.nullable(),
+});
+export type MilestoneCreate = z.infer<typeof MilestoneCreateSchema>;
+
+/**
+ * A change to a milestone. Coordinators of the responsible department send `status`
+ * (and `note`: the reason when blocking); administrators and the working group may also
+ * change the planning fields. `version` is the one the editor saw (409 when stale).
+ */
+export const MilestoneUpdateSchema = z.object({
+  status: WorkStatusSchema.optional(),
+  note: z.string().trim().max(500).optional(),
+  kind: MilestoneKindSchema.optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  dueDate: IsoDateSchema.optional(),
+  version: z.number().int().min(1),
+});
+export type MilestoneUpdate = z.infer<typeof MilestoneUpdateSchema>;

@@ -1,13 +1,34 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 
-/** One entry in a project's moved-back ledger (回迁进度). Entries are never edited. */
+/**
+ * One entry in a project's moved-back ledger (回迁进度). Entries are never edited: a
+ * correction is a new entry (negative to reverse) with its reason.
+ */
 export const ProgressReportSchema = z.object({
   id: IdSchema,
   projectId: IdSchema,
   reportedOn: IsoDateSchema,
   households: z.number().int(),
   note: z.string().max(500).nullable(),
+  /** Why a correction was made; null for an ordinary report. */
+  reason: z.string().max(500).nullable(),
+  /** Who reported it (display name); null for loaded or demo entries. */
+  reportedBy: z.string().nullable(),
+  isDemo: z.boolean(),
   createdAt: IsoDateTimeSchema,
 });
 export type ProgressReport = z.infer<typeof ProgressReportSchema>;
+
+export const ProgressReportCreateSchema = z
+  .object({
+    reportedOn: IsoDateSchema,
+    households: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, "cannot be 0"),
+    note: z.string().trim().max(500).nullable().optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((r) => r.households > 0 || !!r.reason, {
+    message: "a correction (negative households) needs a reason",
+    path: ["reason"],
+  });
+export type ProgressReportCreate = z.infer<typeof ProgressReportCreateSchema>;

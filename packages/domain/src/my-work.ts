@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { IdSchema, IsoDateSchema } from "./common.js";
+import { WorkStatusSchema } from "./milestone.js";
+
+/** One open milestone or item in a department's work list (我的待办). */
+export const WorkEntrySchema = z.object({
+  type: z.enum(["milestone", "item"]),
+  id: IdSchema,
+  projectId: IdSchema,
+  projectName: z.string(),
+  title: z.string(),
+  dueDate: IsoDateSchema,
+  status: WorkStatusSchema,
+  blockedReason: z.string().nullable(),
+  responsiblePersonId: IdSchema.nullable(),
+  version: z.number().int().min(1),
+  /** Days past due (positive) or until due (negative, 0 today), in China time. */
+  daysOverdue: z.number().int(),
+  urgency: z.enum(["overdue", "due_soon", "later"]),
+});
+export type WorkEntry = z.infer<typeof WorkEntrySchema>;
+
+/** Overdue first, then due within 14 days, then the rest; each by due date. */
+export const MyWorkSchema = z.object({
+  departmentId: IdSchema.nullable(),
+  asOf: IsoDateSchema,
+  overdueCount: z.number().int().nonnegative(),
+  dueSoonCount: z.number().int().nonnegative(),
+  entries: z.array(WorkEntrySchema),
+});
+export type MyWork = z.infer<typeof MyWorkSchema>;
