@@ -66,20 +66,45 @@ const demoMilestones: Record<string, DemoMilestone[]> = {
 /** Why the demo's blocked milestones are blocked. */
 const demoBlockedReasons: Record<string, string> = {
   "土地证、房产证办理": "开发企业欠缴土地出让金，不动产登记暂停",
-  "解决开发商资金缺口后复工": "开发企业资金链断裂，续建资金未落实",
+  解决开发商资金缺口后复工: "开发企业资金链断裂，续建资金未落实",
 };
 
-type DemoItem = [problem: string, cause: string, measure: string, deadline: string, status: WorkStatus, department: string];
+type DemoItem = [
+  problem: string,
+  cause: string,
+  measure: string,
+  deadline: string,
+  status: WorkStatus,
+  department: string,
+];
 
 /** 整改事项 of the demo's problem projects. */
 const demoItems: Record<string, DemoItem[]> = {
   hongwei: [
-    ["续建资金缺口约 8,000 万元", "开发企业资金链断裂", "研究引入国有平台公司代建，落实续建资金", "2026-12-31", "in_progress", "caizheng"],
+    [
+      "续建资金缺口约 8,000 万元",
+      "开发企业资金链断裂",
+      "研究引入国有平台公司代建，落实续建资金",
+      "2026-12-31",
+      "in_progress",
+      "caizheng",
+    ],
     ["回迁房产权证无法办理", "土地出让金欠缴", "依法追缴或由区政府垫付后追偿", "2026-12-15", "blocked", "guotu"],
-    ["部分住户临时安置费停发", "开发企业停止支付", "区政府先行垫付，按月足额发放", "2026-11-30", "in_progress", "shuangtaizi"],
+    [
+      "部分住户临时安置费停发",
+      "开发企业停止支付",
+      "区政府先行垫付，按月足额发放",
+      "2026-11-30",
+      "in_progress",
+      "shuangtaizi",
+    ],
   ],
-  guangsha: [["安置房源不足 120 套", "原址无法回建", "调剂区内存量住房作为异地安置房源", "2027-03-31", "planned", "shuangtaizi"]],
-  "xuefuyuan-2": [["施工许可证未办理", "规划手续不全", "住建部门联合审批，限期补办", "2026-12-20", "in_progress", "zhujian"]],
+  guangsha: [
+    ["安置房源不足 120 套", "原址无法回建", "调剂区内存量住房作为异地安置房源", "2027-03-31", "planned", "shuangtaizi"],
+  ],
+  "xuefuyuan-2": [
+    ["施工许可证未办理", "规划手续不全", "住建部门联合审批，限期补办", "2026-12-20", "in_progress", "zhujian"],
+  ],
 };
 
 const demoProgress: Record<string, [date: string, households: number][]> = {

@@ -16,6 +16,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { responsibilityRoutes } from "./modules/responsibility/responsibility.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
+import { workRoutes } from "./modules/work/work.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
 
 export type AppOptions = {
@@ -63,5 +64,6 @@ export async function buildApp(options: AppOptions) {
   await userRoutes(app, deps);
   await responsibilityRoutes(app, deps);
   await auditRoutes(app, deps);
+  await workRoutes(app, deps);
   return app;
 }

@@ -23,7 +23,12 @@ export type ProgressReport = z.infer<typeof ProgressReportSchema>;
 export const ProgressReportCreateSchema = z
   .object({
     reportedOn: IsoDateSchema,
-    households: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, "cannot be 0"),
+    households: z
+      .number()
+      .int()
+      .min(-100_000)
+      .max(100_000)
+      .refine((n) => n !== 0, "cannot be 0"),
     note: z.string().trim().max(500).nullable().optional(),
     reason: z.string().trim().min(1).max(500).optional(),
   })

@@ -73,6 +73,7 @@ describe("GET /api/dashboard", () => {
     await prisma.progressReport.deleteMany();
     await prisma.project.updateMany({ data: { movedBack: 0 } });
     await prisma.milestone.deleteMany();
+    await prisma.item.deleteMany();
     await prisma.project.updateMany({ data: { responsiblePersonId: null } });
     await prisma.responsibilityAssignment.deleteMany();
     await prisma.user.updateMany({ data: { personId: null } });

@@ -66,11 +66,21 @@ export const milestoneSelect = {
   responsibleDepartmentId: true,
   responsiblePersonId: true,
   completedAt: true,
+  completedBy: { select: { displayName: true } },
+  blockedReason: true,
   version: true,
 } satisfies Prisma.MilestoneSelect;
 
-export function presentMilestone(m: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
-  return { ...m, dueDate: toIsoDate(m.dueDate), completedAt: m.completedAt?.toISOString() ?? null };
+export function presentMilestone({
+  completedBy,
+  ...m
+}: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
+  return {
+    ...m,
+    dueDate: toIsoDate(m.dueDate),
+    completedAt: m.completedAt?.toISOString() ?? null,
+    completedBy: completedBy?.displayName ?? null,
+  };
 }
 
 export async function getProject(prisma: PrismaClient, id: string): Promise<ProjectDetail> {

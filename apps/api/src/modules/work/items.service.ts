@@ -1,0 +1,103 @@
+import type { Item, ItemCreate, ItemUpdate, SessionUser } from "@resettle/domain";
+import { can } from "@resettle/domain";
+import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import { AppError } from "../../lib/app-error.js";
+import { audit, changedFields, type Actor } from "../../lib/audit.js";
+import { toIsoDate } from "../../lib/dates.js";
+import { assertVersion, expectUpdated } from "../../lib/versioned.js";
+import { requireActFor, statusChange } from "../../lib/work-rules.js";
+import { checkAssignee } from "./assignee.js";
+
+export const itemSelect = {
+  id: true,
+  projectId: true,
+  problem: true,
+  cause: true,
+  measure: true,
+  responsibleDepartmentId: true,
+  responsiblePersonId: true,
+  deadline: true,
+  status: true,
+  blockedReason: true,
+  completedAt: true,
+  completedBy: { select: { displayName: true } },
+  version: true,
+} satisfies Prisma.ItemSelect;
+
+export function presentItem({ completedBy, ...i }: Prisma.ItemGetPayload<{ select: typeof itemSelect }>): Item {
+  return {
+    ...i,
+    deadline: toIsoDate(i.deadline),
+    completedAt: i.completedAt?.toISOString() ?? null,
+    completedBy: completedBy?.displayName ?? null,
+  };
+}
+
+export async function listItems(prisma: PrismaClient, projectId: string): Promise<Item[]> {
+  if (!(await prisma.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
+  const rows = await prisma.item.findMany({
+    where: { projectId },
+    orderBy: [{ deadline: "asc" }, { createdAt: "asc" }],
+    select: itemSelect,
+  });
+  return rows.map(presentItem);
+}
+
+export async function createItem(
+  prisma: PrismaClient,
+  actor: Actor,
+  projectId: string,
+  input: ItemCreate,
+): Promise<Item> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await tx.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
+    await checkAssignee(tx, input.responsibleDepartmentId, input.responsiblePersonId);
+    const created = presentItem(
+      await tx.item.create({
+        data: { ...input, projectId, deadline: new Date(`${input.deadline}T00:00:00Z`) },
+        select: itemSelect,
+      }),
+    );
+    await audit(tx, actor, { action: "create", entityType: "item", entityId: created.id, after: created });
+    return created;
+  });
+}
+
+export async function updateItem(
+  prisma: PrismaClient,
+  user: SessionUser,
+  actor: Actor,
+  id: string,
+  { version, status, note, ...planning }: ItemUpdate,
+  now: Date,
+): Promise<Item> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.item.findUnique({ where: { id }, select: itemSelect });
+    if (!row) throw AppError.notFound("Item");
+    requireActFor(user, "work.update", [row.responsibleDepartmentId]);
+    const current = assertVersion(presentItem(row), version, "Item", (i) => i);
+    if (Object.keys(planning).length > 0 && !can(user, "work.plan"))
+      throw AppError.forbidden("Only the office and the working group change the plan");
+    const data = {
+      ...statusChange(current, status, note, user, now),
+      ...(planning.problem ? { problem: planning.problem } : {}),
+      ...(planning.cause !== undefined ? { cause: planning.cause } : {}),
+      ...(planning.measure !== undefined ? { measure: planning.measure } : {}),
+      ...(planning.deadline ? { deadline: new Date(`${planning.deadline}T00:00:00Z`) } : {}),
+    };
+    expectUpdated(
+      await tx.item.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
+      "Item",
+    );
+    const updated = presentItem(await tx.item.findUniqueOrThrow({ where: { id }, select: itemSelect }));
+    const diff = changedFields(current, updated);
+    await audit(tx, actor, {
+      action: data.status ? `status_${data.status}` : "update",
+      entityType: "item",
+      entityId: id,
+      before: { ...diff.before, projectId: current.projectId },
+      after: { ...diff.after, ...(note ? { note } : {}) },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,74 @@
+import type { MyWork, SessionUser, WorkEntry } from "@resettle/domain";
+import type { PrismaClient } from "@resettle/prisma/client";
+import { toIsoDate } from "../../lib/dates.js";
+
+export const DUE_SOON_DAYS = 14;
+const DAY_MS = 86_400_000;
+const urgencyRank = { overdue: 0, due_soon: 1, later: 2 } as const;
+
+/** Every open milestone and item the user's department is responsible for: overdue first, then due soon. */
+export async function myWork(prisma: PrismaClient, user: SessionUser, today: string): Promise<MyWork> {
+  const departmentId = user.departmentId;
+  if (!departmentId) return { departmentId: null, asOf: today, overdueCount: 0, dueSoonCount: 0, entries: [] };
+  const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const } };
+  const project = { select: { name: true } };
+  const [milestones, items] = await Promise.all([
+    prisma.milestone.findMany({
+      where: open,
+      select: {
+        id: true,
+        projectId: true,
+        title: true,
+        dueDate: true,
+        status: true,
+        blockedReason: true,
+        responsiblePersonId: true,
+        version: true,
+        project,
+      },
+    }),
+    prisma.item.findMany({
+      where: open,
+      select: {
+        id: true,
+        projectId: true,
+        problem: true,
+        deadline: true,
+        status: true,
+        blockedReason: true,
+        responsiblePersonId: true,
+        version: true,
+        project,
+      },
+    }),
+  ]);
+  const todayMs = new Date(`${today}T00:00:00Z`).getTime();
+  const entry = (type: WorkEntry["type"], r: (typeof milestones)[number], title: string, due: Date): WorkEntry => {
+    const daysOverdue = Math.round((todayMs - due.getTime()) / DAY_MS);
+    return {
+      type,
+      id: r.id,
+      projectId: r.projectId,
+      projectName: r.project.name,
+      title,
+      dueDate: toIsoDate(due),
+      status: r.status,
+      blockedReason: r.blockedReason,
+      responsiblePersonId: r.responsiblePersonId,
+      version: r.version,
+      daysOverdue,
+      urgency: daysOverdue > 0 ? "overdue" : -daysOverdue <= DUE_SOON_DAYS ? "due_soon" : "later",
+    };
+  };
+  const entries = [
+    ...milestones.map((m) => entry("milestone", m, m.title, m.dueDate)),
+    ...items.map((i) => entry("item", { ...i, title: i.problem, dueDate: i.deadline }, i.problem, i.deadline)),
+  ].sort((a, b) => urgencyRank[a.urgency] - urgencyRank[b.urgency] || a.dueDate.localeCompare(b.dueDate));
+  return {
+    departmentId,
+    asOf: today,
+    overdueCount: entries.filter((e) => e.urgency === "overdue").length,
+    dueSoonCount: entries.filter((e) => e.urgency === "due_soon").length,
+    entries,
+  };
+}
