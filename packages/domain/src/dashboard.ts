@@ -43,5 +43,16 @@ export const DashboardSchema = z.object({
       years: z.array(DistrictYearRowSchema),
     }),
   ),
+  /** Projects by green / amber / red (the project pages say which rules fired). */
+  health: z.object({
+    green: z.number().int().nonnegative(),
+    amber: z.number().int().nonnegative(),
+    red: z.number().int().nonnegative(),
+  }),
+  /** Open milestones and items past their date, city-wide. */
+  overdue: z.object({
+    milestones: z.number().int().nonnegative(),
+    items: z.number().int().nonnegative(),
+  }),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

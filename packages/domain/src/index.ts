@@ -23,3 +23,4 @@ export * from "./status-rules.js";
 export * from "./work-status.js";
 export * from "./item.js";
 export * from "./my-work.js";
+export * from "./project-detail.js";

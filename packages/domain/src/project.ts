@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { CodeSchema, HouseholdCountSchema, IdSchema, PlanYearSchema } from "./common.js";
 import { SortOrderSchema } from "./pagination.js";
-import { MilestoneSchema } from "./milestone.js";
 
 /** 原址回建 / 异地安置 / 货币补偿 */
 export const ResettlementApproachSchema = z.enum(["on_site_rebuild", "off_site_relocation", "monetary"]);
@@ -40,13 +39,11 @@ export const ProjectSummarySchema = z.object({
   responsiblePerson: NamedRefSchema.nullable(),
   yearTargets: z.array(ProjectYearTargetSchema),
   movedBack: HouseholdCountSchema,
+  /** Green / amber / red from the written rules (the detail says which rules fired). */
+  healthLevel: z.enum(["green", "amber", "red"]),
+  version: z.number().int().min(1),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
-
-export const ProjectDetailSchema = ProjectSummarySchema.extend({
-  milestones: z.array(MilestoneSchema),
-});
-export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;
 
 export const ProjectSortFieldSchema = z.enum([
   "sequence",

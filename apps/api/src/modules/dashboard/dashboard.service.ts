@@ -1,6 +1,7 @@
 import { percentOf, summariseYears, type Dashboard } from "@resettle/domain";
 import type { PrismaClient } from "@resettle/prisma/client";
 import { todayInChina, type Clock } from "../../lib/clock.js";
+import { assessProjects } from "../projects/project-health.js";
 
 type YearSum = { districtId: string; year: number; households: number };
 
@@ -15,7 +16,15 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
   const [plan, districts, projects, targets, reportSums, demoPersons] = await Promise.all([
     prisma.plan.findFirst({ orderBy: { loadedAt: "desc" }, select: { title: true, years: true } }),
     prisma.district.findMany({ orderBy: { name: "asc" }, include: { floors: true } }),
-    prisma.project.findMany({ select: { districtId: true, totalHouseholds: true, movedBack: true } }),
+    prisma.project.findMany({
+      select: {
+        id: true,
+        districtId: true,
+        totalHouseholds: true,
+        movedBack: true,
+        yearTargets: { select: { year: true, plannedHouseholds: true } },
+      },
+    }),
     prisma.yearTarget.findMany({
       select: { year: true, plannedHouseholds: true, project: { select: { districtId: true } } },
     }),
@@ -27,6 +36,15 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
       GROUP BY 1, 2`,
     prisma.person.count({ where: { isDemo: true } }),
   ]);
+
+  const todayDate = new Date(`${today}T00:00:00Z`);
+  const [assessed, overdueMilestones, overdueItems] = await Promise.all([
+    assessProjects(prisma, projects, today),
+    prisma.milestone.count({ where: { status: { not: "done" }, dueDate: { lt: todayDate } } }),
+    prisma.item.count({ where: { status: { not: "done" }, deadline: { lt: todayDate } } }),
+  ]);
+  const health = { green: 0, amber: 0, red: 0 };
+  for (const { health: h } of assessed.values()) health[h.level] += 1;
 
   const years = [
     ...new Set([
@@ -47,6 +65,8 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
     asOf: today,
     plan: plan ? { title: plan.title, years: plan.years } : null,
     demoData: demoPersons > 0,
+    health,
+    overdue: { milestones: overdueMilestones, items: overdueItems },
     totals: { projects: projects.length, households, movedBack, movedBackPercent: percentOf(movedBack, households) },
     years: summariseYears({
       years,

@@ -7,6 +7,7 @@ import {
   ProjectListQuerySchema,
   ProjectSummarySchema,
 } from "@resettle/domain";
+import { todayInChina } from "../../lib/clock.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { getProject, listProjects } from "./projects.service.js";
 
@@ -17,7 +18,7 @@ const errors = {
   500: ErrorResponseSchema,
 };
 
-export async function projectRoutes(app: App, { prisma }: ModuleDeps) {
+export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
   app.get(
     "/api/projects",
     {
@@ -29,7 +30,7 @@ export async function projectRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: pageOf(ProjectSummarySchema), ...errors },
       },
     },
-    (request) => listProjects(prisma, request.query),
+    (request) => listProjects(prisma, request.query, todayInChina(clock)),
   );
   app.get(
     "/api/projects/:id",
@@ -42,6 +43,6 @@ export async function projectRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: ProjectDetailSchema, 404: ErrorResponseSchema, ...errors },
       },
     },
-    (request) => getProject(prisma, request.params.id),
+    (request) => getProject(prisma, request.params.id, todayInChina(clock)),
   );
 }

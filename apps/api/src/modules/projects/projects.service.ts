@@ -2,6 +2,8 @@ import type { Milestone, ProjectDetail, ProjectListQuery, ProjectSummary } from 
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { toIsoDate } from "../../lib/dates.js";
+import { itemSelect, presentItem } from "../work/items.service.js";
+import { assessProjects } from "./project-health.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -16,6 +18,7 @@ const summarySelect = {
   problemCategory: true,
   causes: true,
   movedBack: true,
+  version: true,
   district: ref,
   responsibleDepartment: ref,
   responsiblePerson: ref,
@@ -35,7 +38,7 @@ const orderByField: Record<
   status: (order) => ({ status: order }),
 };
 
-export async function listProjects(prisma: PrismaClient, query: ProjectListQuery) {
+export async function listProjects(prisma: PrismaClient, query: ProjectListQuery, today: string) {
   const where: Prisma.ProjectWhereInput = {
     districtId: query.districtId,
     status: query.status,
@@ -53,7 +56,9 @@ export async function listProjects(prisma: PrismaClient, query: ProjectListQuery
     }),
     prisma.project.count({ where }),
   ]);
-  return { items: items satisfies ProjectSummary[], total, page: query.page, pageSize: query.pageSize };
+  const assessed = await assessProjects(prisma, items, today);
+  const summaries: ProjectSummary[] = items.map((p) => ({ ...p, healthLevel: assessed.get(p.id)!.health.level }));
+  return { items: summaries, total, page: query.page, pageSize: query.pageSize };
 }
 
 export const milestoneSelect = {
@@ -83,17 +88,23 @@ export function presentMilestone({
   };
 }
 
-export async function getProject(prisma: PrismaClient, id: string): Promise<ProjectDetail> {
+export async function getProject(prisma: PrismaClient, id: string, today: string): Promise<ProjectDetail> {
   const project = await prisma.project.findUnique({
     where: { id },
     select: {
       ...summarySelect,
       milestones: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: milestoneSelect },
+      items: { orderBy: [{ deadline: "asc" }, { createdAt: "asc" }], select: itemSelect },
     },
   });
   if (!project) throw AppError.notFound("Project");
+  const { trajectory, health } = (await assessProjects(prisma, [project], today)).get(id)!;
   return {
     ...project,
+    healthLevel: health.level,
+    trajectory,
+    health,
+    items: project.items.map(presentItem),
     milestones: project.milestones.map(presentMilestone),
   };
 }

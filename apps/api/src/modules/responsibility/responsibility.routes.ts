@@ -8,6 +8,7 @@ import {
   ResponsibilityAssignmentSchema,
 } from "@resettle/domain";
 import { actorOf } from "../../lib/audit.js";
+import { todayInChina } from "../../lib/clock.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
   assignMilestoneResponsibility,
@@ -25,7 +26,7 @@ const errors = {
 const byId = z.object({ id: IdSchema });
 
 /** 包项目到部门到人: who is responsible, set by the leading group's office, with its history. */
-export async function responsibilityRoutes(app: App, { prisma }: ModuleDeps) {
+export async function responsibilityRoutes(app: App, { prisma, clock }: ModuleDeps) {
   app.put(
     "/api/projects/:id/responsibility",
     {
@@ -38,7 +39,8 @@ export async function responsibilityRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: ProjectDetailSchema, ...errors },
       },
     },
-    (request) => assignProjectResponsibility(prisma, actorOf(request), request.params.id, request.body),
+    (request) =>
+      assignProjectResponsibility(prisma, actorOf(request), request.params.id, request.body, todayInChina(clock)),
   );
   app.get(
     "/api/projects/:id/responsibility-history",

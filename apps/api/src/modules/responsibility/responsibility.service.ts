@@ -33,6 +33,7 @@ export async function assignProjectResponsibility(
   actor: Actor,
   projectId: string,
   input: AssignResponsibility,
+  today: string,
 ): Promise<ProjectDetail> {
   await prisma.$transaction(async (tx) => {
     const project = await tx.project.findUnique({
@@ -70,7 +71,7 @@ export async function assignProjectResponsibility(
       after: { ...names(department, person), reason: input.reason },
     });
   });
-  return getProject(prisma, projectId);
+  return getProject(prisma, projectId, today);
 }
 
 export async function assignMilestoneResponsibility(

@@ -1,0 +1,58 @@
+import { assessProjectHealth, computeTrajectory, type ProjectHealth, type Trajectory } from "@resettle/domain";
+import type { PrismaClient } from "@resettle/prisma/client";
+import { toIsoDate } from "../../lib/dates.js";
+
+type ProjectFigures = {
+  id: string;
+  totalHouseholds: number;
+  yearTargets: { year: number; plannedHouseholds: number }[];
+};
+
+/**
+ * Trajectory and green / amber / red for a page of projects: three queries whatever the
+ * page size (ledger, open milestones, open items), then the domain's pure rules.
+ */
+export async function assessProjects(
+  prisma: PrismaClient,
+  projects: ProjectFigures[],
+  asOf: string,
+): Promise<Map<string, { trajectory: Trajectory; health: ProjectHealth }>> {
+  const ids = projects.map((p) => p.id);
+  const [reports, milestones, items] = await Promise.all([
+    prisma.progressReport.findMany({
+      where: { projectId: { in: ids } },
+      select: { projectId: true, reportedOn: true, households: true },
+    }),
+    prisma.milestone.findMany({
+      where: { projectId: { in: ids } },
+      select: { projectId: true, id: true, title: true, dueDate: true, status: true },
+    }),
+    prisma.item.findMany({
+      where: { projectId: { in: ids } },
+      select: { projectId: true, id: true, problem: true, deadline: true, status: true },
+    }),
+  ]);
+  const of = <T extends { projectId: string }>(rows: T[], id: string) => rows.filter((r) => r.projectId === id);
+  return new Map(
+    projects.map((p) => {
+      const trajectory = computeTrajectory({
+        totalHouseholds: p.totalHouseholds,
+        targets: p.yearTargets,
+        reports: of(reports, p.id).map((r) => ({ reportedOn: toIsoDate(r.reportedOn), households: r.households })),
+        asOf,
+      });
+      const health = assessProjectHealth({
+        asOf,
+        trajectory,
+        milestones: of(milestones, p.id).map((m) => ({ ...m, dueDate: toIsoDate(m.dueDate) })),
+        items: of(items, p.id).map((i) => ({
+          id: i.id,
+          title: i.problem,
+          deadline: toIsoDate(i.deadline),
+          status: i.status,
+        })),
+      });
+      return [p.id, { trajectory, health }];
+    }),
+  );
+}

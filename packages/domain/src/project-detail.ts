@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { ItemSchema } from "./item.js";
+import { MilestoneSchema } from "./milestone.js";
+import { ProjectSummarySchema } from "./project.js";
+import { ProjectHealthSchema } from "./status-rules.js";
+import { TrajectorySchema } from "./trajectory.js";
+
+/** One project's page: its ledger, where it stands against the plan, and why its colour. */
+export const ProjectDetailSchema = ProjectSummarySchema.extend({
+  milestones: z.array(MilestoneSchema),
+  items: z.array(ItemSchema),
+  trajectory: TrajectorySchema,
+  health: ProjectHealthSchema,
+});
+export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;
