@@ -211,6 +211,88 @@ export const MATRIX: Row[] = [
     expect: adminOnly(200),
   },
 
+  // The rectification ledger. Reading: every role; my-work: any signed-in user.
+  {
+    route: "GET /api/projects/:id/milestones",
+    request: (ids) => get(`/api/projects/${ids.xiangyang}/milestones`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/projects/:id/items",
+    request: (ids) => get(`/api/projects/${ids.hongwei}/items`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/projects/:id/progress-reports",
+    request: (ids) => get(`/api/projects/${ids.xiangyang}/progress-reports`)(),
+    expect: signedIn(200),
+  },
+  { route: "GET /api/my-work", request: get("/api/my-work"), expect: signedIn(200) },
+  // Planning (work.plan): administrators and the working group.
+  {
+    route: "POST /api/projects/:id/milestones",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.xiangyang}/milestones`,
+      payload: {
+        kind: "handover",
+        title: "矩阵测试节点",
+        dueDate: "2026-12-31",
+        responsibleDepartmentId: ids.shuangtaizi,
+        responsiblePersonId: ids.zhang,
+      },
+    }),
+    expect: { anonymous: 401, admin: 201, coordinator: 403, working_group: 201, leader: 403 },
+  },
+  {
+    route: "POST /api/projects/:id/items",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.xiangyang}/items`,
+      payload: {
+        problem: "矩阵测试事项",
+        cause: null,
+        measure: null,
+        responsibleDepartmentId: ids.shuangtaizi,
+        responsiblePersonId: ids.zhang,
+        deadline: "2026-12-31",
+      },
+    }),
+    expect: { anonymous: 401, admin: 201, coordinator: 403, working_group: 201, leader: 403 },
+  },
+  // Status (work.update): the coordinator only for its own department's records; these are
+  // 双台子区政府's (消防's for the working group, which moves a record of its own so that the
+  // administrator's version 1 is still current).
+  {
+    route: "PATCH /api/milestones/:id",
+    request: (ids, role) => ({
+      method: "PATCH",
+      url: `/api/milestones/${role === "working_group" ? ids.work.xiangyangAcceptance : ids.work.xiangyangMoveBack}`,
+      payload: { status: "done", version: 1 },
+    }),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 200, leader: 403 },
+  },
+  {
+    route: "PATCH /api/items/:id",
+    request: (ids, role) => ({
+      method: "PATCH",
+      url: `/api/items/${role === "working_group" ? ids.work.hongweiFundingItem : ids.work.hongweiSubsidyItem}`,
+      payload: { status: "done", version: 1 },
+    }),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 200, leader: 403 },
+  },
+  // Households moved back (progress.report): the coordinator only for projects its department
+  // is responsible for or whose district government it is; 住建 is neither for 向阳小区.
+  {
+    route: "POST /api/projects/:id/progress-reports",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.xiangyang}/progress-reports`,
+      payload: { reportedOn: "2026-11-20", households: 8, note: "矩阵测试" },
+    }),
+    expect: adminOnly(201),
+  },
+
   // The audit trail: administrators and leaders (audit.read).
   {
     route: "GET /api/audit-events",
@@ -283,6 +365,46 @@ describe("the permission matrix", () => {
   );
 });
 
+describe("the coordinator's own department", () => {
+  it("coord-zhujian may move 住建's milestones and items, the same routes that answer it 403 on 向阳小区's", async () => {
+    const coordinator = t.as("coord-zhujian");
+    const attempts: [InjectOptions, number][] = [
+      [
+        {
+          method: "PATCH",
+          url: `/api/milestones/${ids.work.xuefuyuanPermit}`,
+          payload: { status: "done", version: 1 },
+        },
+        200,
+      ],
+      [
+        { method: "PATCH", url: `/api/items/${ids.work.xuefuyuanPermitItem}`, payload: { status: "done", version: 1 } },
+        200,
+      ],
+      // 补办规划、施工许可手续 is 住建's but done: refused for the move (400), not for who asks.
+      [
+        {
+          method: "PATCH",
+          url: `/api/milestones/${ids.work.xiangyangPermits}`,
+          payload: { status: "in_progress", version: 1 },
+        },
+        400,
+      ],
+    ];
+    for (const [request, status] of attempts)
+      expect((await coordinator(request)).statusCode, `${request.method} ${request.url}`).toBe(status);
+  });
+
+  it("coord-shuangtaizi reports households moved back for 向阳小区 (its district, its responsibility)", async () => {
+    const res = await t.as("coord-shuangtaizi")({
+      method: "POST",
+      url: `/api/projects/${ids.xiangyang}/progress-reports`,
+      payload: { reportedOn: "2026-11-20", households: 8, note: "矩阵测试" },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+});
+
 describe("HEAD requests", () => {
   it("HEAD of every GET route that needs a session answers like the GET, per role", async () => {
     for (const row of MATRIX.filter((r) => r.route.startsWith("GET ") && r.expect.anonymous === 401)) {
@@ -317,6 +439,35 @@ describe("refusals change nothing", () => {
       { method: "PATCH", url: `/api/departments/${ids.shuangtaizi}`, payload: { name: "被改了", version: 1 } },
       { method: "PATCH", url: `/api/users/${ids.coordFayuan}`, payload: { active: false, version: 1 } },
       { method: "POST", url: `/api/users/${ids.coordFayuan}/password`, payload: { password: NEW_PASSWORD } },
+      // The ledger of 向阳小区 (双台子区政府's): statuses, plans and households moved back.
+      { method: "PATCH", url: `/api/milestones/${ids.milestone}`, payload: { status: "in_progress", version: 1 } },
+      {
+        method: "PATCH",
+        url: `/api/milestones/${ids.work.xiangyangMoveBack}`,
+        payload: { status: "done", version: 1 },
+      },
+      { method: "PATCH", url: `/api/items/${ids.work.hongweiSubsidyItem}`, payload: { status: "done", version: 1 } },
+      {
+        method: "PATCH",
+        url: `/api/milestones/${ids.work.xuefuyuanPermit}`,
+        payload: { title: "自己改计划", version: 1 },
+      },
+      {
+        method: "POST",
+        url: `/api/projects/${ids.xiangyang}/progress-reports`,
+        payload: { reportedOn: "2026-11-20", households: 288, note: "猜的" },
+      },
+      {
+        method: "POST",
+        url: `/api/projects/${ids.xiangyang}/milestones`,
+        payload: {
+          kind: "handover",
+          title: "猜的",
+          dueDate: "2026-12-31",
+          responsibleDepartmentId: ids.zhujian,
+          responsiblePersonId: null,
+        },
+      },
       // Its own account: promoting itself is refused too.
       { method: "PATCH", url: `/api/users/${ids.coordZhujian}`, payload: { role: "admin", version: 1 } },
     ];

@@ -20,3 +20,16 @@ export function assertVersion<T extends { version: number }>(
 export function expectUpdated(result: { count: number }, what: string) {
   if (result.count !== 1) throw new AppError("CONFLICT", `${what} was changed by someone else meanwhile`);
 }
+
+/**
+ * Like `expectUpdated`, but a writer that lost a race to a concurrent one gets the same
+ * 409 as a stale version would: with the record as the winner left it (read after the
+ * winner committed, which a new statement in the transaction sees).
+ */
+export async function expectUpdatedOrStale(
+  result: { count: number },
+  what: string,
+  reload: () => Promise<unknown>,
+): Promise<void> {
+  if (result.count !== 1) throw AppError.staleVersion(what, await reload());
+}

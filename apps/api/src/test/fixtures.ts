@@ -14,6 +14,11 @@ export async function seededIds(prisma: PrismaClient) {
   const milestone = await prisma.milestone.findFirstOrThrow({
     where: { projectId: xiangyang.id, title: "主体工程封顶" },
   });
+  const project = async (code: string) => (await prisma.project.findUniqueOrThrow({ where: { code } })).id;
+  const milestoneOf = async (code: string, title: string) =>
+    (await prisma.milestone.findFirstOrThrow({ where: { project: { code }, title } })).id;
+  const itemOf = async (code: string, problem: string) =>
+    (await prisma.item.findFirstOrThrow({ where: { project: { code }, problem } })).id;
   return {
     dept,
     zhujian: dept("zhujian"),
@@ -23,6 +28,27 @@ export async function seededIds(prisma: PrismaClient) {
     xiangyang: xiangyang.id,
     /** 向阳小区's 主体工程封顶, 双台子区政府's. */
     milestone: milestone.id,
+    /** 宏伟小区 (stalled; blocked milestones, three items), 学府园二期, 桃李源项目 (大洼区). */
+    hongwei: await project("hongwei"),
+    xuefuyuan: await project("xuefuyuan-2"),
+    taoliyuan: await project("taoliyuan"),
+    /** Demo milestones and items by their responsible department. */
+    work: {
+      /** 向阳小区 补办规划、施工许可手续: 住建, done. */
+      xiangyangPermits: await milestoneOf("xiangyang", "补办规划、施工许可手续"),
+      /** 向阳小区 竣工验收及消防验收: 消防, in_progress. */
+      xiangyangAcceptance: await milestoneOf("xiangyang", "竣工验收及消防验收"),
+      /** 向阳小区 剩余住户回迁入住: 双台子区政府, in_progress. */
+      xiangyangMoveBack: await milestoneOf("xiangyang", "剩余住户回迁入住"),
+      /** 学府园二期 施工许可证办理: 住建, in_progress, due 2019-12-31. */
+      xuefuyuanPermit: await milestoneOf("xuefuyuan-2", "施工许可证办理"),
+      /** 学府园二期 施工许可证未办理 (item): 住建, in_progress, deadline 2026-12-20. */
+      xuefuyuanPermitItem: await itemOf("xuefuyuan-2", "施工许可证未办理"),
+      /** 宏伟小区 部分住户临时安置费停发 (item): 双台子区政府, in_progress. */
+      hongweiSubsidyItem: await itemOf("hongwei", "部分住户临时安置费停发"),
+      /** 宏伟小区 续建资金缺口约 8,000 万元 (item): 财政, in_progress. */
+      hongweiFundingItem: await itemOf("hongwei", "续建资金缺口约 8,000 万元"),
+    },
     /** 李科长（演示）, 住建: responsible for milestones. */
     li: await person("李科长（演示）"),
     /** 周工（演示）, 住建: responsible for nothing, linked to the coord-zhujian account. */
@@ -48,17 +74,41 @@ export type SeededIds = Awaited<ReturnType<typeof seededIds>>;
  * (Sessions by id and last use; the audit trail by count: it only grows.)
  */
 export async function snapshot(prisma: PrismaClient) {
-  const [users, departments, persons, projects, milestones, assignments, sessions, auditEvents] = await Promise.all([
+  const [
+    users,
+    departments,
+    persons,
+    projects,
+    milestones,
+    items,
+    progressReports,
+    assignments,
+    sessions,
+    auditEvents,
+  ] = await Promise.all([
     prisma.user.findMany({ orderBy: { id: "asc" } }),
     prisma.department.findMany({ orderBy: { id: "asc" } }),
     prisma.person.findMany({ orderBy: { id: "asc" } }),
     prisma.project.findMany({ orderBy: { id: "asc" } }),
     prisma.milestone.findMany({ orderBy: { id: "asc" } }),
+    prisma.item.findMany({ orderBy: { id: "asc" } }),
+    prisma.progressReport.findMany({ orderBy: { id: "asc" } }),
     prisma.responsibilityAssignment.findMany({ orderBy: { id: "asc" } }),
     prisma.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, lastSeenAt: true } }),
     prisma.auditEvent.count(),
   ]);
-  return { users, departments, persons, projects, milestones, assignments, sessions, auditEvents };
+  return {
+    users,
+    departments,
+    persons,
+    projects,
+    milestones,
+    items,
+    progressReports,
+    assignments,
+    sessions,
+    auditEvents,
+  };
 }
 
 /** Writes the audit trail must never carry. */

@@ -11,6 +11,7 @@ const LoginPage = lazy(() => import("./routes/login-page"));
 const DashboardPage = lazy(() => import("./routes/dashboard-page"));
 const ProjectsPage = lazy(() => import("./routes/projects-page"));
 const ProjectPage = lazy(() => import("./routes/project-page"));
+const MyWorkPage = lazy(() => import("./routes/my-work-page"));
 const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
 const UsersPage = lazy(() => import("./routes/admin/users-page"));
 const DepartmentsPage = lazy(() => import("./routes/admin/departments-page"));
@@ -49,6 +50,7 @@ export function createRouter() {
             { index: true, element: <DashboardPage /> },
             { path: "projects", element: <ProjectsPage /> },
             { path: "projects/:id", element: <ProjectPage /> },
+            { path: "my-work", element: <MyWorkPage /> },
             { path: "account/password", element: <ChangePasswordPage /> },
             restricted("admin/users", "accounts.manage", <UsersPage />),
             restricted("admin/departments", "organisation.manage", <DepartmentsPage />),

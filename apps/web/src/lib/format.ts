@@ -20,6 +20,13 @@ export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? NO_VALUE : countFormat.format(value);
 }
 
+const rateFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+
+/** A pace or a rate, to one decimal as the trajectory reckons it: 3.3 households a month. */
+export function formatRate(value: number | null | undefined): string {
+  return value === null || value === undefined ? NO_VALUE : rateFormat.format(value);
+}
+
 /** A quota: the plan prints no figure for a year without households. */
 export function formatQuota(value: number | null | undefined): string {
   return value ? countFormat.format(value) : NO_QUOTA;

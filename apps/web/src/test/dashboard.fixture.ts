@@ -33,4 +33,6 @@ export const panjinDashboard: Dashboard = {
     },
   ],
   districts: [],
+  health: { green: 2, amber: 0, red: 6 },
+  overdue: { milestones: 9, items: 1 },
 };

@@ -68,6 +68,51 @@ describe("GET /api/dashboard", () => {
     expect(d.demoData).toBe(true);
   });
 
+  it("counts projects by health (summing to 8) and the overdue milestones and items", async () => {
+    const d = await dashboard();
+    expect(d.health).toEqual({ green: 2, amber: 0, red: 6 });
+    expect(d.health.green + d.health.amber + d.health.red).toBe(d.totals.projects);
+    // 12 open demo milestones are past due; the demo's items are all due from 2026-11-30.
+    expect(d.overdue).toEqual({ milestones: 12, items: 0 });
+  });
+
+  it("moves with the ledger: a milestone done, an item past due, households reported", async () => {
+    const { prisma } = t.db;
+    const permit = await prisma.milestone.findFirstOrThrow({ where: { title: "施工许可证办理" } });
+    const done = await t.as("coord-zhujian")({
+      method: "PATCH",
+      url: `/api/milestones/${permit.id}`,
+      payload: { status: "done", version: 1 },
+    });
+    expect(done.statusCode).toBe(200);
+    const hongwei = await prisma.project.findUniqueOrThrow({ where: { code: "hongwei" } });
+    const [department] = await prisma.department.findMany({ where: { code: "guotu" } });
+    const item = await t.as("wg")({
+      method: "POST",
+      url: `/api/projects/${hongwei.id}/items`,
+      payload: {
+        problem: "逾期事项",
+        cause: null,
+        measure: null,
+        responsibleDepartmentId: department!.id,
+        responsiblePersonId: null,
+        deadline: "2026-11-24",
+      },
+    });
+    expect(item.statusCode).toBe(201);
+    const report = await t.as("coord-shuangtaizi")({
+      method: "POST",
+      url: `/api/projects/${hongwei.id}/progress-reports`,
+      payload: { reportedOn: "2026-11-20", households: 100 },
+    });
+    expect(report.statusCode).toBe(201);
+    const d = await dashboard();
+    expect(d.overdue).toEqual({ milestones: 11, items: 1 });
+    expect(d.totals.movedBack).toBe(2963);
+    expect(d.districts.find((x) => x.name === "双台子区")!.movedBack).toBe(2863 - 48 - 25 - 20 + 100);
+    expect(d.years.map((y) => y.cumulativeActual)).toEqual([1268, 2493, 2863]); // 2026 is no plan year
+  });
+
   it("follows the ledger when it changes, and shows no actuals without it", async () => {
     const { prisma } = t.db;
     await prisma.progressReport.deleteMany();

@@ -98,3 +98,101 @@ describe("GET /api/projects/:id", () => {
     expect(bad.json().error.details[0].path).toBe("params.id");
   });
 });
+
+describe("the ledger on projects: items, trajectory and health", () => {
+  const healthOf = async () =>
+    Object.fromEntries((await list("?pageSize=100")).items.map((p) => [p.code, p.healthLevel] as const));
+
+  it("every row of the list carries its health level (as of 2026-11-25, all plan years are over)", async () => {
+    expect(await healthOf()).toEqual({
+      xiangyang: "red",
+      "lvdi-shijicheng": "red",
+      hongwei: "red",
+      guangsha: "red",
+      "xuefuyuan-2": "red",
+      "hetang-yuese": "green",
+      "huarun-wanjia": "green",
+      taoliyuan: "red",
+    });
+  });
+
+  it("宏伟小区 is red: overdue and blocked milestones, households late, a blocked item and one due soon", async () => {
+    const { items } = await list("?pageSize=100");
+    const project = ProjectDetailSchema.parse(
+      (await t.as("leader")({ url: `/api/projects/${items.find((p) => p.code === "hongwei")!.id}` })).json(),
+    );
+    expect(project.healthLevel).toBe("red");
+    expect(project.health.level).toBe("red");
+    expect(project.health.rules.map((r) => [r.code, r.level])).toEqual([
+      ["overdue_milestone", "red"],
+      ["target_year_passed", "red"],
+      ["behind_plan", "red"],
+      ["blocked_milestone", "amber"],
+      ["blocked_item", "amber"],
+      ["due_soon", "amber"],
+    ]);
+    expect(project.health.rules[0]!.params).toMatchObject({
+      count: 3,
+      titles: ["土地证、房产证办理", "解决开发商资金缺口后复工", "回迁入住"],
+      earliestDate: "2019-03-31",
+    });
+    expect(project.health.rules[3]!.params).toMatchObject({ count: 2 });
+    expect(project.health.rules[5]!.params).toMatchObject({ count: 1, titles: ["部分住户临时安置费停发"] });
+    expect(project.items.map((i) => [i.problem, i.deadline, i.status])).toEqual([
+      ["部分住户临时安置费停发", "2026-11-30", "in_progress"],
+      ["回迁房产权证无法办理", "2026-12-15", "blocked"],
+      ["续建资金缺口约 8,000 万元", "2026-12-31", "in_progress"],
+    ]);
+    // The trajectory agrees with the ledger (300 + 200) and the project's figure.
+    expect(project.movedBack).toBe(500);
+    expect(project.trajectory).toMatchObject({
+      asOf: "2026-11-25",
+      totalHouseholds: 1112,
+      movedBack: 500,
+      remaining: 612,
+      expectedToDate: 1112,
+      gapToDate: 612,
+      overdueHouseholds: 612,
+      targetsPassed: true,
+      status: "behind",
+    });
+    expect(project.trajectory.years).toEqual([
+      expect.objectContaining({
+        year: 2019,
+        plannedHouseholds: 1112,
+        actualInYear: 300,
+        cumulativeActual: 300,
+        gap: 812,
+      }),
+    ]);
+  });
+
+  it("health follows the ledger: completing 华润万家 keeps it green; finishing work and households turns 学府园二期's rules off", async () => {
+    const { items } = await list("?pageSize=100");
+    const xuefuyuan = items.find((p) => p.code === "xuefuyuan-2")!;
+    const detail = async () =>
+      ProjectDetailSchema.parse((await t.as("leader")({ url: `/api/projects/${xuefuyuan.id}` })).json());
+    const before = await detail();
+    expect(before.health.rules.map((r) => r.code)).toEqual(["overdue_milestone", "target_year_passed", "behind_plan"]);
+    expect(before.trajectory.movedBack).toBe(0);
+    for (const m of before.milestones) {
+      const res = await t.as("admin")({
+        method: "PATCH",
+        url: `/api/milestones/${m.id}`,
+        payload: { status: "done", version: m.version },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const moved = await t.as("coord-shuangtaizi")({
+      method: "POST",
+      url: `/api/projects/${xuefuyuan.id}/progress-reports`,
+      payload: { reportedOn: "2026-11-20", households: 375 },
+    });
+    expect(moved.statusCode).toBe(201);
+    const after = await detail();
+    expect(after).toMatchObject({ movedBack: 375, status: "completed", healthLevel: "green" });
+    expect(after.health).toEqual({ level: "green", rules: [] });
+    expect(after.trajectory).toMatchObject({ movedBack: 375, remaining: 0, status: "finished" });
+    expect((await healthOf())["xuefuyuan-2"]).toBe("green");
+  });
+});

@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit, changedFields, type Actor } from "../../lib/audit.js";
 import { toIsoDate } from "../../lib/dates.js";
-import { assertVersion, expectUpdated } from "../../lib/versioned.js";
+import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
 import { requireActFor, statusChange } from "../../lib/work-rules.js";
 import { checkAssignee } from "./assignee.js";
 
@@ -85,9 +85,10 @@ export async function updateItem(
       ...(planning.measure !== undefined ? { measure: planning.measure } : {}),
       ...(planning.deadline ? { deadline: new Date(`${planning.deadline}T00:00:00Z`) } : {}),
     };
-    expectUpdated(
+    await expectUpdatedOrStale(
       await tx.item.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
       "Item",
+      async () => presentItem(await tx.item.findUniqueOrThrow({ where: { id }, select: itemSelect })),
     );
     const updated = presentItem(await tx.item.findUniqueOrThrow({ where: { id }, select: itemSelect }));
     const diff = changedFields(current, updated);

@@ -3,7 +3,7 @@ import { can } from "@resettle/domain";
 import type { PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdated } from "../../lib/versioned.js";
+import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
 import { requireActFor, statusChange } from "../../lib/work-rules.js";
 import { milestoneSelect, presentMilestone } from "../projects/projects.service.js";
 import { checkAssignee } from "./assignee.js";
@@ -64,9 +64,10 @@ export async function updateMilestone(
       ...(planning.title ? { title: planning.title } : {}),
       ...(planning.dueDate ? { dueDate: new Date(`${planning.dueDate}T00:00:00Z`) } : {}),
     };
-    expectUpdated(
+    await expectUpdatedOrStale(
       await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
       "Milestone",
+      async () => presentMilestone(await tx.milestone.findUniqueOrThrow({ where: { id }, select: milestoneSelect })),
     );
     const updated = presentMilestone(await tx.milestone.findUniqueOrThrow({ where: { id }, select: milestoneSelect }));
     const diff = changedFields(current, updated);

@@ -53,8 +53,6 @@ export async function reportProgress(
   input: ProgressReportCreate,
   today: string,
 ): Promise<ProgressReport> {
-  if (input.reportedOn > today)
-    throw AppError.invalid("body.reportedOn", `A report cannot be dated after today (${today})`);
   return prisma.$transaction(async (tx) => {
     const project = await tx.project.findUnique({
       where: { id: projectId },
@@ -67,6 +65,9 @@ export async function reportProgress(
       select: { id: true },
     });
     requireActFor(user, "progress.report", [project.responsibleDepartmentId, districtGovernment?.id]);
+    // After the permission check: a refusal comes before any judgement of the request.
+    if (input.reportedOn > today)
+      throw AppError.invalid("body.reportedOn", `A report cannot be dated after today (${today})`);
 
     const n = input.households;
     const moved = await tx.$queryRaw<{ movedBack: number; previous: number }[]>`

@@ -4,6 +4,7 @@ import { Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useSessionUser } from "../../features/auth/api/session-context";
+import { MyWorkNavLink } from "./my-work-nav-link";
 
 export function MainNav() {
   const { t } = useTranslation();
@@ -31,6 +32,11 @@ export function MainNav() {
             </NavLink>
           </li>
         ))}
+        {user.departmentId && can(user, "work.update") && (
+          <li>
+            <MyWorkNavLink />
+          </li>
+        )}
         {adminLinks.length > 0 && (
           <li>
             <Dropdown

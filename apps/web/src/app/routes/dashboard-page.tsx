@@ -8,6 +8,7 @@ import { SectionCard } from "../../components/ui/section-card";
 import { dashboardQueries } from "../../features/dashboard/api/dashboard.queries";
 import { DistrictSection } from "../../features/dashboard/components/district-section";
 import { HeadlineStats } from "../../features/dashboard/components/headline-stats";
+import { HealthOverview } from "../../features/dashboard/components/health-overview";
 import { PlanYearTable } from "../../features/dashboard/components/plan-year-table";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -33,6 +34,7 @@ export default function DashboardPage() {
           ) : (
             <>
               <HeadlineStats totals={data.totals} />
+              <HealthOverview health={data.health} overdue={data.overdue} />
               <SectionCard title={t("dashboard.planYears.title")}>
                 <PlanYearTable years={data.years} />
               </SectionCard>

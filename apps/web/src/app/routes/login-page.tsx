@@ -31,7 +31,12 @@ export default function LoginPage() {
           <span>{t("app.name")}</span>
         </div>
         <h1 className="login-title">{t("auth.login.title")}</h1>
-        <LoginForm onSignedIn={() => void navigate(next, { replace: true })} />
+        <LoginForm
+          // A coordinator's day starts with the department's work; everyone else's with the overview.
+          onSignedIn={(user) =>
+            void navigate(next === "/" && user.role === "coordinator" ? "/my-work" : next, { replace: true })
+          }
+        />
       </main>
     </div>
   );

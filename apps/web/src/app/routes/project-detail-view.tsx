@@ -1,38 +1,33 @@
-import { can, type Milestone, type ProjectDetail } from "@resettle/domain";
+import { canActFor, type ProjectDetail } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { SectionCard } from "../../components/ui/section-card";
+import { HealthTag } from "../../components/ui/health-tag";
 import { useSessionUser } from "../../features/auth/api/session-context";
 import { departmentsQueries } from "../../features/departments/api/departments.queries";
-import { MilestoneTable } from "../../features/projects/components/milestone-table";
+import { ProgressLedger } from "../../features/progress/components/progress-ledger";
+import { HealthCard } from "../../features/projects/components/health-card";
 import { ProjectStatusTag } from "../../features/projects/components/project-status-tag";
 import { ProjectSummary } from "../../features/projects/components/project-summary";
+import { ProjectTrajectory } from "../../features/projects/components/project-trajectory";
 import { ProjectYearTargetsTable } from "../../features/projects/components/project-year-targets-table";
-import { todayIso } from "../../features/projects/lib/milestone-schedule";
-import { MilestoneResponsibilityModal } from "./milestone-responsibility";
 import { ProjectResponsibility } from "./project-responsibility";
-import { renderPerson } from "./render-person";
+import { ProjectWork } from "./project-work";
+import { useRefreshAfterWork } from "./use-refresh-after-work";
 
 export function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const user = useSessionUser();
-  const [assigning, setAssigning] = useState<Milestone | null>(null);
-  const departments = useQuery({
+  const refresh = useRefreshAfterWork();
+  const today = project.trajectory.asOf;
+  // The district government answers for its district's projects too (属地责任), as the server rules.
+  const districtGovernment = useQuery({
     ...departmentsQueries.list(),
-    select: (list) => new Map(list.map((d) => [d.id, d.name])),
+    select: (list) => list.find((d) => d.kind === "district_government" && d.districtId === project.district.id)?.id,
   });
-  const renderActions = can(user, "responsibility.assign")
-    ? (m: Milestone) => (
-        <Button type="link" size="small" onClick={() => setAssigning(m)}>
-          {t("responsibility.assignMilestone")}
-          <span className="sr-only">{` ${m.title}`}</span>
-        </Button>
-      )
-    : undefined;
+  const canReport = canActFor(user, "progress.report", [project.responsibleDepartment?.id, districtGovernment.data]);
 
   return (
     <>
@@ -40,28 +35,35 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
         title={project.name}
         subtitle={
           <>
-            {project.district.name} <ProjectStatusTag status={project.status} />
+            {project.district.name} <ProjectStatusTag status={project.status} />{" "}
+            <HealthTag level={project.health.level} />
           </>
         }
         extra={<PrintButton />}
       />
+      <SectionCard title={t("health.title")} className="health-section">
+        <HealthCard health={project.health} />
+      </SectionCard>
       <SectionCard title={t("project.summary")}>
         <ProjectSummary project={project} />
+      </SectionCard>
+      <SectionCard title={t("trajectory.title")}>
+        <ProjectTrajectory trajectory={project.trajectory} name={project.name} />
       </SectionCard>
       <ProjectResponsibility project={project} />
       <SectionCard title={t("project.yearTargets.title")}>
         <ProjectYearTargetsTable project={project} />
       </SectionCard>
-      <SectionCard title={t("project.milestones.title")}>
-        <MilestoneTable
-          milestones={project.milestones}
-          today={todayIso()}
-          departmentName={(id) => departments.data?.get(id)}
-          renderPerson={renderPerson}
-          renderActions={renderActions}
+      <ProjectWork project={project} today={today} />
+      <SectionCard title={t("progress.title")}>
+        <ProgressLedger
+          projectId={project.id}
+          projectName={project.name}
+          today={today}
+          canReport={canReport}
+          onReported={refresh}
         />
       </SectionCard>
-      {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}
     </>
   );
 }

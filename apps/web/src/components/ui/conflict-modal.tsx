@@ -15,6 +15,10 @@ type Props = {
   rows: ConflictRow[];
   onReload: () => void;
   onCancel: () => void;
+  /** For changes that are not a form: what happened and what the OK button will do. */
+  description?: ReactNode;
+  okText?: ReactNode;
+  saving?: boolean;
 };
 
 /**
@@ -22,20 +26,21 @@ type Props = {
  * the user typed beside what is saved now; reloading puts the saved values (and their version)
  * into the form, for the user to apply their change again.
  */
-export function ConflictModal({ rows, onReload, onCancel }: Props) {
+export function ConflictModal({ rows, onReload, onCancel, description, okText, saving }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
       open
       title={t("conflict.title")}
-      okText={t("conflict.reload")}
+      okText={okText ?? t("conflict.reload")}
+      okButtonProps={{ loading: saving }}
       cancelText={t("common.cancel")}
       onOk={onReload}
       onCancel={onCancel}
       width={640}
       zIndex={1100}
     >
-      <p>{t("conflict.description")}</p>
+      <p>{description ?? t("conflict.description")}</p>
       <Table<ConflictRow>
         size="small"
         pagination={false}

@@ -1,4 +1,4 @@
-import type { LoginRequest } from "@resettle/domain";
+import type { LoginRequest, SessionUser } from "@resettle/domain";
 import { Alert, Button, Form, Input, type InputRef } from "antd";
 import type { TFunction } from "i18next";
 import { useRef } from "react";
@@ -7,7 +7,7 @@ import { isApiError } from "../../../lib/api-error";
 import { requiredRule } from "../../../lib/form-rules";
 import { useLogin } from "../api/use-login";
 
-type Props = { onSignedIn: () => void };
+type Props = { onSignedIn: (user: SessionUser) => void };
 
 function loginErrorMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t("errors.UNKNOWN");
@@ -28,7 +28,7 @@ export function LoginForm({ onSignedIn }: Props) {
 
   const submit = (values: LoginRequest) => {
     login.mutate(values, {
-      onSuccess: onSignedIn,
+      onSuccess: ({ user }) => onSignedIn(user),
       // The username stays as typed; the password is asked for again.
       onError: () => {
         form.setFieldValue("password", "");

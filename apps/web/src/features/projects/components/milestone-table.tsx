@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 import { daysOverdue, isOverdue, sortByDueDate } from "../lib/milestone-schedule";
 import type { RenderPerson } from "./render-person";
-import { WorkStatusTag } from "./work-status-tag";
+import { WorkStatusTag } from "../../../components/ui/work-status-tag";
 
 type Props = {
   milestones: Milestone[];
@@ -15,10 +15,19 @@ type Props = {
   renderPerson: RenderPerson;
   /** Per-row actions for those allowed to change the timetable; no column without them. */
   renderActions?: (milestone: Milestone) => ReactNode;
+  /** The status cell; a plain tag unless the page offers a control. */
+  renderStatus?: (milestone: Milestone) => ReactNode;
 };
 
 /** The project's timetable (推进时间表); overdue items say so in words, not only in red. */
-export function MilestoneTable({ milestones, today, departmentName, renderPerson, renderActions }: Props) {
+export function MilestoneTable({
+  milestones,
+  today,
+  departmentName,
+  renderPerson,
+  renderActions,
+  renderStatus = (m) => <WorkStatusTag status={m.status} />,
+}: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Milestone> = [
     {
@@ -36,7 +45,7 @@ export function MilestoneTable({ milestones, today, departmentName, renderPerson
     },
     { key: "kind", title: t("project.milestones.kind"), render: (_, m) => t(`enums.milestoneKind.${m.kind}`) },
     { key: "title", title: t("project.milestones.item"), dataIndex: "title" },
-    { key: "status", title: t("project.milestones.status"), render: (_, m) => <WorkStatusTag status={m.status} /> },
+    { key: "status", title: t("project.milestones.status"), render: (_, m) => renderStatus(m) },
     {
       key: "department",
       title: t("project.milestones.responsibleDepartment"),
@@ -50,7 +59,15 @@ export function MilestoneTable({ milestones, today, departmentName, renderPerson
     {
       key: "completedAt",
       title: t("project.milestones.completedAt"),
-      render: (_, m) => formatDate(m.completedAt),
+      render: (_, m) =>
+        m.completedAt ? (
+          <>
+            {formatDate(m.completedAt)}
+            {m.completedBy && <span className="figure-note">{m.completedBy}</span>}
+          </>
+        ) : (
+          NO_VALUE
+        ),
     },
     ...(renderActions
       ? [

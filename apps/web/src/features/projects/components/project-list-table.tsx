@@ -3,6 +3,7 @@ import { Table, type TableColumnsType, type TableProps } from "antd";
 import type { SortOrder } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { HealthTag } from "../../../components/ui/health-tag";
 import { formatCount } from "../../../lib/format";
 import type { UpdateListQuery } from "../lib/use-project-list-query";
 import { MovedBackCell } from "./moved-back-cell";
@@ -53,6 +54,11 @@ export function ProjectListTable({ projects, total, query, loading, onChange, re
       ...sortable("status"),
       title: t("projects.columns.status"),
       render: (_, p) => <ProjectStatusTag status={p.status} />,
+    },
+    {
+      key: "health",
+      title: t("projects.columns.health"),
+      render: (_, p) => <HealthTag level={p.healthLevel} />,
     },
     {
       key: "problemCategory",

@@ -12,6 +12,8 @@ const base: Milestone = {
   responsibleDepartmentId: null,
   responsiblePersonId: null,
   completedAt: null,
+  completedBy: null,
+  blockedReason: null,
   version: 1,
 };
 

@@ -1,0 +1,260 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ProgressReportSchema, ProjectDetailSchema, type ProgressReport } from "@resettle/domain";
+import { z } from "zod";
+import { seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { createTestApp } from "../../test/test-app.js";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let ids: SeededIds;
+const USERS = ["admin", "wg", "leader", "coord-zhujian", "coord-shuangtaizi", "coord-dawa", "coord-fayuan"];
+const displayName: Record<string, string> = {};
+beforeEach(async () => {
+  t = await createTestApp();
+  ids = await seededIds(t.db.prisma);
+  for (const user of USERS) {
+    const me = await t.as(user)({ url: "/api/auth/me" }); // signed in before any snapshot
+    displayName[user] = me.json().user.displayName;
+  }
+});
+afterEach(() => t.close());
+
+const Reports = z.array(ProgressReportSchema.strict());
+const report = (user: string, projectId: string, payload: Record<string, unknown>, requestId?: string) =>
+  t.as(user)({
+    method: "POST",
+    url: `/api/projects/${projectId}/progress-reports`,
+    payload,
+    ...(requestId ? { headers: { "x-request-id": requestId } } : {}),
+  });
+const ledger = async (projectId: string) => {
+  const res = await t.as("leader")({ url: `/api/projects/${projectId}/progress-reports` });
+  expect(res.statusCode).toBe(200);
+  return Reports.parse(res.json());
+};
+const project = async (projectId: string) => {
+  const res = await t.as("leader")({ url: `/api/projects/${projectId}` });
+  expect(res.statusCode).toBe(200);
+  return ProjectDetailSchema.parse(res.json());
+};
+const sum = (reports: ProgressReport[]) => reports.reduce((s, r) => s + r.households, 0);
+/** The project's figure, its trajectory and its ledger must always agree. */
+async function expectMovedBack(projectId: string, movedBack: number) {
+  const p = await project(projectId);
+  expect(p.movedBack).toBe(movedBack);
+  expect(p.trajectory.movedBack).toBe(movedBack);
+  expect(sum(await ledger(projectId))).toBe(movedBack);
+  return p;
+}
+const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
+  res.json().error.details?.map((d) => d.path);
+
+describe("GET /api/projects/:id/progress-reports", () => {
+  it("lists the ledger newest first; its sum is the project's moved-back figure (向阳小区: 520 + 400 = 920)", async () => {
+    const entries = await ledger(ids.xiangyang);
+    expect(entries.map((e) => [e.reportedOn, e.households, e.note, e.reason, e.reportedBy, e.isDemo])).toEqual([
+      ["2019-11-30", 400, "演示数据", null, null, true],
+      ["2018-11-30", 520, "演示数据", null, null, true],
+    ]);
+    await expectMovedBack(ids.xiangyang, 920);
+    const missing = await t.as("leader")({
+      url: "/api/projects/00000000-0000-4000-8000-000000000000/progress-reports",
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe("POST /api/projects/:id/progress-reports", () => {
+  it("the responsible department's coordinator reports households moved back: 201, the figure moves, audited", async () => {
+    const res = await report(
+      "coord-shuangtaizi",
+      ids.xiangyang,
+      { reportedOn: "2026-11-20", households: 30, note: "  第三批入住  " },
+      "progress-report-01",
+    );
+    expect(res.statusCode).toBe(201);
+    const created = ProgressReportSchema.strict().parse(res.json());
+    expect(created).toEqual({
+      id: expect.any(String),
+      projectId: ids.xiangyang,
+      reportedOn: "2026-11-20",
+      households: 30,
+      note: "第三批入住",
+      reason: null,
+      reportedBy: displayName["coord-shuangtaizi"],
+      isDemo: false,
+      createdAt: expect.any(String),
+    });
+    const p = await expectMovedBack(ids.xiangyang, 950);
+    expect(p.version).toBe(2);
+    expect((await ledger(ids.xiangyang))[0]).toEqual(created);
+    const events = await t.db.prisma.auditEvent.findMany({ where: { requestId: "progress-report-01" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "report_progress",
+      entityType: "progress_report",
+      entityId: created.id,
+      actorId: (await t.db.prisma.user.findUniqueOrThrow({ where: { username: "coord-shuangtaizi" } })).id,
+      before: { projectId: ids.xiangyang, project: "向阳小区", movedBack: 920 },
+      after: { movedBack: 950, households: 30, reportedOn: "2026-11-20", note: "第三批入住", reason: null },
+    });
+  });
+
+  it("the responsible department or the project's district government may report; other coordinators, the working group and leaders get 403 and nothing is written", async () => {
+    // Make 住建 responsible for 向阳小区: now both 住建 and 双台子区政府 (属地) may report.
+    const assigned = await t.as("admin")({
+      method: "PUT",
+      url: `/api/projects/${ids.xiangyang}/responsibility`,
+      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "转由住建局牵头" },
+    });
+    expect(assigned.statusCode).toBe(200);
+    const before = await snapshot(t.db.prisma);
+    for (const user of ["coord-fayuan", "coord-dawa", "wg", "leader"]) {
+      const res = await report(user, ids.xiangyang, { reportedOn: "2026-11-20", households: 5, note: null });
+      expect(res.statusCode, user).toBe(403);
+      expect(res.json().error.code).toBe("FORBIDDEN");
+      // The refusal comes before any judgement of the request: a date after today is 403 too.
+      const future = await report(user, ids.xiangyang, { reportedOn: "2026-12-01", households: 5 });
+      expect(future.statusCode, `${user}, future`).toBe(403);
+    }
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+
+    for (const user of ["coord-zhujian", "coord-shuangtaizi", "admin"]) {
+      const res = await report(user, ids.xiangyang, { reportedOn: "2026-11-25", households: 5 });
+      expect(res.statusCode, user).toBe(201);
+      expect(res.json().reportedBy).toBe(displayName[user]);
+    }
+    await expectMovedBack(ids.xiangyang, 935);
+    // 大洼区's government for its own projects (桃李源项目: 20 of 43).
+    expect((await report("coord-dawa", ids.taoliyuan, { reportedOn: "2026-11-01", households: 3 })).statusCode).toBe(
+      201,
+    );
+    await expectMovedBack(ids.taoliyuan, 23);
+    // 住建 is responsible for nothing in 宏伟小区 and is no district government.
+    expect((await report("coord-zhujian", ids.hongwei, { reportedOn: "2026-11-01", households: 3 })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it("a correction (negative households) needs its reason (400 otherwise) and is audited as correct_progress", async () => {
+    const before = await snapshot(t.db.prisma);
+    const bare = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-20", households: -20 });
+    expect(bare.statusCode).toBe(400);
+    expect(detailPaths(bare)).toEqual(["body.reason"]);
+    const zero = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-20", households: 0 });
+    expect(zero.statusCode).toBe(400);
+    expect(detailPaths(zero)).toContain("body.households");
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+
+    const res = await report(
+      "coord-shuangtaizi",
+      ids.xiangyang,
+      { reportedOn: "2026-11-20", households: -20, reason: "2019 年重复统计 20 户" },
+      "progress-correct-01",
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ households: -20, reason: "2019 年重复统计 20 户", note: null });
+    await expectMovedBack(ids.xiangyang, 900);
+    const [event] = await t.db.prisma.auditEvent.findMany({ where: { requestId: "progress-correct-01" } });
+    expect(event).toMatchObject({
+      action: "correct_progress",
+      entityType: "progress_report",
+      before: { movedBack: 920 },
+      after: { movedBack: 900, households: -20, reason: "2019 年重复统计 20 户" },
+    });
+  });
+
+  it("never past the total nor below zero: 400, and neither an entry nor the figure is written", async () => {
+    const before = await snapshot(t.db.prisma);
+    const over = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-20", households: 289 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.details).toEqual([
+      { path: "body.households", message: "920 + (289) would leave 1209 households moved back, outside 0 … 1208" },
+    ]);
+    const under = await report("coord-shuangtaizi", ids.xiangyang, {
+      reportedOn: "2026-11-20",
+      households: -921,
+      reason: "全部冲回",
+    });
+    expect(under.statusCode).toBe(400);
+    expect(detailPaths(under)).toEqual(["body.households"]);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+    await expectMovedBack(ids.xiangyang, 920);
+  });
+
+  it("a report dated after today (2026-11-25 in China) is 400; today is fine", async () => {
+    const before = await snapshot(t.db.prisma);
+    const res = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-26", households: 1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      { path: "body.reportedOn", message: "A report cannot be dated after today (2026-11-25)" },
+    ]);
+    expect(detailPaths(await report("admin", ids.xiangyang, { reportedOn: "26.11.2026", households: 1 }))).toEqual([
+      "body.reportedOn",
+    ]);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+    expect(
+      (await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-25", households: 1 })).statusCode,
+    ).toBe(201);
+  });
+
+  it("concurrent reports cannot pass the total: 10 × 40 on 920 of 1,208 → exactly 7 succeed; a final 8 completes the project", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        report(i % 2 ? "coord-shuangtaizi" : "admin", ids.xiangyang, {
+          reportedOn: "2026-11-25",
+          households: 40,
+          note: `并发 ${i}`,
+        }),
+      ),
+    );
+    const statuses = answers.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(7);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(3);
+    for (const refused of answers.filter((r) => r.statusCode === 400))
+      expect(detailPaths(refused)).toEqual(["body.households"]);
+    let p = await expectMovedBack(ids.xiangyang, 1200);
+    expect(p.status).toBe("in_progress");
+    expect(await ledger(ids.xiangyang)).toHaveLength(2 + 7);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "report_progress" } })).toBe(7);
+
+    const last = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-25", households: 8 });
+    expect(last.statusCode).toBe(201);
+    p = await expectMovedBack(ids.xiangyang, 1208);
+    expect(p.status).toBe("completed");
+    expect(p.trajectory).toMatchObject({ remaining: 0, status: "finished", movedBackPercent: 100 });
+
+    // A correction reopens it.
+    await report("admin", ids.xiangyang, { reportedOn: "2026-11-25", households: -1, reason: "一户退回" });
+    p = await expectMovedBack(ids.xiangyang, 1207);
+    expect(p.status).toBe("in_progress");
+  });
+
+  it("concurrent corrections cannot take it below zero (桃李源项目: 20; 5 × −5 → exactly 4)", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        report("coord-dawa", ids.taoliyuan, { reportedOn: "2026-11-25", households: -5, reason: "冲回" }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 400]);
+    await expectMovedBack(ids.taoliyuan, 0);
+  });
+
+  it("entries are never edited: there is no PATCH, PUT or DELETE for them", async () => {
+    const [entry] = await ledger(ids.xiangyang);
+    await t.app.ready();
+    expect(
+      t.app.apiRoutes
+        .filter((r) => r.url.includes("progress-reports"))
+        .map((r) => r.method)
+        .sort(),
+    ).toEqual(["GET", "POST"]);
+    const before = await snapshot(t.db.prisma);
+    for (const method of ["PATCH", "PUT", "DELETE"] as const) {
+      for (const url of [`/api/progress-reports/${entry!.id}`, `/api/projects/${ids.xiangyang}/progress-reports`]) {
+        const res = await t.as("admin")({ method, url, payload: { households: 1 } });
+        expect(res.statusCode, `${method} ${url}`).toBe(404);
+      }
+    }
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+  });
+});

@@ -1,0 +1,59 @@
+import { canActFor } from "@resettle/domain";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Result } from "antd";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "../../components/ui/page-heading";
+import { PrintButton } from "../../components/ui/print-button";
+import { QueryView } from "../../components/ui/query-view";
+import { useSessionUser } from "../../features/auth/api/session-context";
+import { workQueries } from "../../features/work/api/work.queries";
+import { MyWorkTable } from "../../features/work/components/my-work-table";
+import { formatLongDate } from "../../lib/format";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { useRefreshAfterWork } from "./use-refresh-after-work";
+
+/** 我的待办: a coordinator's home, the open work of their department, most urgent first. */
+export default function MyWorkPage() {
+  const { t, i18n } = useTranslation();
+  const user = useSessionUser();
+  const refresh = useRefreshAfterWork();
+  const query = useQuery({ ...workQueries.mine(), refetchOnWindowFocus: "always" });
+  useDocumentTitle(t("work.mine.title"));
+  const data = query.data;
+
+  return (
+    <div className="page">
+      <PageHeading
+        title={t("work.mine.title")}
+        subtitle={data && t("common.asOf", { date: formatLongDate(data.asOf, i18n.language) })}
+        extra={data && data.entries.length > 0 && <PrintButton />}
+      />
+      <div className="panel">
+        <QueryView query={query} skeletonRows={8}>
+          {(work) =>
+            work.departmentId === null ? (
+              <Result status="info" title={t("work.mine.noDepartment")} subTitle={t("work.mine.noDepartmentHint")} />
+            ) : (
+              <>
+                {(work.overdueCount > 0 || work.dueSoonCount > 0) && (
+                  <Alert
+                    className="my-work-summary"
+                    type={work.overdueCount > 0 ? "error" : "warning"}
+                    showIcon
+                    title={t("work.mine.summary", { overdue: work.overdueCount, dueSoon: work.dueSoonCount })}
+                  />
+                )}
+                <MyWorkTable
+                  entries={work.entries}
+                  canUpdate={() => canActFor(user, "work.update", [work.departmentId])}
+                  allowReopen={user.role === "admin"}
+                  onChanged={refresh}
+                />
+              </>
+            )
+          }
+        </QueryView>
+      </div>
+    </div>
+  );
+}

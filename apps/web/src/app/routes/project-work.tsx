@@ -1,0 +1,107 @@
+import { can, canActFor, type Item, type Milestone, type ProjectDetail } from "@resettle/domain";
+import { PlusOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "antd";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { SectionCard } from "../../components/ui/section-card";
+import { useSessionUser } from "../../features/auth/api/session-context";
+import { departmentsQueries } from "../../features/departments/api/departments.queries";
+import { personsQueries } from "../../features/persons/api/persons.queries";
+import { MilestoneTable } from "../../features/projects/components/milestone-table";
+import { MilestoneTimeline } from "../../features/projects/components/milestone-timeline";
+import { ItemFormModal } from "../../features/work/components/item-form-modal";
+import { ItemTable } from "../../features/work/components/item-table";
+import { MilestoneFormModal } from "../../features/work/components/milestone-form-modal";
+import { WorkStatusControl } from "../../features/work/components/work-status-control";
+import { MilestoneResponsibilityModal } from "./milestone-responsibility";
+import { renderPerson } from "./render-person";
+import { useRefreshAfterWork } from "./use-refresh-after-work";
+
+type Props = { project: ProjectDetail; today: string };
+
+/** 推进时间表 and 整改事项: drawn, listed, moved in place by those responsible, planned by the office. */
+export function ProjectWork({ project, today }: Props) {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const refresh = useRefreshAfterWork();
+  const [assigning, setAssigning] = useState<Milestone | null>(null);
+  const [creating, setCreating] = useState<"milestone" | "item" | null>(null);
+  const departments = useQuery(departmentsQueries.list());
+  const persons = useQuery({ ...personsQueries.everyone(), enabled: creating !== null });
+  const departmentName = (id: string) => departments.data?.find((d) => d.id === id)?.name;
+  const canPlan = can(user, "work.plan");
+  const allowReopen = user.role === "admin";
+  const control = (work: Parameters<typeof WorkStatusControl>[0]["work"], departmentId: string | null) => (
+    <WorkStatusControl
+      work={work}
+      canUpdate={canActFor(user, "work.update", [departmentId])}
+      allowReopen={allowReopen}
+      onChanged={refresh}
+    />
+  );
+  const milestoneStatus = (m: Milestone) => control({ ...m, type: "milestone" }, m.responsibleDepartmentId);
+  const itemStatus = (i: Item) =>
+    control({ ...i, type: "item", title: i.problem, dueDate: i.deadline }, i.responsibleDepartmentId);
+  const createButton = (kind: "milestone" | "item", label: ReactNode) =>
+    canPlan && (
+      <Button className="no-print" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(kind)}>
+        {label}
+      </Button>
+    );
+
+  return (
+    <>
+      <SectionCard title={t("project.milestones.title")} extra={createButton("milestone", t("work.milestones.create"))}>
+        <MilestoneTimeline milestones={project.milestones} today={today} />
+        <MilestoneTable
+          milestones={project.milestones}
+          today={today}
+          departmentName={departmentName}
+          renderPerson={renderPerson}
+          renderStatus={milestoneStatus}
+          renderActions={
+            can(user, "responsibility.assign")
+              ? (m) => (
+                  <Button type="link" size="small" onClick={() => setAssigning(m)}>
+                    {t("responsibility.assignMilestone")}
+                    <span className="sr-only">{` ${m.title}`}</span>
+                  </Button>
+                )
+              : undefined
+          }
+        />
+      </SectionCard>
+      <SectionCard title={t("work.items.title")} extra={createButton("item", t("work.items.create"))}>
+        <ItemTable
+          items={project.items}
+          today={today}
+          departmentName={departmentName}
+          renderPerson={(id) => renderPerson(id)}
+          renderStatus={itemStatus}
+        />
+      </SectionCard>
+      {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}
+      {creating === "milestone" && (
+        <MilestoneFormModal
+          projectId={project.id}
+          projectName={project.name}
+          departments={departments.data}
+          persons={persons.data?.items}
+          onCreated={refresh}
+          onClose={() => setCreating(null)}
+        />
+      )}
+      {creating === "item" && (
+        <ItemFormModal
+          projectId={project.id}
+          projectName={project.name}
+          departments={departments.data}
+          persons={persons.data?.items}
+          onCreated={refresh}
+          onClose={() => setCreating(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { ExclamationCircleFilled } from "@ant-design/icons";
+import type { Item } from "@resettle/domain";
+import dayjs from "dayjs";
+import { Empty, Table, type TableColumnsType } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDate, NO_VALUE } from "../../../lib/format";
+
+type Props = {
+  items: Item[];
+  today: string;
+  departmentName: (departmentId: string) => string | undefined;
+  renderPerson: (personId: string | null) => ReactNode;
+  /** The status cell: a tag, or a control for those who may move it. */
+  renderStatus: (item: Item) => ReactNode;
+};
+
+const isOverdue = (item: Item, today: string) => item.status !== "done" && item.deadline < today;
+
+/** 整改事项: problem, cause, measure, who answers for it and by when. */
+export function ItemTable({ items, today, departmentName, renderPerson, renderStatus }: Props) {
+  const { t } = useTranslation();
+  const sorted = [...items].sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const columns: TableColumnsType<Item> = [
+    { key: "problem", title: t("work.items.problem"), dataIndex: "problem", width: "18%" },
+    { key: "cause", title: t("work.items.cause"), render: (_, i) => i.cause || NO_VALUE, width: "16%" },
+    { key: "measure", title: t("work.items.measure"), render: (_, i) => i.measure || NO_VALUE, width: "20%" },
+    {
+      key: "department",
+      title: t("work.items.responsibleDepartment"),
+      render: (_, i) => (i.responsibleDepartmentId && departmentName(i.responsibleDepartmentId)) || NO_VALUE,
+    },
+    { key: "person", title: t("work.items.responsiblePerson"), render: (_, i) => renderPerson(i.responsiblePersonId) },
+    {
+      key: "deadline",
+      title: t("work.items.deadline"),
+      render: (_, i) =>
+        isOverdue(i, today) ? (
+          <span className="overdue">
+            <ExclamationCircleFilled aria-hidden /> {formatDate(i.deadline)}
+            <span className="overdue-note">
+              {t("project.milestones.overdue", { count: dayjs(today).diff(dayjs(i.deadline), "day") })}
+            </span>
+          </span>
+        ) : (
+          formatDate(i.deadline)
+        ),
+    },
+    { key: "status", title: t("work.items.status"), render: (_, i) => renderStatus(i) },
+  ];
+  return (
+    <Table<Item>
+      rowKey="id"
+      size="middle"
+      pagination={false}
+      columns={columns}
+      dataSource={sorted}
+      rowClassName={(i) => (isOverdue(i, today) ? "row-overdue" : "")}
+      locale={{ emptyText: <Empty description={t("work.items.empty")} /> }}
+      caption={<span className="sr-only">{t("work.items.caption")}</span>}
+    />
+  );
+}

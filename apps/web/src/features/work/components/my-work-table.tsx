@@ -1,0 +1,55 @@
+import type { WorkEntry } from "@resettle/domain";
+import { Empty, Table, type TableColumnsType } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDate } from "../../../lib/format";
+import { UrgencyTag } from "./urgency-tag";
+import { WorkStatusControl } from "./work-status-control";
+
+type Props = {
+  entries: WorkEntry[];
+  canUpdate: (entry: WorkEntry) => boolean;
+  allowReopen: boolean;
+  onChanged: () => void;
+};
+
+/** 我的待办 as the server orders it: overdue first, then due soon, then the rest. */
+export function MyWorkTable({ entries, canUpdate, allowReopen, onChanged }: Props) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<WorkEntry> = [
+    { key: "urgency", title: t("work.mine.columns.urgency"), render: (_, e) => <UrgencyTag entry={e} /> },
+    {
+      key: "project",
+      title: t("work.mine.columns.project"),
+      render: (_, e) => <Link to={`/projects/${e.projectId}`}>{e.projectName}</Link>,
+    },
+    { key: "type", title: t("work.mine.columns.type"), render: (_, e) => t(`work.type.${e.type}`) },
+    { key: "title", title: t("work.mine.columns.title"), dataIndex: "title" },
+    {
+      key: "dueDate",
+      title: t("work.mine.columns.dueDate"),
+      render: (_, e) => (
+        <span className={e.urgency === "overdue" ? "overdue" : undefined}>{formatDate(e.dueDate)}</span>
+      ),
+    },
+    {
+      key: "status",
+      title: t("work.mine.columns.status"),
+      render: (_, e) => (
+        <WorkStatusControl work={e} canUpdate={canUpdate(e)} allowReopen={allowReopen} onChanged={onChanged} />
+      ),
+    },
+  ];
+  return (
+    <Table<WorkEntry>
+      rowKey={(e) => `${e.type}-${e.id}`}
+      size="middle"
+      pagination={false}
+      columns={columns}
+      dataSource={entries}
+      rowClassName={(e) => (e.urgency === "overdue" ? "row-overdue" : "")}
+      locale={{ emptyText: <Empty description={t("work.mine.empty")} /> }}
+      caption={<span className="sr-only">{t("work.mine.caption")}</span>}
+    />
+  );
+}

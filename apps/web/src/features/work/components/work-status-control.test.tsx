@@ -1,0 +1,74 @@
+import type { Milestone } from "@resettle/domain";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setCsrfToken } from "../../../lib/session-token";
+import { stubFetch } from "../../../test/fetch-stub";
+import { renderWithProviders } from "../../../test/render-with-providers";
+import { WorkStatusControl } from "./work-status-control";
+
+const milestone: Milestone = {
+  id: "85a3ba37-6553-4b22-a6c1-e8f54e77b807",
+  projectId: "14ec28ab-36ee-49fc-a9e3-a43d5bf69a17",
+  kind: "move_back",
+  title: "剩余住户回迁入住",
+  dueDate: "2019-12-31",
+  status: "in_progress",
+  responsibleDepartmentId: null,
+  responsiblePersonId: null,
+  completedAt: null,
+  completedBy: null,
+  blockedReason: null,
+  version: 1,
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken(null);
+});
+
+async function choose(label: string) {
+  fireEvent.mouseDown(screen.getByRole("combobox", { name: "更改“剩余住户回迁入住”的状态" }));
+  fireEvent.click(await screen.findByTitle(label));
+}
+
+describe("WorkStatusControl, when someone else changed the record first", () => {
+  it("shows what changed meanwhile and re-applies the move on the new version", async () => {
+    const current = { ...milestone, dueDate: "2020-06-30", version: 2 };
+    const calls = stubFetch(
+      { status: 409, body: { error: { code: "CONFLICT", message: "stale", current, requestId: "r1" } } },
+      { status: 200, body: { ...current, status: "done", completedAt: "2026-11-26T02:00:00.000Z", version: 3 } },
+    );
+    setCsrfToken("csrf-1");
+    const onChanged = vi.fn();
+    renderWithProviders(
+      <WorkStatusControl
+        work={{ ...milestone, type: "milestone" }}
+        canUpdate
+        allowReopen={false}
+        onChanged={onChanged}
+      />,
+    );
+
+    await choose("已完成");
+    const dialog = (await screen.findByText("数据已被他人修改")).closest<HTMLElement>("[role=dialog]")!;
+    expect(calls[0]).toMatchObject({ method: "PATCH", url: `/api/milestones/${milestone.id}` });
+    expect(calls[0]!.body).toEqual({ status: "done", version: 1 });
+    const dueRow = within(dialog).getByText("到期日").closest("tr")!;
+    expect(within(dueRow).getByText("2020-06-30")).toBeTruthy();
+    expect(within(dueRow).getByText("不同")).toBeTruthy();
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "在最新版本上重新提交" }));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]!.body).toEqual({ status: "done", version: 2 });
+    await waitFor(() => expect(screen.queryByText("数据已被他人修改")).toBeNull());
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it("offers no move a coordinator of another department could make", () => {
+    renderWithProviders(
+      <WorkStatusControl work={{ ...milestone, type: "milestone" }} canUpdate={false} allowReopen={false} />,
+    );
+    expect(screen.getByText("进行中")).toBeTruthy();
+    expect(screen.queryByRole("combobox")).toBeNull();
+  });
+});
