@@ -32,7 +32,7 @@ export const ProgressReportCreateSchema = z
     note: z.string().trim().max(500).nullable().optional(),
     reason: z.string().trim().min(1).max(500).optional(),
   })
-  .refine((r) => r.households > 0 || !!r.reason, {
+  .refine((r) => r.households >= 0 || !!r.reason, {
     message: "a correction (negative households) needs a reason",
     path: ["reason"],
   });

@@ -11,7 +11,7 @@ import type {
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdated } from "../../lib/versioned.js";
+import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
 
 export function listDistricts(prisma: PrismaClient): Promise<District[]> {
   return prisma.district.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } });
@@ -72,9 +72,10 @@ export async function updateDepartment(
     if (next.kind === "district_government" && !next.districtId)
       throw AppError.invalid("body.districtId", "A district government belongs to a district");
     await checkDistrict(tx, next.districtId);
-    expectUpdated(
+    await expectUpdatedOrStale(
       await tx.department.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
       "Department",
+      () => tx.department.findUnique({ where: { id }, select: departmentSelect }),
     );
     const updated = await tx.department.findUniqueOrThrow({ where: { id }, select: departmentSelect });
     await audit(tx, actor, {
@@ -171,9 +172,10 @@ export async function updatePerson(
           `Linked to ${linkedAccounts} account(s) of the department: unlink or move them first`,
         );
     }
-    expectUpdated(
+    await expectUpdatedOrStale(
       await tx.person.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
       "Person",
+      () => tx.person.findUnique({ where: { id }, select: personSelect }),
     );
     const updated = await tx.person.findUniqueOrThrow({ where: { id }, select: personSelect });
     const action =

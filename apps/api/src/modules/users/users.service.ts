@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { hashPassword } from "@resettle/prisma/passwords";
 import { AppError } from "../../lib/app-error.js";
 import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdated } from "../../lib/versioned.js";
+import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
 
 const userSelect = {
   id: true,
@@ -105,9 +105,13 @@ export async function updateUser(
     const next = { ...current, ...changes };
     // A coordinator's department only makes sense for a coordinator's and an office's accounts; keep what is given.
     await checkLinks(tx, next);
-    expectUpdated(
+    await expectUpdatedOrStale(
       await tx.user.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
       "User",
+      async () => {
+        const row = await tx.user.findUnique({ where: { id }, select: userSelect });
+        return row && present(row);
+      },
     );
     // A deactivated account, or one whose role or department changed, signs in again.
     if (changes.active === false || next.role !== current.role || next.departmentId !== current.departmentId)

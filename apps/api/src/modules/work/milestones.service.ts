@@ -33,6 +33,18 @@ export async function createMilestone(
         select: milestoneSelect,
       }),
     );
+    // Responsibility given at creation opens the milestone's responsibility history.
+    if (created.responsibleDepartmentId)
+      await tx.responsibilityAssignment.create({
+        data: {
+          projectId,
+          milestoneId: created.id,
+          departmentId: created.responsibleDepartmentId,
+          personId: created.responsiblePersonId,
+          assignedById: actor.id,
+          reason: "新建节点时指定",
+        },
+      });
     await audit(tx, actor, { action: "create", entityType: "milestone", entityId: created.id, after: created });
     return created;
   });

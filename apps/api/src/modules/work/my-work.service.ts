@@ -63,7 +63,14 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
   const entries = [
     ...milestones.map((m) => entry("milestone", m, m.title, m.dueDate)),
     ...items.map((i) => entry("item", { ...i, title: i.problem, dueDate: i.deadline }, i.problem, i.deadline)),
-  ].sort((a, b) => urgencyRank[a.urgency] - urgencyRank[b.urgency] || a.dueDate.localeCompare(b.dueDate));
+  ].sort(
+    (a, b) =>
+      urgencyRank[a.urgency] - urgencyRank[b.urgency] ||
+      a.dueDate.localeCompare(b.dueDate) ||
+      a.projectName.localeCompare(b.projectName) ||
+      a.title.localeCompare(b.title) ||
+      a.id.localeCompare(b.id),
+  );
   return {
     departmentId,
     asOf: today,
