@@ -109,6 +109,11 @@ export const MATRIX: Row[] = [
     expect: signedIn(200),
   },
   {
+    route: "GET /api/projects/:id/history",
+    request: (ids) => get(`/api/projects/${ids.xiangyang}/history`)(),
+    expect: signedIn(200),
+  },
+  {
     route: "GET /api/milestones/:id/responsibility-history",
     request: (ids) => get(`/api/milestones/${ids.milestone}/responsibility-history`)(),
     expect: signedIn(200),

@@ -28,6 +28,8 @@ export const AuditEventSchema = z.object({
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   requestId: z.string().nullable(),
+  /** The project the change belongs to, when it belongs to one. */
+  projectId: IdSchema.nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
@@ -39,6 +41,7 @@ export type AuditActor = z.infer<typeof AuditActorSchema>;
 export const AuditQuerySchema = z.object({
   entityType: AuditEntityTypeSchema.optional(),
   entityId: z.string().max(100).optional(),
+  projectId: IdSchema.optional(),
   actorId: IdSchema.optional(),
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),

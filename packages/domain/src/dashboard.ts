@@ -1,23 +1,9 @@
 import { z } from "zod";
 import { HouseholdCountSchema, IdSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
+import { DistrictYearRowSchema, PercentSchema, PlanYearRowSchema } from "./plan-year-row.js";
+import { TrajectorySchema } from "./trajectory.js";
 
-const PercentSchema = z.number().min(0).max(100).describe("percent, one decimal");
-
-export const PlanYearRowSchema = z.object({
-  year: PlanYearSchema,
-  plannedHouseholds: HouseholdCountSchema,
-  cumulativePlanned: HouseholdCountSchema,
-  cumulativePlannedPercent: PercentSchema,
-  /** Households moved back by the end of that year; null for a year not yet begun. */
-  cumulativeActual: HouseholdCountSchema.nullable(),
-  cumulativeActualPercent: PercentSchema.nullable(),
-});
-export type PlanYearRow = z.infer<typeof PlanYearRowSchema>;
-
-export const DistrictYearRowSchema = PlanYearRowSchema.extend({
-  floorPercent: PercentSchema.nullable(),
-});
-export type DistrictYearRow = z.infer<typeof DistrictYearRowSchema>;
+export * from "./plan-year-row.js";
 
 export const DashboardSchema = z.object({
   asOf: IsoDateSchema,
@@ -41,8 +27,12 @@ export const DashboardSchema = z.object({
       movedBack: HouseholdCountSchema,
       movedBackPercent: PercentSchema,
       years: z.array(DistrictYearRowSchema),
+      /** The district's trajectory: gap, required monthly rate, pace and forecast. */
+      trajectory: TrajectorySchema,
     }),
   ),
+  /** The city's trajectory. */
+  trajectory: TrajectorySchema,
   /** Projects by green / amber / red (the project pages say which rules fired). */
   health: z.object({
     green: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
 import { percentOf } from "./plan.js";
-import type { PlanYearRow } from "./dashboard.js";
+import type { PlanYearRow } from "./plan-year-row.js";
 
 export type SummaryInput = {
   years: number[];

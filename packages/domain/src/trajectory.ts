@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HouseholdCountSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
-import { PlanYearRowSchema } from "./dashboard.js";
+import { PlanYearRowSchema } from "./plan-year-row.js";
 import { roundPercent } from "./plan.js";
 import { ProjectYearTargetSchema } from "./project.js";
 

@@ -14,6 +14,8 @@ export type AuditChange = {
   action: string;
   entityType: AuditEntityType;
   entityId: string;
+  /** The project the change belongs to, for the project's change history. */
+  projectId?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 };
@@ -37,6 +39,7 @@ export async function audit(tx: Tx, actor: Actor, change: AuditChange): Promise<
       action: change.action,
       entityType: change.entityType,
       entityId: change.entityId,
+      projectId: change.projectId ?? (change.entityType === "project" ? change.entityId : null),
       before: plain(change.before),
       after: plain(change.after),
     },

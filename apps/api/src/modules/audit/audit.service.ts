@@ -9,6 +9,7 @@ export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery) {
   const where: Prisma.AuditEventWhereInput = {
     entityType: query.entityType,
     entityId: query.entityId,
+    projectId: query.projectId,
     actorId: query.actorId,
     at: {
       ...(query.from ? { gte: chinaDayStart(query.from) } : {}),
@@ -35,6 +36,7 @@ export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery) {
     before: (e.before as AuditEvent["before"]) ?? null,
     after: (e.after as AuditEvent["after"]) ?? null,
     requestId: e.requestId,
+    projectId: e.projectId,
   }));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

@@ -1,4 +1,4 @@
-import { percentOf, summariseYears, type Dashboard } from "@resettle/domain";
+import { computeTrajectory, percentOf, summariseYears, type Dashboard } from "@resettle/domain";
 import type { PrismaClient } from "@resettle/prisma/client";
 import { todayInChina, type Clock } from "../../lib/clock.js";
 import { assessProjects } from "../projects/project-health.js";
@@ -38,11 +38,24 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
   ]);
 
   const todayDate = new Date(`${today}T00:00:00Z`);
-  const [assessed, overdueMilestones, overdueItems] = await Promise.all([
+  const [assessed, overdueMilestones, overdueItems, dailySums] = await Promise.all([
     assessProjects(prisma, projects, today),
     prisma.milestone.count({ where: { status: { not: "done" }, dueDate: { lt: todayDate } } }),
     prisma.item.count({ where: { status: { not: "done" }, deadline: { lt: todayDate } } }),
+    // The ledger by district and day: what the trajectories' pace and forecast read.
+    prisma.$queryRaw<{ districtId: string; reportedOn: string; households: number }[]>`
+      SELECT p."districtId" AS "districtId", to_char(r."reportedOn", 'YYYY-MM-DD') AS "reportedOn",
+             SUM(r.households)::int AS households
+      FROM progress_reports r JOIN projects p ON p.id = r."projectId"
+      GROUP BY 1, 2`,
   ]);
+  const trajectoryOf = (own: typeof projects, reports: typeof dailySums) =>
+    computeTrajectory({
+      totalHouseholds: own.reduce((s, p) => s + p.totalHouseholds, 0),
+      targets: own.flatMap((p) => p.yearTargets),
+      reports: reports.map((r) => ({ reportedOn: r.reportedOn, households: r.households })),
+      asOf: today,
+    });
   const health = { green: 0, amber: 0, red: 0 };
   for (const { health: h } of assessed.values()) health[h.level] += 1;
 
@@ -68,6 +81,7 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
     health,
     overdue: { milestones: overdueMilestones, items: overdueItems },
     totals: { projects: projects.length, households, movedBack, movedBackPercent: percentOf(movedBack, households) },
+    trajectory: trajectoryOf(projects, dailySums),
     years: summariseYears({
       years,
       totalHouseholds: households,
@@ -100,6 +114,10 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
           const floor = d.floors.find((f) => f.year === row.year);
           return { ...row, floorPercent: floor ? Number(floor.minCumulativePercent) : null };
         }),
+        trajectory: trajectoryOf(
+          own,
+          dailySums.filter((s) => s.districtId === d.id),
+        ),
       };
     }),
   };

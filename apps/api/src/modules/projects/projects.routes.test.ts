@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ProjectDetailSchema, ProjectSummarySchema, pageOf } from "@resettle/domain";
+import { AuditEventSchema, DashboardSchema, ProjectDetailSchema, ProjectSummarySchema, pageOf } from "@resettle/domain";
+import { seededIds } from "../../test/fixtures.js";
 import { createTestApp } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -194,5 +195,81 @@ describe("the ledger on projects: items, trajectory and health", () => {
     expect(after.health).toEqual({ level: "green", rules: [] });
     expect(after.trajectory).toMatchObject({ movedBack: 375, remaining: 0, status: "finished" });
     expect((await healthOf())["xuefuyuan-2"]).toBe("green");
+  });
+});
+
+describe("GET /api/projects/:id/history", () => {
+  it("gathers the project's own changes and its milestones' and ledger's, newest first, and no other project's", async () => {
+    const ids = await seededIds(t.db.prisma);
+    const milestone = await t.db.prisma.milestone.findFirstOrThrow({
+      where: { projectId: ids.xiangyang, title: "剩余住户回迁入住" },
+    });
+    const admin = t.as("admin");
+    const coordinator = t.as("coord-shuangtaizi");
+    expect(
+      (
+        await admin({
+          method: "PUT",
+          url: `/api/projects/${ids.xiangyang}/responsibility`,
+          payload: { departmentId: ids.shuangtaizi, personId: null, reason: "历史测试" },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await coordinator({
+          method: "PATCH",
+          url: `/api/milestones/${milestone.id}`,
+          payload: { status: "done", version: milestone.version },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await coordinator({
+          method: "POST",
+          url: `/api/projects/${ids.xiangyang}/progress-reports`,
+          payload: { reportedOn: "2026-11-20", households: 3, note: "历史测试" },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await coordinator({
+          method: "POST",
+          url: `/api/projects/${ids.xuefuyuan}/progress-reports`,
+          payload: { reportedOn: "2026-11-20", households: 1 },
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const res = await t.as("leader")({ url: `/api/projects/${ids.xiangyang}/history` });
+    expect(res.statusCode).toBe(200);
+    const page = pageOf(AuditEventSchema).parse(res.json());
+    expect(page.total).toBe(3);
+    expect(page.items.map((e) => [e.entityType, e.action, e.projectId])).toEqual([
+      ["progress_report", "report_progress", ids.xiangyang],
+      ["milestone", expect.stringMatching(/^status_/), ids.xiangyang],
+      ["project", "assign_responsibility", ids.xiangyang],
+    ]);
+    const missing = await t.as("leader")({ url: "/api/projects/00000000-0000-4000-8000-000000000000/history" });
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe("GET /api/dashboard trajectories", () => {
+  it("gives the city and each district a trajectory that adds up to the projects' ledger", async () => {
+    const res = await t.as("leader")({ url: "/api/dashboard" });
+    const dashboard = DashboardSchema.parse(res.json());
+    expect(dashboard.trajectory.totalHouseholds).toBe(4722);
+    expect(dashboard.trajectory.movedBack).toBe(dashboard.totals.movedBack);
+    expect(dashboard.trajectory.years.map((y) => y.cumulativePlannedPercent)).toEqual([34.2, 82.4, 100]);
+    expect(dashboard.districts.map((d) => d.trajectory.totalHouseholds)).toEqual(
+      dashboard.districts.map((d) => d.households),
+    );
+    expect(dashboard.districts.reduce((s, d) => s + d.trajectory.movedBack, 0)).toBe(dashboard.totals.movedBack);
+    // Every plan year is past: households still out are overdue, and the city is behind.
+    expect(dashboard.trajectory.targetsPassed).toBe(true);
+    expect(dashboard.trajectory.overdueHouseholds).toBe(4722 - dashboard.totals.movedBack);
   });
 });

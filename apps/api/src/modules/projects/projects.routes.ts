@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
+  AuditEventSchema,
   ErrorResponseSchema,
+  PageQuerySchema,
   IdSchema,
   pageOf,
   ProjectDetailSchema,
@@ -8,7 +10,9 @@ import {
   ProjectSummarySchema,
 } from "@resettle/domain";
 import { todayInChina } from "../../lib/clock.js";
+import { AppError } from "../../lib/app-error.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
+import { listAuditEvents } from "../audit/audit.service.js";
 import { getProject, listProjects } from "./projects.service.js";
 
 const errors = {
@@ -44,5 +48,22 @@ export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
       },
     },
     (request) => getProject(prisma, request.params.id, todayInChina(clock)),
+  );
+  app.get(
+    "/api/projects/:id/history",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["projects"],
+        summary: "The project's change history: its own, its milestones', items' and ledger's changes, newest first",
+        params: z.object({ id: IdSchema }),
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(AuditEventSchema), 404: ErrorResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      if (!(await prisma.project.count({ where: { id: request.params.id } }))) throw AppError.notFound("Project");
+      return listAuditEvents(prisma, { ...request.query, projectId: request.params.id });
+    },
   );
 }

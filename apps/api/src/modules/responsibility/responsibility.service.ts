@@ -114,6 +114,7 @@ export async function assignMilestoneResponsibility(
       action: "assign_responsibility",
       entityType: "milestone",
       entityId: milestoneId,
+      projectId: milestone.projectId,
       before: names(milestone.responsibleDepartment, milestone.responsiblePerson),
       after: { ...names(department, person), reason: input.reason },
     });

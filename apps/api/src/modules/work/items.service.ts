@@ -58,7 +58,13 @@ export async function createItem(
         select: itemSelect,
       }),
     );
-    await audit(tx, actor, { action: "create", entityType: "item", entityId: created.id, after: created });
+    await audit(tx, actor, {
+      action: "create",
+      entityType: "item",
+      entityId: created.id,
+      projectId,
+      after: created,
+    });
     return created;
   });
 }
@@ -96,6 +102,7 @@ export async function updateItem(
       action: data.status ? `status_${data.status}` : "update",
       entityType: "item",
       entityId: id,
+      projectId: current.projectId,
       before: { ...diff.before, projectId: current.projectId },
       after: { ...diff.after, ...(note ? { note } : {}) },
     });

@@ -45,7 +45,13 @@ export async function createMilestone(
           reason: "新建节点时指定",
         },
       });
-    await audit(tx, actor, { action: "create", entityType: "milestone", entityId: created.id, after: created });
+    await audit(tx, actor, {
+      action: "create",
+      entityType: "milestone",
+      entityId: created.id,
+      projectId,
+      after: created,
+    });
     return created;
   });
 }
@@ -87,6 +93,7 @@ export async function updateMilestone(
       action: data.status ? `status_${data.status}` : "update",
       entityType: "milestone",
       entityId: id,
+      projectId: current.projectId,
       before: { ...diff.before, projectId: current.projectId },
       after: { ...diff.after, ...(note ? { note } : {}) },
     });

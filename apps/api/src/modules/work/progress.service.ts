@@ -108,6 +108,7 @@ export async function reportProgress(
       action: n < 0 ? "correct_progress" : "report_progress",
       entityType: "progress_report",
       entityId: report.id,
+      projectId,
       before: { projectId, project: project.name, movedBack: moved[0]!.previous },
       after: {
         movedBack: moved[0]!.movedBack,
