@@ -24,3 +24,26 @@ export function stubFetch(...answers: { status: number; body?: unknown; headers?
   );
   return calls;
 }
+
+type Answer = { status: number; body?: unknown };
+
+/**
+ * Answers fetch calls by address, for components whose queries run side by side: the first
+ * route whose pattern the address (path and query) matches answers; calls are recorded.
+ */
+export function stubFetchByUrl(routes: [RegExp, Answer][]) {
+  const calls: StubbedCall[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      calls.push({ method: init.method ?? "GET", url, body: undefined, headers: new Headers(init.headers) });
+      const answer = routes.find(([pattern]) => pattern.test(url))?.[1];
+      if (!answer) throw new Error(`unexpected fetch ${init.method ?? "GET"} ${url}`);
+      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: { "content-type": "application/json" },
+      });
+    }),
+  );
+  return calls;
+}

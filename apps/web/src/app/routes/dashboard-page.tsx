@@ -5,6 +5,7 @@ import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
 import { SectionCard } from "../../components/ui/section-card";
+import { TrajectoryFigures } from "../../components/ui/trajectory-figures";
 import { dashboardQueries } from "../../features/dashboard/api/dashboard.queries";
 import { DistrictSection } from "../../features/dashboard/components/district-section";
 import { HeadlineStats } from "../../features/dashboard/components/headline-stats";
@@ -34,6 +35,9 @@ export default function DashboardPage() {
           ) : (
             <>
               <HeadlineStats totals={data.totals} />
+              <SectionCard title={t("dashboard.cityTrajectory")} className="city-trajectory">
+                <TrajectoryFigures trajectory={data.trajectory} />
+              </SectionCard>
               <HealthOverview health={data.health} overdue={data.overdue} />
               <SectionCard title={t("dashboard.planYears.title")}>
                 <PlanYearTable years={data.years} />

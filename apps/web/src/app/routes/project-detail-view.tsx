@@ -13,6 +13,7 @@ import { ProjectStatusTag } from "../../features/projects/components/project-sta
 import { ProjectSummary } from "../../features/projects/components/project-summary";
 import { ProjectTrajectory } from "../../features/projects/components/project-trajectory";
 import { ProjectYearTargetsTable } from "../../features/projects/components/project-year-targets-table";
+import { ProjectHistory } from "./project-history";
 import { ProjectResponsibility } from "./project-responsibility";
 import { ProjectWork } from "./project-work";
 import { useRefreshAfterWork } from "./use-refresh-after-work";
@@ -51,6 +52,7 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
         <ProjectTrajectory trajectory={project.trajectory} name={project.name} />
       </SectionCard>
       <ProjectResponsibility project={project} />
+      <ProjectHistory projectId={project.id} projectName={project.name} />
       <SectionCard title={t("project.yearTargets.title")}>
         <ProjectYearTargetsTable project={project} />
       </SectionCard>

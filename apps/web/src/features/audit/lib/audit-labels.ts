@@ -1,3 +1,5 @@
+import { WorkStatusSchema, type WorkStatus } from "@resettle/domain";
+
 /** Actions the interface has words for; others are shown as the server names them. */
 export const KNOWN_ACTIONS = [
   "create",
@@ -10,11 +12,19 @@ export const KNOWN_ACTIONS = [
   "logout",
   "change_password",
   "reset_password",
+  "report_progress",
+  "correct_progress",
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
 export const isKnownAction = (action: string): action is KnownAction =>
   (KNOWN_ACTIONS as readonly string[]).includes(action);
+
+/** A milestone's or item's status change is recorded as `status_<new status>`. */
+export function statusOfAction(action: string): WorkStatus | undefined {
+  const parsed = WorkStatusSchema.safeParse(action.replace(/^status_/, ""));
+  return action.startsWith("status_") && parsed.success ? parsed.data : undefined;
+}
 
 /** Record fields the interface has words for; others are shown by their name. */
 export const KNOWN_FIELDS = [
@@ -44,6 +54,17 @@ export const KNOWN_FIELDS = [
   "completedAt",
   "version",
   "ip",
+  "project",
+  "projectId",
+  "movedBack",
+  "households",
+  "reportedOn",
+  "note",
+  "deadline",
+  "problem",
+  "cause",
+  "measure",
+  "blockedReason",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

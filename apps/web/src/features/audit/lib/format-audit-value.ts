@@ -1,4 +1,10 @@
-import { DepartmentKindSchema, RoleSchema } from "@resettle/domain";
+import {
+  DepartmentKindSchema,
+  MilestoneKindSchema,
+  ProjectStatusSchema,
+  RoleSchema,
+  WorkStatusSchema,
+} from "@resettle/domain";
 import type { TFunction } from "i18next";
 import { formatDateTime } from "../../../lib/format";
 import { DEPARTMENT_FIELDS, DISTRICT_FIELDS, PERSON_FIELDS } from "./audit-labels";
@@ -29,6 +35,13 @@ export function createAuditValueFormatter(t: TFunction, lookups: Lookups) {
       if (role?.success) return t(`enums.role.${role.data}`);
       const kind = field === "kind" ? DepartmentKindSchema.safeParse(value) : null;
       if (kind?.success) return t(`enums.departmentKind.${kind.data}`);
+      const milestoneKind = field === "kind" ? MilestoneKindSchema.safeParse(value) : null;
+      if (milestoneKind?.success) return t(`enums.milestoneKind.${milestoneKind.data}`);
+      // Milestones and items share the work statuses; a project's own are the rest.
+      const workStatus = field === "status" ? WorkStatusSchema.safeParse(value) : null;
+      if (workStatus?.success) return t(`enums.workStatus.${workStatus.data}`);
+      const projectStatus = field === "status" ? ProjectStatusSchema.safeParse(value) : null;
+      if (projectStatus?.success) return t(`enums.projectStatus.${projectStatus.data}`);
       return DATE_TIME.test(value) ? formatDateTime(value) : value;
     }
     if (typeof value === "number") return String(value);

@@ -3,6 +3,7 @@ import { Descriptions, Skeleton } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { SectionCard } from "../../../components/ui/section-card";
+import { TrajectoryFigures } from "../../../components/ui/trajectory-figures";
 import { formatCount, formatPercent } from "../../../lib/format";
 import { DistrictTrajectoryTable } from "./district-trajectory-table";
 
@@ -54,6 +55,7 @@ export function DistrictCard({ district, asOf }: Props) {
           },
         ]}
       />
+      <TrajectoryFigures trajectory={district.trajectory} column={{ xs: 1, sm: 2 }} />
       <Suspense fallback={<Skeleton.Node active className="trajectory-chart-placeholder" />}>
         <TrajectoryChart rows={district.years} labels={labels} description={description} />
       </Suspense>
