@@ -37,6 +37,9 @@ export const ItemUpdateSchema = z.object({
   cause: z.string().trim().max(500).nullable().optional(),
   measure: z.string().trim().max(1000).nullable().optional(),
   deadline: IsoDateSchema.optional(),
+  /** Reassigns the item (office and working group); the person must belong to the department. */
+  responsibleDepartmentId: IdSchema.optional(),
+  responsiblePersonId: IdSchema.nullable().optional(),
   version: z.number().int().min(1),
 });
 export type ItemUpdate = z.infer<typeof ItemUpdateSchema>;

@@ -253,3 +253,42 @@ describe("POST /api/projects/:id/items", () => {
     expect(await snapshot(t.db.prisma)).toEqual(before);
   });
 });
+
+describe("PATCH /api/items/:id reassignment", () => {
+  it("administrators move an item to another department and person; the person must belong to it; coordinators cannot", async () => {
+    const id = ids.work.xuefuyuanPermitItem;
+    const before = await item(id);
+    const wrong = await patch("admin", id, {
+      responsibleDepartmentId: ids.shuangtaizi,
+      responsiblePersonId: ids.li,
+      version: before.version,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(detailPaths(wrong)).toEqual(["body.responsiblePersonId"]);
+    const refused = await patch("coord-zhujian", id, {
+      responsibleDepartmentId: ids.shuangtaizi,
+      version: before.version,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(await item(id)).toEqual(before);
+
+    const moved = await patch("admin", id, {
+      responsibleDepartmentId: ids.shuangtaizi,
+      responsiblePersonId: ids.zhao,
+      version: before.version,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(ItemSchema.parse(moved.json())).toMatchObject({
+      responsibleDepartmentId: ids.shuangtaizi,
+      responsiblePersonId: ids.zhao,
+      version: before.version + 1,
+    });
+    // A new department alone drops a person who is not theirs.
+    const back = await patch("admin", id, { responsibleDepartmentId: ids.zhujian, version: before.version + 1 });
+    expect(back.statusCode).toBe(200);
+    expect(back.json()).toMatchObject({ responsibleDepartmentId: ids.zhujian, responsiblePersonId: null });
+    const events = await auditOf(id);
+    expect(events).toHaveLength(2);
+    expect(events.every((e) => e.action === "update" && e.projectId === ids.xuefuyuan)).toBe(true);
+  });
+});

@@ -90,6 +90,9 @@ export async function updateItem(
       ...(planning.cause !== undefined ? { cause: planning.cause } : {}),
       ...(planning.measure !== undefined ? { measure: planning.measure } : {}),
       ...(planning.deadline ? { deadline: new Date(`${planning.deadline}T00:00:00Z`) } : {}),
+      ...(planning.responsibleDepartmentId !== undefined || planning.responsiblePersonId !== undefined
+        ? await reassignment(tx, current, planning)
+        : {}),
     };
     await expectUpdatedOrStale(
       await tx.item.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
@@ -108,4 +111,21 @@ export async function updateItem(
     });
     return updated;
   });
+}
+
+/** A new department and/or person for an item; a person stays only if they belong to the department. */
+async function reassignment(
+  tx: Prisma.TransactionClient,
+  current: Item,
+  change: { responsibleDepartmentId?: string; responsiblePersonId?: string | null },
+) {
+  const departmentId = change.responsibleDepartmentId ?? current.responsibleDepartmentId;
+  const personId =
+    change.responsiblePersonId !== undefined
+      ? change.responsiblePersonId
+      : change.responsibleDepartmentId && change.responsibleDepartmentId !== current.responsibleDepartmentId
+        ? null
+        : current.responsiblePersonId;
+  await checkAssignee(tx, departmentId, personId);
+  return { responsibleDepartmentId: departmentId, responsiblePersonId: personId };
 }
