@@ -47,6 +47,7 @@ export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 
 export const ProjectSortFieldSchema = z.enum([
   "sequence",
+  "health",
   "code",
   "name",
   "district",

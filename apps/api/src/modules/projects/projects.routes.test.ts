@@ -273,3 +273,18 @@ describe("GET /api/dashboard trajectories", () => {
     expect(dashboard.trajectory.overdueHouseholds).toBe(4722 - dashboard.totals.movedBack);
   });
 });
+
+describe("GET /api/projects?sort=health", () => {
+  it("sorts by green / amber / red, worst first when descending, the plan order breaking ties, paged", async () => {
+    const severity = { red: 2, amber: 1, green: 0 } as const;
+    const all = await list("?sort=health&order=desc&pageSize=100");
+    const levels = all.items.map((p) => severity[p.healthLevel]);
+    expect(levels).toEqual([...levels].sort((a, b) => b - a));
+    const firstPage = await list("?sort=health&order=desc&pageSize=3");
+    const secondPage = await list("?sort=health&order=desc&pageSize=3&page=2");
+    expect([...firstPage.items, ...secondPage.items].map((p) => p.id)).toEqual(all.items.slice(0, 6).map((p) => p.id));
+    expect(firstPage.total).toBe(8);
+    const asc = await list("?sort=health&order=asc&pageSize=100");
+    expect(asc.items[0]!.healthLevel).toBe("green");
+  });
+});

@@ -36,7 +36,11 @@ const orderByField: Record<
   totalHouseholds: (order) => ({ totalHouseholds: order }),
   movedBack: (order) => ({ movedBack: order }),
   status: (order) => ({ status: order }),
+  // Health is computed, not stored: sorted in listProjectsByHealth.
+  health: (order) => ({ sequence: order }),
 };
+
+const severity = { red: 2, amber: 1, green: 0 } as const;
 
 export async function listProjects(prisma: PrismaClient, query: ProjectListQuery, today: string) {
   const where: Prisma.ProjectWhereInput = {
@@ -45,6 +49,7 @@ export async function listProjects(prisma: PrismaClient, query: ProjectListQuery
     problemCategory: query.problemCategory,
     responsibleDepartmentId: query.responsibleDepartmentId,
   };
+  if (query.sort === "health") return listProjectsByHealth(prisma, query, where, today);
   const [items, total] = await prisma.$transaction([
     prisma.project.findMany({
       where,
@@ -59,6 +64,36 @@ export async function listProjects(prisma: PrismaClient, query: ProjectListQuery
   const assessed = await assessProjects(prisma, items, today);
   const summaries: ProjectSummary[] = items.map((p) => ({ ...p, healthLevel: assessed.get(p.id)!.health.level }));
   return { items: summaries, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Sorted by green / amber / red, which the rules compute from the ledger: the filtered
+ * projects are assessed together (a city has tens to hundreds of them; three queries
+ * whatever their number), then sorted and paged here; the plan order breaks ties.
+ */
+async function listProjectsByHealth(
+  prisma: PrismaClient,
+  query: ProjectListQuery,
+  where: Prisma.ProjectWhereInput,
+  today: string,
+) {
+  const all = await prisma.project.findMany({
+    where,
+    select: summarySelect,
+    orderBy: [{ sequence: "asc" }, { code: "asc" }],
+  });
+  const assessed = await assessProjects(prisma, all, today);
+  const direction = query.order === "asc" ? 1 : -1;
+  const sorted = all
+    .map((p): ProjectSummary => ({ ...p, healthLevel: assessed.get(p.id)!.health.level }))
+    .sort((a, b) => direction * (severity[a.healthLevel] - severity[b.healthLevel]) || a.sequence - b.sequence);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: sorted.slice(start, start + query.pageSize),
+    total: all.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export const milestoneSelect = {

@@ -56,7 +56,7 @@ export function ProjectListTable({ projects, total, query, loading, onChange, re
       render: (_, p) => <ProjectStatusTag status={p.status} />,
     },
     {
-      key: "health",
+      ...sortable("health"),
       title: t("projects.columns.health"),
       render: (_, p) => <HealthTag level={p.healthLevel} />,
     },
