@@ -1,7 +1,7 @@
 import { can, canActFor, type Item, type Milestone, type ProjectDetail } from "@resettle/domain";
 import { PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "antd";
+import { Button, Space } from "antd";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SectionCard } from "../../components/ui/section-card";
@@ -27,10 +27,12 @@ export function ProjectWork({ project, today }: Props) {
   const refresh = useRefreshAfterWork();
   const [assigning, setAssigning] = useState<Milestone | null>(null);
   const [creating, setCreating] = useState<"milestone" | "item" | null>(null);
+  const [editing, setEditing] = useState<{ milestone: Milestone } | { item: Item } | null>(null);
   const departments = useQuery(departmentsQueries.list());
-  const persons = useQuery({ ...personsQueries.everyone(), enabled: creating !== null });
+  const persons = useQuery({ ...personsQueries.everyone(), enabled: creating !== null || editing !== null });
   const departmentName = (id: string) => departments.data?.find((d) => d.id === id)?.name;
   const canPlan = can(user, "work.plan");
+  const canAssign = can(user, "responsibility.assign");
   const allowReopen = user.role === "admin";
   const control = (work: Parameters<typeof WorkStatusControl>[0]["work"], departmentId: string | null) => (
     <WorkStatusControl
@@ -49,6 +51,12 @@ export function ProjectWork({ project, today }: Props) {
         {label}
       </Button>
     );
+  const editButton = (onClick: () => void, name: string) => (
+    <Button type="link" size="small" onClick={onClick}>
+      {t("common.edit")}
+      <span className="sr-only">{` ${name}`}</span>
+    </Button>
+  );
 
   return (
     <>
@@ -61,12 +69,17 @@ export function ProjectWork({ project, today }: Props) {
           renderPerson={renderPerson}
           renderStatus={milestoneStatus}
           renderActions={
-            can(user, "responsibility.assign")
+            canPlan || canAssign
               ? (m) => (
-                  <Button type="link" size="small" onClick={() => setAssigning(m)}>
-                    {t("responsibility.assignMilestone")}
-                    <span className="sr-only">{` ${m.title}`}</span>
-                  </Button>
+                  <Space size={0} wrap>
+                    {canPlan && editButton(() => setEditing({ milestone: m }), m.title)}
+                    {canAssign && (
+                      <Button type="link" size="small" onClick={() => setAssigning(m)}>
+                        {t("responsibility.assignMilestone")}
+                        <span className="sr-only">{` ${m.title}`}</span>
+                      </Button>
+                    )}
+                  </Space>
                 )
               : undefined
           }
@@ -79,6 +92,7 @@ export function ProjectWork({ project, today }: Props) {
           departmentName={departmentName}
           renderPerson={(id) => renderPerson(id)}
           renderStatus={itemStatus}
+          renderActions={canPlan ? (i) => editButton(() => setEditing({ item: i }), i.problem) : undefined}
         />
       </SectionCard>
       {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}
@@ -88,7 +102,7 @@ export function ProjectWork({ project, today }: Props) {
           projectName={project.name}
           departments={departments.data}
           persons={persons.data?.items}
-          onCreated={refresh}
+          onSaved={refresh}
           onClose={() => setCreating(null)}
         />
       )}
@@ -98,8 +112,30 @@ export function ProjectWork({ project, today }: Props) {
           projectName={project.name}
           departments={departments.data}
           persons={persons.data?.items}
-          onCreated={refresh}
+          onSaved={refresh}
           onClose={() => setCreating(null)}
+        />
+      )}
+      {editing && "milestone" in editing && (
+        <MilestoneFormModal
+          projectId={project.id}
+          projectName={project.name}
+          milestone={editing.milestone}
+          departments={departments.data}
+          persons={persons.data?.items}
+          onSaved={refresh}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing && "item" in editing && (
+        <ItemFormModal
+          projectId={project.id}
+          projectName={project.name}
+          item={editing.item}
+          departments={departments.data}
+          persons={persons.data?.items}
+          onSaved={refresh}
+          onClose={() => setEditing(null)}
         />
       )}
     </>

@@ -1,18 +1,21 @@
-import type { Department, Person } from "@resettle/domain";
+import { ItemSchema, type Department, type Item, type ItemUpdate, type Person } from "@resettle/domain";
 import { App, DatePicker, Form, Input } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../../components/ui/form-modal";
+import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { formatDate, NO_VALUE } from "../../../lib/format";
 import { useCreateItem } from "../api/use-create-work";
+import { useUpdateItem } from "../api/use-update-work";
 import { ResponsibleFields } from "./responsible-fields";
 
 type Values = {
   problem: string;
-  cause?: string;
-  measure?: string;
+  cause?: string | null;
+  measure?: string | null;
   deadline: Dayjs;
   responsibleDepartmentId: string;
   responsiblePersonId?: string | null;
@@ -21,69 +24,145 @@ type Values = {
 type Props = {
   projectId: string;
   projectName: string;
+  /** The item to edit, or null to add one. */
+  item?: Item | null;
   departments: Department[] | undefined;
   persons: Person[] | undefined;
-  onCreated: () => void;
+  onSaved: () => void;
   onClose: () => void;
 };
 
-const orNull = (text: string | undefined) => text?.trim() || null;
+const orNull = (text: string | null | undefined) => text?.trim() || null;
 
-/** 新增整改事项: for the office and the working group. */
-export function ItemFormModal({ projectId, projectName, departments, persons, onCreated, onClose }: Props) {
+const toValues = (i: Item): Values => ({
+  problem: i.problem,
+  cause: i.cause,
+  measure: i.measure,
+  deadline: dayjs(i.deadline),
+  // Every item has a department; the form requires one.
+  responsibleDepartmentId: i.responsibleDepartmentId ?? "",
+  responsiblePersonId: i.responsiblePersonId,
+});
+
+/** The fields as the server takes them. */
+const toBody = (values: Values) => ({
+  problem: values.problem.trim(),
+  cause: orNull(values.cause),
+  measure: orNull(values.measure),
+  deadline: values.deadline.format("YYYY-MM-DD"),
+  responsibleDepartmentId: values.responsibleDepartmentId,
+  responsiblePersonId: values.responsiblePersonId ?? null,
+});
+
+/** Only what the user changed against the record the edit is based on, and its version. */
+function itemChanges(base: Item, values: Values): ItemUpdate {
+  const body = toBody(values);
+  const changes: ItemUpdate = { version: base.version };
+  if (body.problem !== base.problem) changes.problem = body.problem;
+  if (body.cause !== base.cause) changes.cause = body.cause;
+  if (body.measure !== base.measure) changes.measure = body.measure;
+  if (body.deadline !== base.deadline) changes.deadline = body.deadline;
+  const departmentChanged = body.responsibleDepartmentId !== base.responsibleDepartmentId;
+  if (departmentChanged) changes.responsibleDepartmentId = body.responsibleDepartmentId;
+  // A new department takes the chosen person (or none) with it, whatever the old one was.
+  if (departmentChanged || body.responsiblePersonId !== base.responsiblePersonId)
+    changes.responsiblePersonId = body.responsiblePersonId;
+  return changes;
+}
+
+/** 新增或编辑整改事项: for the office and the working group. */
+export function ItemFormModal({ projectId, projectName, item = null, departments, persons, onSaved, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateItem(projectId);
+  const update = useUpdateItem();
 
-  const submit = (values: Values) =>
-    create.mutate(
-      {
-        problem: values.problem.trim(),
-        cause: orNull(values.cause),
-        measure: orNull(values.measure),
-        deadline: values.deadline.format("YYYY-MM-DD"),
-        responsibleDepartmentId: values.responsibleDepartmentId,
-        responsiblePersonId: values.responsiblePersonId ?? null,
-      },
-      {
-        onSuccess: () => {
-          void message.success(t("work.items.created"));
-          onCreated();
-          onClose();
-        },
-        onError: (error) => {
-          if (!applyFieldErrors(form, error)) void message.error(actionErrorMessage(t, error));
-        },
-      },
+  const departmentName = (id: string | null | undefined) => departments?.find((d) => d.id === id)?.name ?? NO_VALUE;
+  const personName = (id: string | null | undefined) => persons?.find((p) => p.id === id)?.name ?? NO_VALUE;
+  const fields: ConflictField<Values>[] = [
+    { key: "problem", label: t("work.items.problem"), text: (v) => v.problem?.trim() || NO_VALUE },
+    { key: "cause", label: t("work.items.cause"), text: (v) => orNull(v.cause) ?? NO_VALUE },
+    { key: "measure", label: t("work.items.measure"), text: (v) => orNull(v.measure) ?? NO_VALUE },
+    {
+      key: "deadline",
+      label: t("work.items.deadline"),
+      text: (v) => (v.deadline ? formatDate(v.deadline.format("YYYY-MM-DD")) : NO_VALUE),
+    },
+    {
+      key: "department",
+      label: t("work.items.responsibleDepartment"),
+      text: (v) => departmentName(v.responsibleDepartmentId),
+    },
+    { key: "person", label: t("work.items.responsiblePerson"), text: (v) => personName(v.responsiblePersonId) },
+  ];
+  const { base, handleConflict, conflictModal } = useEditConflict({
+    record: item,
+    schema: ItemSchema,
+    form,
+    toValues,
+    fields,
+    onStale: onSaved,
+  });
+
+  const onError = (error: unknown) => {
+    if (handleConflict(error)) return;
+    const placed = applyFieldErrors(form, error, (field, text) =>
+      field === "responsiblePersonId" ? t("work.form.personInvalid") : text,
     );
+    if (!placed) void message.error(actionErrorMessage(t, error));
+  };
+
+  const done = (text: string) => {
+    void message.success(text);
+    onSaved();
+    onClose();
+  };
+
+  const submit = (values: Values) => {
+    if (!base) {
+      create.mutate(toBody(values), { onSuccess: () => done(t("work.items.created")), onError });
+      return;
+    }
+    const changes = itemChanges(base, values);
+    if (Object.keys(changes).length === 1) {
+      void message.info(t("work.form.unchanged"));
+      onClose();
+      return;
+    }
+    update.mutate({ id: base.id, changes }, { onSuccess: () => done(t("work.items.saved")), onError });
+  };
 
   return (
-    <FormModal<Values>
-      name="item-form"
-      title={t("work.items.createTitle", { name: projectName })}
-      form={form}
-      saving={create.isPending}
-      onSubmit={submit}
-      onCancel={onClose}
-    >
-      <Form.Item label={t("work.items.problem")} name="problem" rules={[requiredRule(t), maxLengthRule(t, 500)]}>
-        <Input.TextArea autoFocus rows={2} />
-      </Form.Item>
-      <Form.Item label={t("work.items.cause")} name="cause" rules={[maxLengthRule(t, 500)]}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
-      <Form.Item label={t("work.items.measure")} name="measure" rules={[maxLengthRule(t, 1000)]}>
-        <Input.TextArea rows={3} />
-      </Form.Item>
-      <Form.Item
-        label={t("work.items.deadline")}
-        name="deadline"
-        rules={[{ required: true, message: t("validation.required") }]}
+    <>
+      <FormModal<Values>
+        name="item-form"
+        title={t(base ? "work.items.editTitle" : "work.items.createTitle", { name: projectName })}
+        form={form}
+        initialValues={item ? toValues(item) : undefined}
+        saving={create.isPending || update.isPending}
+        onSubmit={submit}
+        onCancel={onClose}
       >
-        <DatePicker className="full-width" />
-      </Form.Item>
-      <ResponsibleFields departments={departments} persons={persons} departmentRequired />
-    </FormModal>
+        <Form.Item label={t("work.items.problem")} name="problem" rules={[requiredRule(t), maxLengthRule(t, 500)]}>
+          <Input.TextArea autoFocus rows={2} />
+        </Form.Item>
+        <Form.Item label={t("work.items.cause")} name="cause" rules={[maxLengthRule(t, 500)]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label={t("work.items.measure")} name="measure" rules={[maxLengthRule(t, 1000)]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item
+          label={t("work.items.deadline")}
+          name="deadline"
+          rules={[{ required: true, message: t("validation.required") }]}
+        >
+          <DatePicker className="full-width" />
+        </Form.Item>
+        <ResponsibleFields departments={departments} persons={persons} departmentRequired />
+      </FormModal>
+      {conflictModal}
+    </>
   );
 }

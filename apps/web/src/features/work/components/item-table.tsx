@@ -13,12 +13,14 @@ type Props = {
   renderPerson: (personId: string | null) => ReactNode;
   /** The status cell: a tag, or a control for those who may move it. */
   renderStatus: (item: Item) => ReactNode;
+  /** Per-row actions for those allowed to plan the work; no column without them. */
+  renderActions?: (item: Item) => ReactNode;
 };
 
 const isOverdue = (item: Item, today: string) => item.status !== "done" && item.deadline < today;
 
 /** 整改事项: problem, cause, measure, who answers for it and by when. */
-export function ItemTable({ items, today, departmentName, renderPerson, renderStatus }: Props) {
+export function ItemTable({ items, today, departmentName, renderPerson, renderStatus, renderActions }: Props) {
   const { t } = useTranslation();
   const sorted = [...items].sort((a, b) => a.deadline.localeCompare(b.deadline));
   const columns: TableColumnsType<Item> = [
@@ -47,6 +49,16 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
         ),
     },
     { key: "status", title: t("work.items.status"), render: (_, i) => renderStatus(i) },
+    ...(renderActions
+      ? [
+          {
+            key: "actions",
+            title: t("common.actions"),
+            className: "no-print",
+            render: (_: unknown, i: Item) => renderActions(i),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<Item>

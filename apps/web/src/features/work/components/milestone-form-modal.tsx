@@ -1,12 +1,23 @@
-import { MilestoneKindSchema, type Department, type MilestoneKind, type Person } from "@resettle/domain";
+import {
+  MilestoneKindSchema,
+  MilestoneSchema,
+  type Department,
+  type Milestone,
+  type MilestoneKind,
+  type MilestoneUpdate,
+  type Person,
+} from "@resettle/domain";
 import { App, DatePicker, Form, Input, Select } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../../components/ui/form-modal";
+import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { formatDate, NO_VALUE } from "../../../lib/format";
 import { useCreateMilestone } from "../api/use-create-work";
+import { useUpdateMilestone } from "../api/use-update-work";
 import { ResponsibleFields } from "./responsible-fields";
 
 type Values = {
@@ -20,66 +31,139 @@ type Values = {
 type Props = {
   projectId: string;
   projectName: string;
+  /** The milestone to edit, or null to add one. */
+  milestone?: Milestone | null;
   departments: Department[] | undefined;
   persons: Person[] | undefined;
-  onCreated: () => void;
+  onSaved: () => void;
   onClose: () => void;
 };
 
-/** 新增推进节点: for the office and the working group. */
-export function MilestoneFormModal({ projectId, projectName, departments, persons, onCreated, onClose }: Props) {
+const toValues = (m: Milestone): Values => ({ kind: m.kind, title: m.title, dueDate: dayjs(m.dueDate) });
+
+/** Only what the user changed against the record the edit is based on, and its version. */
+function milestoneChanges(base: Milestone, values: Values): MilestoneUpdate {
+  const changes: MilestoneUpdate = { version: base.version };
+  const title = values.title.trim();
+  const dueDate = values.dueDate.format("YYYY-MM-DD");
+  if (values.kind !== base.kind) changes.kind = values.kind;
+  if (title !== base.title) changes.title = title;
+  if (dueDate !== base.dueDate) changes.dueDate = dueDate;
+  return changes;
+}
+
+/**
+ * 新增或编辑推进节点: for the office and the working group. Editing changes the kind, title and
+ * due date; who answers for the milestone changes through 指定责任, which keeps its history.
+ */
+export function MilestoneFormModal({
+  projectId,
+  projectName,
+  milestone = null,
+  departments,
+  persons,
+  onSaved,
+  onClose,
+}: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateMilestone(projectId);
+  const update = useUpdateMilestone();
 
-  const submit = (values: Values) =>
-    create.mutate(
-      {
-        kind: values.kind,
-        title: values.title.trim(),
-        dueDate: values.dueDate.format("YYYY-MM-DD"),
-        responsibleDepartmentId: values.responsibleDepartmentId ?? null,
-        responsiblePersonId: values.responsiblePersonId ?? null,
-      },
-      {
-        onSuccess: () => {
-          void message.success(t("work.milestones.created"));
-          onCreated();
-          onClose();
+  const fields: ConflictField<Values>[] = [
+    {
+      key: "kind",
+      label: t("work.milestones.kind"),
+      text: (v) => (v.kind ? t(`enums.milestoneKind.${v.kind}`) : NO_VALUE),
+    },
+    { key: "title", label: t("work.milestones.title"), text: (v) => v.title?.trim() || NO_VALUE },
+    {
+      key: "dueDate",
+      label: t("work.milestones.dueDate"),
+      text: (v) => (v.dueDate ? formatDate(v.dueDate.format("YYYY-MM-DD")) : NO_VALUE),
+    },
+  ];
+  const { base, handleConflict, conflictModal } = useEditConflict({
+    record: milestone,
+    schema: MilestoneSchema,
+    form,
+    toValues,
+    fields,
+    onStale: onSaved,
+  });
+
+  const onError = (error: unknown) => {
+    if (handleConflict(error)) return;
+    if (!applyFieldErrors(form, error)) void message.error(actionErrorMessage(t, error));
+  };
+
+  const done = (text: string) => {
+    void message.success(text);
+    onSaved();
+    onClose();
+  };
+
+  const submit = (values: Values) => {
+    if (!base) {
+      create.mutate(
+        {
+          kind: values.kind,
+          title: values.title.trim(),
+          dueDate: values.dueDate.format("YYYY-MM-DD"),
+          responsibleDepartmentId: values.responsibleDepartmentId ?? null,
+          responsiblePersonId: values.responsiblePersonId ?? null,
         },
-        onError: (error) => {
-          if (!applyFieldErrors(form, error)) void message.error(actionErrorMessage(t, error));
-        },
-      },
-    );
+        { onSuccess: () => done(t("work.milestones.created")), onError },
+      );
+      return;
+    }
+    const changes = milestoneChanges(base, values);
+    if (Object.keys(changes).length === 1) {
+      void message.info(t("work.form.unchanged"));
+      onClose();
+      return;
+    }
+    update.mutate({ id: base.id, changes }, { onSuccess: () => done(t("work.milestones.saved")), onError });
+  };
 
   return (
-    <FormModal<Values>
-      name="milestone-form"
-      title={t("work.milestones.createTitle", { name: projectName })}
-      form={form}
-      initialValues={{ kind: "construction" }}
-      saving={create.isPending}
-      onSubmit={submit}
-      onCancel={onClose}
-    >
-      <Form.Item label={t("work.milestones.kind")} name="kind" rules={[{ required: true }]}>
-        <Select
-          options={MilestoneKindSchema.options.map((k) => ({ value: k, label: t(`enums.milestoneKind.${k}`) }))}
-        />
-      </Form.Item>
-      <Form.Item label={t("work.milestones.title")} name="title" rules={[requiredRule(t), maxLengthRule(t, 200)]}>
-        <Input autoFocus />
-      </Form.Item>
-      <Form.Item
-        label={t("work.milestones.dueDate")}
-        name="dueDate"
-        rules={[{ required: true, message: t("validation.required") }]}
+    <>
+      <FormModal<Values>
+        name="milestone-form"
+        title={
+          base
+            ? t("work.milestones.editTitle", { title: base.title })
+            : t("work.milestones.createTitle", { name: projectName })
+        }
+        form={form}
+        initialValues={milestone ? toValues(milestone) : { kind: "construction" }}
+        saving={create.isPending || update.isPending}
+        onSubmit={submit}
+        onCancel={onClose}
       >
-        <DatePicker className="full-width" />
-      </Form.Item>
-      <ResponsibleFields departments={departments} persons={persons} departmentRequired={false} />
-    </FormModal>
+        <Form.Item label={t("work.milestones.kind")} name="kind" rules={[{ required: true }]}>
+          <Select
+            options={MilestoneKindSchema.options.map((k) => ({ value: k, label: t(`enums.milestoneKind.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t("work.milestones.title")} name="title" rules={[requiredRule(t), maxLengthRule(t, 200)]}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item
+          label={t("work.milestones.dueDate")}
+          name="dueDate"
+          rules={[{ required: true, message: t("validation.required") }]}
+        >
+          <DatePicker className="full-width" />
+        </Form.Item>
+        {base ? (
+          <p className="form-hint">{t("work.milestones.responsibilityHint")}</p>
+        ) : (
+          <ResponsibleFields departments={departments} persons={persons} departmentRequired={false} />
+        )}
+      </FormModal>
+      {conflictModal}
+    </>
   );
 }
