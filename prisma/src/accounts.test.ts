@@ -59,3 +59,37 @@ describe("pnpm admin:create", () => {
     expect(await db.prisma.user.count()).toBe(before);
   });
 });
+
+describe("problems and working groups (seed)", () => {
+  it("seeds the cause taxonomy, and the demo's causes, common problem and 双台子区 working group", async () => {
+    db = await createTestDatabase(inject("testDatabaseAdminUrl"));
+    const causes = await db.prisma.cause.findMany({ orderBy: { sortOrder: "asc" } });
+    expect(causes.map((c) => c.name)).toEqual([
+      "资金缺口",
+      "开发企业违约或破产",
+      "工程停工",
+      "手续不全",
+      "土地或产权问题",
+      "消防或竣工验收未通过",
+      "诉讼或司法查封",
+      "住户纠纷",
+      "其他",
+    ]);
+    const hongwei = await db.prisma.project.findUniqueOrThrow({
+      where: { code: "hongwei" },
+      include: { causeLinks: { include: { cause: true } }, workingGroups: true },
+    });
+    expect(hongwei.causeLinks.map((l) => l.cause.code).sort()).toEqual(
+      ["construction_halted", "developer_default", "funding_gap", "land_title"].sort(),
+    );
+    expect(hongwei.workingGroups).toHaveLength(1);
+    const group = await db.prisma.workingGroup.findFirstOrThrow({
+      include: { departments: { include: { department: true } }, leadDepartment: true },
+    });
+    expect(group.departments.map((d) => d.department.code).sort()).toEqual(
+      ["caizheng", "fayuan", "guotu", "shuangtaizi", "zhujian"].sort(),
+    );
+    const common = await db.prisma.commonProblem.findFirstOrThrow({ include: { projects: true } });
+    expect(common.projects).toHaveLength(2);
+  });
+});

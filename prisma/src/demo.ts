@@ -126,6 +126,16 @@ const demoProgress: Record<string, [date: string, households: number][]> = {
   taoliyuan: [["2020-12-30", 20]],
 };
 
+/** Problem statements and taxonomy causes of the demo's problem projects. */
+const demoCauseCodes: Record<string, { statement: string; causes: string[] }> = {
+  hongwei: {
+    statement: "开发企业资金链断裂致工程停工，土地出让金欠缴致产权证无法办理",
+    causes: ["developer_default", "funding_gap", "construction_halted", "land_title"],
+  },
+  guangsha: { statement: "原址无法回建，异地安置房源不足", causes: ["other"] },
+  "xuefuyuan-2": { statement: "规划、施工手续不全，主体工程未能开工", causes: ["missing_procedures"] },
+};
+
 const demoProblems: Record<
   string,
   { status: "stalled" | "in_progress"; category: "common" | "individual"; causes: string[] }
@@ -240,5 +250,68 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
       });
     }
   });
+  await loadDemoProblemsAndGroup(prisma);
   return true;
+}
+
+/** Taxonomy causes, one common problem and the 双台子区 joint working group (issue 5's demo). */
+async function loadDemoProblemsAndGroup(prisma: PrismaClient) {
+  await prisma.$transaction(async (tx) => {
+    const causes = new Map((await tx.cause.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]));
+    const projects = new Map(
+      (await tx.project.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]),
+    );
+    const departments = new Map(
+      (await tx.department.findMany({ select: { id: true, code: true, districtId: true } })).map((d) => [d.code, d]),
+    );
+    for (const [code, { statement, causes: codes }] of Object.entries(demoCauseCodes)) {
+      const projectId = projects.get(code);
+      if (!projectId) continue;
+      await tx.project.update({ where: { id: projectId }, data: { problemStatement: statement } });
+      await tx.projectCause.createMany({
+        data: codes.flatMap((c) => (causes.has(c) ? [{ projectId, causeId: causes.get(c)! }] : [])),
+        skipDuplicates: true,
+      });
+    }
+    const shuangtaizi = departments.get("shuangtaizi");
+    const zhujian = departments.get("zhujian");
+    if (!shuangtaizi?.districtId || !zhujian) return;
+    const districtId = shuangtaizi.districtId;
+    await tx.commonProblem.create({
+      data: {
+        title: "回迁房建设手续不全（演示）",
+        description: "部分项目规划、施工许可手续未办结，影响开工和验收",
+        measure: "区政府牵头，住建、国土联合审批，限期补办",
+        districtId,
+        responsibleDepartmentId: zhujian.id,
+        status: "in_progress",
+        projects: {
+          create: ["xuefuyuan-2", "guangsha"].flatMap((c) =>
+            projects.has(c) ? [{ projectId: projects.get(c)! }] : [],
+          ),
+        },
+      },
+    });
+    const members = ["zhujian", "guotu", "caizheng", "fayuan", "shuangtaizi"].flatMap((c) =>
+      departments.has(c) ? [departments.get(c)!.id] : [],
+    );
+    const persons = await tx.person.findMany({
+      where: { departmentId: { in: members }, isDemo: true },
+      select: { id: true },
+    });
+    const individual = await tx.project.findMany({
+      where: { districtId, problemCategory: "individual" },
+      select: { id: true },
+    });
+    await tx.workingGroup.create({
+      data: {
+        name: "双台子区个性问题项目联合工作组（演示）",
+        leadDepartmentId: zhujian.id,
+        reviewIntervalDays: 30,
+        departments: { create: members.map((departmentId) => ({ departmentId })) },
+        persons: { create: persons.map((p) => ({ personId: p.id })) },
+        projects: { create: individual.map((p) => ({ projectId: p.id })) },
+      },
+    });
+  });
 }

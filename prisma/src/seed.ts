@@ -1,4 +1,5 @@
 import type { PrismaClient } from "./client.js";
+import { loadCauses } from "./causes.js";
 import { loadDemoAccounts } from "./demo-accounts.js";
 import { loadDemoData } from "./demo.js";
 import { loadPlan, readPlanFile } from "./plan-loader.js";
@@ -16,6 +17,7 @@ export async function seedDatabase(
   options: { demo: boolean; demoAccounts?: boolean; planFile?: string },
 ) {
   await loadPlan(prisma, await readPlanFile(options.planFile));
+  await loadCauses(prisma);
   const demoLoaded = options.demo ? await loadDemoData(prisma) : false;
   const demoAccountsCreated = (options.demoAccounts ?? options.demo) ? await loadDemoAccounts(prisma) : false;
   return { demoLoaded, demoAccountsCreated };

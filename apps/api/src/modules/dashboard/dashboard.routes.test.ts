@@ -122,6 +122,7 @@ describe("GET /api/dashboard", () => {
     await prisma.project.updateMany({ data: { responsiblePersonId: null } });
     await prisma.responsibilityAssignment.deleteMany();
     await prisma.user.updateMany({ data: { personId: null } });
+    await prisma.workingGroupPerson.deleteMany();
     await prisma.person.deleteMany();
     const d = await dashboard();
     expect(d.years.map((y) => y.cumulativeActual)).toEqual([0, 0, 0]);
