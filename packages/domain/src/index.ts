@@ -24,3 +24,4 @@ export * from "./work-status.js";
 export * from "./item.js";
 export * from "./my-work.js";
 export * from "./project-detail.js";
+export * from "./review.js";
