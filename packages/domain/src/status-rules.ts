@@ -131,7 +131,9 @@ function listParams(work: Work[]) {
   };
 }
 
-const severity: Record<HealthLevel, number> = { green: 0, amber: 1, red: 2 };
+/** How bad each level is: for ordering projects and rules, worst last. */
+export const HEALTH_SEVERITY: Record<HealthLevel, number> = { green: 0, amber: 1, red: 2 };
+const severity = HEALTH_SEVERITY;
 const order = new Map(HEALTH_RULES.map((r, i) => [r.code, i]));
 const defaultLevel = (code: HealthRuleCode) => HEALTH_RULES.find((r) => r.code === code)!.level;
 

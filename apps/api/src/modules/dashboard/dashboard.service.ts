@@ -2,6 +2,7 @@ import { computeTrajectory, percentOf, summariseYears, type Dashboard } from "@r
 import type { PrismaClient } from "@resettle/prisma/client";
 import { todayInChina, type Clock } from "../../lib/clock.js";
 import { assessProjects } from "../projects/project-health.js";
+import { fromIsoDate } from "../../lib/dates.js";
 
 type YearSum = { districtId: string; year: number; households: number };
 
@@ -37,7 +38,7 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
     prisma.person.count({ where: { isDemo: true } }),
   ]);
 
-  const todayDate = new Date(`${today}T00:00:00Z`);
+  const todayDate = fromIsoDate(today);
   const [assessed, overdueMilestones, overdueItems, dailySums] = await Promise.all([
     assessProjects(prisma, projects, today),
     prisma.milestone.count({ where: { status: { not: "done" }, dueDate: { lt: todayDate } } }),

@@ -32,20 +32,32 @@ export async function assessProjects(
       select: { projectId: true, id: true, problem: true, deadline: true, status: true },
     }),
   ]);
-  const of = <T extends { projectId: string }>(rows: T[], id: string) => rows.filter((r) => r.projectId === id);
+  // Grouped once: each project then reads its own rows, whatever the page size.
+  const byProject = <T extends { projectId: string }>(rows: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const group = groups.get(row.projectId);
+      if (group) group.push(row);
+      else groups.set(row.projectId, [row]);
+    }
+    return (id: string) => groups.get(id) ?? [];
+  };
+  const reportsOf = byProject(reports);
+  const milestonesOf = byProject(milestones);
+  const itemsOf = byProject(items);
   return new Map(
     projects.map((p) => {
       const trajectory = computeTrajectory({
         totalHouseholds: p.totalHouseholds,
         targets: p.yearTargets,
-        reports: of(reports, p.id).map((r) => ({ reportedOn: toIsoDate(r.reportedOn), households: r.households })),
+        reports: reportsOf(p.id).map((r) => ({ reportedOn: toIsoDate(r.reportedOn), households: r.households })),
         asOf,
       });
       const health = assessProjectHealth({
         asOf,
         trajectory,
-        milestones: of(milestones, p.id).map((m) => ({ ...m, dueDate: toIsoDate(m.dueDate) })),
-        items: of(items, p.id).map((i) => ({
+        milestones: milestonesOf(p.id).map((m) => ({ ...m, dueDate: toIsoDate(m.dueDate) })),
+        items: itemsOf(p.id).map((i) => ({
           id: i.id,
           title: i.problem,
           deadline: toIsoDate(i.deadline),

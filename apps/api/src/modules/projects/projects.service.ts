@@ -1,4 +1,10 @@
-import type { Milestone, ProjectDetail, ProjectListQuery, ProjectSummary } from "@resettle/domain";
+import {
+  HEALTH_SEVERITY,
+  type Milestone,
+  type ProjectDetail,
+  type ProjectListQuery,
+  type ProjectSummary,
+} from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { toIsoDate } from "../../lib/dates.js";
@@ -39,8 +45,6 @@ const orderByField: Record<
   // Health is computed, not stored: sorted in listProjectsByHealth.
   health: (order) => ({ sequence: order }),
 };
-
-const severity = { red: 2, amber: 1, green: 0 } as const;
 
 export async function listProjects(prisma: PrismaClient, query: ProjectListQuery, today: string) {
   const where: Prisma.ProjectWhereInput = {
@@ -86,7 +90,10 @@ async function listProjectsByHealth(
   const direction = query.order === "asc" ? 1 : -1;
   const sorted = all
     .map((p): ProjectSummary => ({ ...p, healthLevel: assessed.get(p.id)!.health.level }))
-    .sort((a, b) => direction * (severity[a.healthLevel] - severity[b.healthLevel]) || a.sequence - b.sequence);
+    .sort(
+      (a, b) =>
+        direction * (HEALTH_SEVERITY[a.healthLevel] - HEALTH_SEVERITY[b.healthLevel]) || a.sequence - b.sequence,
+    );
   const start = (query.page - 1) * query.pageSize;
   return {
     items: sorted.slice(start, start + query.pageSize),

@@ -1,32 +1,52 @@
 import type { AssignResponsibility, Milestone, ProjectDetail, ResponsibilityAssignment } from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
+import { resolveAssignee } from "../../lib/assignee.js";
 import { audit, type Actor } from "../../lib/audit.js";
 import { getProject, milestoneSelect, presentMilestone } from "../projects/projects.service.js";
 
 /** The department must exist; the person, if named, must be active and belong to it. */
-async function resolveAssignee(tx: Prisma.TransactionClient, input: AssignResponsibility) {
-  const department = await tx.department.findUnique({
-    where: { id: input.departmentId },
-    select: { id: true, name: true },
+async function resolveInput(tx: Prisma.TransactionClient, input: AssignResponsibility) {
+  const { department, person } = await resolveAssignee(tx, input.departmentId, input.personId, {
+    department: "body.departmentId",
+    person: "body.personId",
   });
-  if (!department) throw AppError.invalid("body.departmentId", "No such department");
-  if (!input.personId) return { department, person: null };
-  const person = await tx.person.findUnique({
-    where: { id: input.personId },
-    select: { id: true, name: true, departmentId: true, active: true },
-  });
-  if (!person) throw AppError.invalid("body.personId", "No such person");
-  if (person.departmentId !== department.id)
-    throw AppError.invalid("body.personId", `${person.name} does not belong to ${department.name}`);
-  if (!person.active) throw AppError.invalid("body.personId", `${person.name} is no longer active`);
-  return { department, person };
+  return { department: department!, person };
 }
 
 const names = (d: { name: string } | null, p: { name: string } | null) => ({
   responsibleDepartment: d?.name ?? null,
   responsiblePerson: p?.name ?? null,
 });
+
+const currentNames = {
+  responsibleDepartment: { select: { name: true } },
+  responsiblePerson: { select: { name: true } },
+} as const;
+
+type Current = { responsibleDepartment: { name: string } | null; responsiblePerson: { name: string } | null };
+
+/** The history row and the audit record of one assignment, in the caller's transaction. */
+async function recordAssignment(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  target: { projectId: string; milestoneId: string | null },
+  current: Current,
+  { department, person }: Awaited<ReturnType<typeof resolveInput>>,
+  reason: string,
+) {
+  await tx.responsibilityAssignment.create({
+    data: { ...target, departmentId: department.id, personId: person?.id ?? null, assignedById: actor.id, reason },
+  });
+  await audit(tx, actor, {
+    action: "assign_responsibility",
+    entityType: target.milestoneId ? "milestone" : "project",
+    entityId: target.milestoneId ?? target.projectId,
+    projectId: target.projectId,
+    before: names(current.responsibleDepartment, current.responsiblePerson),
+    after: { ...names(department, person), reason },
+  });
+}
 
 export async function assignProjectResponsibility(
   prisma: PrismaClient,
@@ -36,40 +56,18 @@ export async function assignProjectResponsibility(
   today: string,
 ): Promise<ProjectDetail> {
   await prisma.$transaction(async (tx) => {
-    const project = await tx.project.findUnique({
-      where: { id: projectId },
-      select: {
-        id: true,
-        responsibleDepartment: { select: { name: true } },
-        responsiblePerson: { select: { name: true } },
-      },
-    });
+    const project = await tx.project.findUnique({ where: { id: projectId }, select: currentNames });
     if (!project) throw AppError.notFound("Project");
-    const { department, person } = await resolveAssignee(tx, input);
+    const assignee = await resolveInput(tx, input);
     await tx.project.update({
       where: { id: projectId },
       data: {
-        responsibleDepartmentId: department.id,
-        responsiblePersonId: person?.id ?? null,
+        responsibleDepartmentId: assignee.department.id,
+        responsiblePersonId: assignee.person?.id ?? null,
         version: { increment: 1 },
       },
     });
-    await tx.responsibilityAssignment.create({
-      data: {
-        projectId,
-        departmentId: department.id,
-        personId: person?.id ?? null,
-        assignedById: actor.id,
-        reason: input.reason,
-      },
-    });
-    await audit(tx, actor, {
-      action: "assign_responsibility",
-      entityType: "project",
-      entityId: projectId,
-      before: names(project.responsibleDepartment, project.responsiblePerson),
-      after: { ...names(department, person), reason: input.reason },
-    });
+    await recordAssignment(tx, actor, { projectId, milestoneId: null }, project, assignee, input.reason);
   });
   return getProject(prisma, projectId, today);
 }
@@ -83,41 +81,21 @@ export async function assignMilestoneResponsibility(
   return prisma.$transaction(async (tx) => {
     const milestone = await tx.milestone.findUnique({
       where: { id: milestoneId },
-      select: {
-        projectId: true,
-        responsibleDepartment: { select: { name: true } },
-        responsiblePerson: { select: { name: true } },
-      },
+      select: { projectId: true, ...currentNames },
     });
     if (!milestone) throw AppError.notFound("Milestone");
-    const { department, person } = await resolveAssignee(tx, input);
+    const assignee = await resolveInput(tx, input);
     const updated = await tx.milestone.update({
       where: { id: milestoneId },
       data: {
-        responsibleDepartmentId: department.id,
-        responsiblePersonId: person?.id ?? null,
+        responsibleDepartmentId: assignee.department.id,
+        responsiblePersonId: assignee.person?.id ?? null,
         version: { increment: 1 },
       },
       select: milestoneSelect,
     });
-    await tx.responsibilityAssignment.create({
-      data: {
-        projectId: milestone.projectId,
-        milestoneId,
-        departmentId: department.id,
-        personId: person?.id ?? null,
-        assignedById: actor.id,
-        reason: input.reason,
-      },
-    });
-    await audit(tx, actor, {
-      action: "assign_responsibility",
-      entityType: "milestone",
-      entityId: milestoneId,
-      projectId: milestone.projectId,
-      before: names(milestone.responsibleDepartment, milestone.responsiblePerson),
-      after: { ...names(department, person), reason: input.reason },
-    });
+    const target = { projectId: milestone.projectId, milestoneId };
+    await recordAssignment(tx, actor, target, milestone, assignee, input.reason);
     return presentMilestone(updated);
   });
 }

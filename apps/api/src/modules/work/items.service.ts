@@ -3,10 +3,10 @@ import { can } from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { toIsoDate } from "../../lib/dates.js";
+import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
 import { requireActFor, statusChange } from "../../lib/work-rules.js";
-import { checkAssignee } from "./assignee.js";
+import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
 
 export const itemSelect = {
   id: true,
@@ -51,10 +51,10 @@ export async function createItem(
 ): Promise<Item> {
   return prisma.$transaction(async (tx) => {
     if (!(await tx.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
-    await checkAssignee(tx, input.responsibleDepartmentId, input.responsiblePersonId);
+    await resolveAssignee(tx, input.responsibleDepartmentId, input.responsiblePersonId, WORK_ASSIGNEE_PATHS);
     const created = presentItem(
       await tx.item.create({
-        data: { ...input, projectId, deadline: new Date(`${input.deadline}T00:00:00Z`) },
+        data: { ...input, projectId, deadline: fromIsoDate(input.deadline) },
         select: itemSelect,
       }),
     );
@@ -89,7 +89,7 @@ export async function updateItem(
       ...(planning.problem ? { problem: planning.problem } : {}),
       ...(planning.cause !== undefined ? { cause: planning.cause } : {}),
       ...(planning.measure !== undefined ? { measure: planning.measure } : {}),
-      ...(planning.deadline ? { deadline: new Date(`${planning.deadline}T00:00:00Z`) } : {}),
+      ...(planning.deadline ? { deadline: fromIsoDate(planning.deadline) } : {}),
       ...(planning.responsibleDepartmentId !== undefined || planning.responsiblePersonId !== undefined
         ? await reassignment(tx, current, planning)
         : {}),
@@ -126,6 +126,6 @@ async function reassignment(
       : change.responsibleDepartmentId && change.responsibleDepartmentId !== current.responsibleDepartmentId
         ? null
         : current.responsiblePersonId;
-  await checkAssignee(tx, departmentId, personId);
+  await resolveAssignee(tx, departmentId, personId, WORK_ASSIGNEE_PATHS);
   return { responsibleDepartmentId: departmentId, responsiblePersonId: personId };
 }

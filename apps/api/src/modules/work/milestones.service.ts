@@ -6,7 +6,8 @@ import { audit, changedFields, type Actor } from "../../lib/audit.js";
 import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
 import { requireActFor, statusChange } from "../../lib/work-rules.js";
 import { milestoneSelect, presentMilestone } from "../projects/projects.service.js";
-import { checkAssignee } from "./assignee.js";
+import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
+import { fromIsoDate } from "../../lib/dates.js";
 
 export async function listMilestones(prisma: PrismaClient, projectId: string): Promise<Milestone[]> {
   if (!(await prisma.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
@@ -26,10 +27,10 @@ export async function createMilestone(
 ): Promise<Milestone> {
   return prisma.$transaction(async (tx) => {
     if (!(await tx.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
-    await checkAssignee(tx, input.responsibleDepartmentId, input.responsiblePersonId);
+    await resolveAssignee(tx, input.responsibleDepartmentId, input.responsiblePersonId, WORK_ASSIGNEE_PATHS);
     const created = presentMilestone(
       await tx.milestone.create({
-        data: { ...input, projectId, dueDate: new Date(`${input.dueDate}T00:00:00Z`) },
+        data: { ...input, projectId, dueDate: fromIsoDate(input.dueDate) },
         select: milestoneSelect,
       }),
     );
@@ -80,7 +81,7 @@ export async function updateMilestone(
       ...statusChange(current, status, note, user, now),
       ...(planning.kind ? { kind: planning.kind } : {}),
       ...(planning.title ? { title: planning.title } : {}),
-      ...(planning.dueDate ? { dueDate: new Date(`${planning.dueDate}T00:00:00Z`) } : {}),
+      ...(planning.dueDate ? { dueDate: fromIsoDate(planning.dueDate) } : {}),
     };
     await expectUpdatedOrStale(
       await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),

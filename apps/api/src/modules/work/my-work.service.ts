@@ -1,6 +1,6 @@
 import type { MyWork, SessionUser, WorkEntry } from "@resettle/domain";
 import type { PrismaClient } from "@resettle/prisma/client";
-import { toIsoDate } from "../../lib/dates.js";
+import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 
 export const DUE_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -42,7 +42,7 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
       },
     }),
   ]);
-  const todayMs = new Date(`${today}T00:00:00Z`).getTime();
+  const todayMs = fromIsoDate(today).getTime();
   const entry = (type: WorkEntry["type"], r: (typeof milestones)[number], title: string, due: Date): WorkEntry => {
     const daysOverdue = Math.round((todayMs - due.getTime()) / DAY_MS);
     return {

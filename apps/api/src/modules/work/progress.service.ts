@@ -2,7 +2,7 @@ import type { ProgressReport, ProgressReportCreate, SessionUser } from "@resettl
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit, type Actor } from "../../lib/audit.js";
-import { toIsoDate } from "../../lib/dates.js";
+import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { requireActFor } from "../../lib/work-rules.js";
 
 const reportSelect = {
@@ -95,7 +95,7 @@ export async function reportProgress(
       await tx.progressReport.create({
         data: {
           projectId,
-          reportedOn: new Date(`${input.reportedOn}T00:00:00Z`),
+          reportedOn: fromIsoDate(input.reportedOn),
           households: n,
           note: input.note ?? null,
           reason: input.reason ?? null,

@@ -26,10 +26,12 @@ export function ProjectWork({ project, today }: Props) {
   const user = useSessionUser();
   const refresh = useRefreshAfterWork();
   const [assigning, setAssigning] = useState<Milestone | null>(null);
-  const [creating, setCreating] = useState<"milestone" | "item" | null>(null);
-  const [editing, setEditing] = useState<{ milestone: Milestone } | { item: Item } | null>(null);
+  // One dialog at a time: a milestone or an item, new (no record) or being edited.
+  const [dialog, setDialog] = useState<
+    { kind: "milestone"; milestone?: Milestone } | { kind: "item"; item?: Item } | null
+  >(null);
   const departments = useQuery(departmentsQueries.list());
-  const persons = useQuery({ ...personsQueries.everyone(), enabled: creating !== null || editing !== null });
+  const persons = useQuery({ ...personsQueries.everyone(), enabled: dialog !== null });
   const departmentName = (id: string) => departments.data?.find((d) => d.id === id)?.name;
   const canPlan = can(user, "work.plan");
   const canAssign = can(user, "responsibility.assign");
@@ -47,7 +49,7 @@ export function ProjectWork({ project, today }: Props) {
     control({ ...i, type: "item", title: i.problem, dueDate: i.deadline }, i.responsibleDepartmentId);
   const createButton = (kind: "milestone" | "item", label: ReactNode) =>
     canPlan && (
-      <Button className="no-print" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(kind)}>
+      <Button className="no-print" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind })}>
         {label}
       </Button>
     );
@@ -72,7 +74,7 @@ export function ProjectWork({ project, today }: Props) {
             canPlan || canAssign
               ? (m) => (
                   <Space size={0} wrap>
-                    {canPlan && editButton(() => setEditing({ milestone: m }), m.title)}
+                    {canPlan && editButton(() => setDialog({ kind: "milestone", milestone: m }), m.title)}
                     {canAssign && (
                       <Button type="link" size="small" onClick={() => setAssigning(m)}>
                         {t("responsibility.assignMilestone")}
@@ -92,50 +94,30 @@ export function ProjectWork({ project, today }: Props) {
           departmentName={departmentName}
           renderPerson={(id) => renderPerson(id)}
           renderStatus={itemStatus}
-          renderActions={canPlan ? (i) => editButton(() => setEditing({ item: i }), i.problem) : undefined}
+          renderActions={canPlan ? (i) => editButton(() => setDialog({ kind: "item", item: i }), i.problem) : undefined}
         />
       </SectionCard>
       {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}
-      {creating === "milestone" && (
+      {dialog?.kind === "milestone" && (
         <MilestoneFormModal
           projectId={project.id}
           projectName={project.name}
+          milestone={dialog.milestone}
           departments={departments.data}
           persons={persons.data?.items}
           onSaved={refresh}
-          onClose={() => setCreating(null)}
+          onClose={() => setDialog(null)}
         />
       )}
-      {creating === "item" && (
+      {dialog?.kind === "item" && (
         <ItemFormModal
           projectId={project.id}
           projectName={project.name}
+          item={dialog.item}
           departments={departments.data}
           persons={persons.data?.items}
           onSaved={refresh}
-          onClose={() => setCreating(null)}
-        />
-      )}
-      {editing && "milestone" in editing && (
-        <MilestoneFormModal
-          projectId={project.id}
-          projectName={project.name}
-          milestone={editing.milestone}
-          departments={departments.data}
-          persons={persons.data?.items}
-          onSaved={refresh}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {editing && "item" in editing && (
-        <ItemFormModal
-          projectId={project.id}
-          projectName={project.name}
-          item={editing.item}
-          departments={departments.data}
-          persons={persons.data?.items}
-          onSaved={refresh}
-          onClose={() => setEditing(null)}
+          onClose={() => setDialog(null)}
         />
       )}
     </>
