@@ -77,12 +77,12 @@ describe("problems and working groups (seed)", () => {
     ]);
     const hongwei = await db.prisma.project.findUniqueOrThrow({
       where: { code: "hongwei" },
-      include: { causeLinks: { include: { cause: true } }, workingGroups: true },
+      include: { causes: { include: { cause: true } }, workingGroup: true },
     });
-    expect(hongwei.causeLinks.map((l) => l.cause.code).sort()).toEqual(
+    expect(hongwei.causes.map((l) => l.cause.code).sort()).toEqual(
       ["construction_halted", "developer_default", "funding_gap", "land_title"].sort(),
     );
-    expect(hongwei.workingGroups).toHaveLength(1);
+    expect(hongwei.workingGroup).not.toBeNull();
     const group = await db.prisma.workingGroup.findFirstOrThrow({
       include: { departments: { include: { department: true } }, leadDepartment: true },
     });

@@ -136,13 +136,10 @@ const demoCauseCodes: Record<string, { statement: string; causes: string[] }> = 
   "xuefuyuan-2": { statement: "规划、施工手续不全，主体工程未能开工", causes: ["missing_procedures"] },
 };
 
-const demoProblems: Record<
-  string,
-  { status: "stalled" | "in_progress"; category: "common" | "individual"; causes: string[] }
-> = {
-  hongwei: { status: "stalled", category: "individual", causes: ["开发企业资金链断裂", "土地及产权手续不全"] },
-  guangsha: { status: "in_progress", category: "common", causes: ["安置房源不足"] },
-  "xuefuyuan-2": { status: "in_progress", category: "common", causes: ["施工手续不全"] },
+const demoProblems: Record<string, { status: "stalled" | "in_progress"; category: "common" | "individual" }> = {
+  hongwei: { status: "stalled", category: "individual" },
+  guangsha: { status: "in_progress", category: "common" },
+  "xuefuyuan-2": { status: "in_progress", category: "common" },
 };
 
 /** Loads the demo data once; a second run finds it there and changes nothing. */
@@ -192,7 +189,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
           responsiblePersonId,
           movedBack,
           ...(movedBack === project.totalHouseholds ? { status: "completed" as const } : {}),
-          ...(problem ? { status: problem.status, problemCategory: problem.category, causes: problem.causes } : {}),
+          ...(problem ? { status: problem.status, problemCategory: problem.category } : {}),
         },
       });
       await tx.progressReport.createMany({

@@ -11,6 +11,8 @@ export const AuditEntityTypeSchema = z.enum([
   "milestone",
   "item",
   "progress_report",
+  "cause",
+  "common_problem",
   "working_group",
   "review",
   "plan",

@@ -25,3 +25,5 @@ export * from "./item.js";
 export * from "./my-work.js";
 export * from "./project-detail.js";
 export * from "./review.js";
+export * from "./problems.js";
+export * from "./working-group.js";

@@ -16,6 +16,8 @@ export const ItemSchema = z.object({
   blockedReason: z.string().nullable(),
   completedAt: IsoDateTimeSchema.nullable(),
   completedBy: z.string().nullable(),
+  /** Set when the item is a follow-up action decided in a working-group review (研判会). */
+  review: z.object({ id: IdSchema, heldOn: IsoDateSchema }).nullable(),
   version: z.number().int().min(1),
 });
 export type Item = z.infer<typeof ItemSchema>;

@@ -21,15 +21,23 @@ export const CAPABILITIES = [
   "work.plan",
   /** report households moved back (its own projects only, for coordinators) */
   "progress.report",
-  /** record working-group reviews and decisions */
+  /** record working-group reviews and decisions; add addenda to their records */
   "reviews.record",
+  /** sign a review record for one's own department (会签) */
+  "reviews.sign",
+  /** classify projects' problems (category, causes, statement) and keep the common problems */
+  "problems.manage",
+  /** edit the cause taxonomy */
+  "causes.manage",
+  /** form working groups: members, persons, projects, review interval */
+  "groups.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: CAPABILITIES,
-  coordinator: ["read", "work.update", "progress.report"],
-  working_group: ["read", "work.plan", "work.update", "reviews.record"],
+  admin: CAPABILITIES.filter((c) => c !== "reviews.sign"),
+  coordinator: ["read", "work.update", "progress.report", "reviews.sign"],
+  working_group: ["read", "work.plan", "work.update", "reviews.record", "problems.manage"],
   leader: ["read", "audit.read"],
 };
 

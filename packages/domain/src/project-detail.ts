@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ItemSchema } from "./item.js";
 import { MilestoneSchema } from "./milestone.js";
-import { ProjectSummarySchema } from "./project.js";
+import { CommonProblemSchema } from "./problems.js";
+import { NamedRefSchema, ProjectSummarySchema } from "./project.js";
 import { ProjectHealthSchema } from "./status-rules.js";
 import { TrajectorySchema } from "./trajectory.js";
 
@@ -11,5 +12,9 @@ export const ProjectDetailSchema = ProjectSummarySchema.extend({
   items: z.array(ItemSchema),
   trajectory: TrajectorySchema,
   health: ProjectHealthSchema,
+  /** The common problems (共性问题) this project is linked to, with their progress. */
+  commonProblems: z.array(CommonProblemSchema),
+  /** The joint working group that reviews this project, if any. */
+  workingGroup: NamedRefSchema.nullable(),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;

@@ -34,7 +34,9 @@ export const ProjectSummarySchema = z.object({
   approach: ResettlementApproachSchema.nullable(),
   status: ProjectStatusSchema,
   problemCategory: ProblemCategorySchema,
-  causes: z.array(z.string().min(1).max(200)),
+  /** 问题成因, from the cause taxonomy. */
+  causes: z.array(NamedRefSchema),
+  problemStatement: z.string().nullable(),
   responsibleDepartment: NamedRefSchema.nullable(),
   responsiblePerson: NamedRefSchema.nullable(),
   yearTargets: z.array(ProjectYearTargetSchema),

@@ -36,6 +36,9 @@ describe("the problem-projects queue", () => {
   const entry = (name: string, over: Partial<ProblemQueueEntry>): ProblemQueueEntry => ({
     projectId: "00000000-0000-4000-8000-000000000000",
     projectName: name,
+    district: { id: "00000000-0000-4000-8000-000000000001", name: "双台子区" },
+    group: null,
+    healthLevel: "red",
     reasons: ["individual_problem"],
     lastReviewedOn: "2026-10-01",
     nextReviewDue: "2026-10-31",

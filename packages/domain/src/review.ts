@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
-
-/** 问题成因: one entry of the cause taxonomy. */
-export const CauseSchema = z.object({
-  id: IdSchema,
-  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  name: z.string().min(1).max(50),
-  sortOrder: z.number().int(),
-  active: z.boolean(),
-  version: z.number().int().min(1),
-});
-export type Cause = z.infer<typeof CauseSchema>;
+import { WorkStatusSchema } from "./milestone.js";
+import { PageQuerySchema } from "./pagination.js";
+import { NamedRefSchema } from "./project.js";
 
 /** A follow-up action decided in a review: it becomes a rectification item of that project. */
 export const ReviewActionCreateSchema = z.object({
@@ -70,6 +62,10 @@ export function signOff(input: {
 export const ProblemQueueEntrySchema = z.object({
   projectId: IdSchema,
   projectName: z.string(),
+  district: NamedRefSchema,
+  /** The working group the project is assigned to, if any. */
+  group: NamedRefSchema.nullable(),
+  healthLevel: z.enum(["green", "amber", "red"]),
   reasons: z.array(z.enum(["individual_problem", "red", "blocked_items"])),
   lastReviewedOn: IsoDateSchema.nullable(),
   nextReviewDue: IsoDateSchema.nullable(),
@@ -94,3 +90,94 @@ export function rankProblemQueue(entries: readonly ProblemQueueEntry[]): Problem
       a.projectName.localeCompare(b.projectName),
   );
 }
+
+/** A follow-up action as the review record shows it: the rectification item it became. */
+export const ReviewActionSchema = z.object({
+  itemId: IdSchema,
+  title: z.string(),
+  department: NamedRefSchema.nullable(),
+  person: NamedRefSchema.nullable(),
+  dueDate: IsoDateSchema,
+  status: WorkStatusSchema,
+});
+export type ReviewAction = z.infer<typeof ReviewActionSchema>;
+
+export const ReviewedProjectSchema = z.object({
+  project: NamedRefSchema,
+  findings: z.string(),
+  decisions: z.string(),
+  actions: z.array(ReviewActionSchema),
+});
+export type ReviewedProject = z.infer<typeof ReviewedProjectSchema>;
+
+export const ReviewAddendumSchema = z.object({
+  id: IdSchema,
+  text: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: IsoDateTimeSchema,
+});
+export type ReviewAddendum = z.infer<typeof ReviewAddendumSchema>;
+
+/** 研判会记录: the record, who has signed it (会签), who has not, and its addenda. */
+export const ReviewSchema = z.object({
+  id: IdSchema,
+  group: NamedRefSchema,
+  heldOn: IsoDateSchema,
+  createdBy: z.string().nullable(),
+  createdAt: IsoDateTimeSchema,
+  attendees: z.array(NamedRefSchema.extend({ department: NamedRefSchema, title: z.string().nullable() })),
+  projects: z.array(ReviewedProjectSchema),
+  signatures: z.array(ReviewSignatureSchema.extend({ departmentName: z.string() })),
+  /** The member departments with someone present: each must sign. */
+  requiredDepartments: z.array(NamedRefSchema),
+  pendingDepartmentIds: z.array(IdSchema),
+  locked: z.boolean(),
+  lockedAt: IsoDateTimeSchema.nullable(),
+  addenda: z.array(ReviewAddendumSchema),
+  version: z.number().int().min(1),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+/** Corrects the record before it is locked; signatures already given are withdrawn (they signed other words). */
+export const ReviewUpdateSchema = z.object({
+  heldOn: IsoDateSchema.optional(),
+  attendeePersonIds: z.array(IdSchema).min(1, "at least one attendee").optional(),
+  projects: z
+    .array(
+      z.object({
+        projectId: IdSchema,
+        findings: z.string().trim().min(1).max(4000),
+        decisions: z.string().trim().min(1).max(4000),
+      }),
+    )
+    .optional(),
+  version: z.number().int().min(1),
+});
+export type ReviewUpdate = z.infer<typeof ReviewUpdateSchema>;
+
+export const ReviewAddendumCreateSchema = z.object({ text: z.string().trim().min(1).max(4000) });
+export type ReviewAddendumCreate = z.infer<typeof ReviewAddendumCreateSchema>;
+
+/** A review in a list (a group's or a project's review history). */
+export const ReviewSummarySchema = z.object({
+  id: IdSchema,
+  group: NamedRefSchema,
+  heldOn: IsoDateSchema,
+  projects: z.array(NamedRefSchema),
+  actionCount: z.number().int().nonnegative(),
+  pendingDepartmentCount: z.number().int().nonnegative(),
+  locked: z.boolean(),
+});
+export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
+
+export const ReviewListQuerySchema = PageQuerySchema.extend({
+  groupId: IdSchema.optional(),
+  projectId: IdSchema.optional(),
+});
+export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>;
+
+export const ProblemQueueQuerySchema = PageQuerySchema.extend({
+  groupId: IdSchema.optional(),
+  districtId: IdSchema.optional(),
+});
+export type ProblemQueueQuery = z.infer<typeof ProblemQueueQuerySchema>;

@@ -10,6 +10,7 @@ import { AppError } from "../../lib/app-error.js";
 import { toIsoDate } from "../../lib/dates.js";
 import { itemSelect, presentItem } from "../work/items.service.js";
 import { assessProjects } from "./project-health.js";
+import { commonProblemsOfProject } from "../problems/common-problems.service.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -22,7 +23,8 @@ const summarySelect = {
   approach: true,
   status: true,
   problemCategory: true,
-  causes: true,
+  problemStatement: true,
+  causes: { select: { cause: ref }, orderBy: { cause: { sortOrder: "asc" } } },
   movedBack: true,
   version: true,
   district: ref,
@@ -30,6 +32,12 @@ const summarySelect = {
   responsiblePerson: ref,
   yearTargets: { select: { year: true, plannedHouseholds: true }, orderBy: { year: "asc" } },
 } satisfies Prisma.ProjectSelect;
+
+type SummaryRow = Prisma.ProjectGetPayload<{ select: typeof summarySelect }>;
+
+function presentSummary({ causes, ...p }: SummaryRow, healthLevel: ProjectSummary["healthLevel"]): ProjectSummary {
+  return { ...p, causes: causes.map((c) => c.cause), healthLevel };
+}
 
 const orderByField: Record<
   ProjectListQuery["sort"],
@@ -66,7 +74,7 @@ export async function listProjects(prisma: PrismaClient, query: ProjectListQuery
     prisma.project.count({ where }),
   ]);
   const assessed = await assessProjects(prisma, items, today);
-  const summaries: ProjectSummary[] = items.map((p) => ({ ...p, healthLevel: assessed.get(p.id)!.health.level }));
+  const summaries = items.map((p) => presentSummary(p, assessed.get(p.id)!.health.level));
   return { items: summaries, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -89,7 +97,7 @@ async function listProjectsByHealth(
   const assessed = await assessProjects(prisma, all, today);
   const direction = query.order === "asc" ? 1 : -1;
   const sorted = all
-    .map((p): ProjectSummary => ({ ...p, healthLevel: assessed.get(p.id)!.health.level }))
+    .map((p) => presentSummary(p, assessed.get(p.id)!.health.level))
     .sort(
       (a, b) =>
         direction * (HEALTH_SEVERITY[a.healthLevel] - HEALTH_SEVERITY[b.healthLevel]) || a.sequence - b.sequence,
@@ -137,16 +145,19 @@ export async function getProject(prisma: PrismaClient, id: string, today: string
       ...summarySelect,
       milestones: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: milestoneSelect },
       items: { orderBy: [{ deadline: "asc" }, { createdAt: "asc" }], select: itemSelect },
+      workingGroup: { select: { group: ref } },
     },
   });
   if (!project) throw AppError.notFound("Project");
   const { trajectory, health } = (await assessProjects(prisma, [project], today)).get(id)!;
+  const { milestones, items, workingGroup, ...summary } = project;
   return {
-    ...project,
-    healthLevel: health.level,
+    ...presentSummary(summary, health.level),
     trajectory,
     health,
-    items: project.items.map(presentItem),
-    milestones: project.milestones.map(presentMilestone),
+    items: items.map(presentItem),
+    milestones: milestones.map(presentMilestone),
+    commonProblems: await commonProblemsOfProject(prisma, id),
+    workingGroup: workingGroup?.group ?? null,
   };
 }

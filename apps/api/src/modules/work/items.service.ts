@@ -21,12 +21,18 @@ export const itemSelect = {
   blockedReason: true,
   completedAt: true,
   completedBy: { select: { displayName: true } },
+  reviewProject: { select: { review: { select: { id: true, heldOn: true } } } },
   version: true,
 } satisfies Prisma.ItemSelect;
 
-export function presentItem({ completedBy, ...i }: Prisma.ItemGetPayload<{ select: typeof itemSelect }>): Item {
+export function presentItem({
+  completedBy,
+  reviewProject,
+  ...i
+}: Prisma.ItemGetPayload<{ select: typeof itemSelect }>): Item {
   return {
     ...i,
+    review: reviewProject ? { id: reviewProject.review.id, heldOn: toIsoDate(reviewProject.review.heldOn) } : null,
     deadline: toIsoDate(i.deadline),
     completedAt: i.completedAt?.toISOString() ?? null,
     completedBy: completedBy?.displayName ?? null,

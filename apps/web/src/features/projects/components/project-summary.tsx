@@ -46,7 +46,7 @@ export function ProjectSummary({ project }: Props) {
         ) : (
           <Space size={[0, 8]} wrap>
             {project.causes.map((cause) => (
-              <Tag key={cause}>{cause}</Tag>
+              <Tag key={cause.id}>{cause.name}</Tag>
             ))}
           </Space>
         ),

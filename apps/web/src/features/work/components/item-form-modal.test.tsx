@@ -38,6 +38,7 @@ const item: Item = {
   blockedReason: null,
   completedAt: null,
   completedBy: null,
+  review: null,
   version: 3,
 };
 
