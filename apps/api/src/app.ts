@@ -18,6 +18,8 @@ import { responsibilityRoutes } from "./modules/responsibility/responsibility.ro
 import { userRoutes } from "./modules/users/users.routes.js";
 import { workRoutes } from "./modules/work/work.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
+import { problemRoutes } from "./modules/problems/problems.routes.js";
+import { reviewRoutes } from "./modules/reviews/reviews.routes.js";
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -65,5 +67,7 @@ export async function buildApp(options: AppOptions) {
   await responsibilityRoutes(app, deps);
   await auditRoutes(app, deps);
   await workRoutes(app, deps);
+  await problemRoutes(app, deps);
+  await reviewRoutes(app, deps);
   return app;
 }
