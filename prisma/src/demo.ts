@@ -1,5 +1,5 @@
 import type { MilestoneKind, WorkStatus } from "@resettle/domain";
-import type { PrismaClient } from "./client.js";
+import type { Prisma, PrismaClient } from "./client.js";
 
 /**
  * Demo data (演示数据) for trying the product: fictional persons, milestones and some
@@ -300,15 +300,86 @@ async function loadDemoProblemsAndGroup(prisma: PrismaClient) {
       where: { districtId, problemCategory: "individual" },
       select: { id: true },
     });
-    await tx.workingGroup.create({
+    const group = await tx.workingGroup.create({
       data: {
         name: "双台子区个性问题项目联合工作组（演示）",
         leadDepartmentId: zhujian.id,
         reviewIntervalDays: 30,
         departments: { create: members.map((departmentId) => ({ departmentId })) },
         persons: { create: persons.map((p) => ({ personId: p.id })) },
-        projects: { create: individual.map((p) => ({ projectId: p.id })) },
+        projects: {
+          create: individual.map((p) => ({ projectId: p.id, assignedAt: new Date("2026-09-01T00:00:00Z") })),
+        },
       },
     });
+    await loadDemoReview(tx, group.id, projects.get("hongwei"), departments);
+  });
+}
+
+/**
+ * One earlier review of 宏伟小区 (住建, 财政 and 双台子区政府 present), with one follow-up
+ * action for 财政: what the queue, the minutes and My work show. 财政 signs it once the
+ * demo accounts exist (signDemoReview).
+ */
+async function loadDemoReview(
+  tx: Prisma.TransactionClient,
+  groupId: string,
+  projectId: string | undefined,
+  departments: Map<string, { id: string }>,
+) {
+  const caizheng = departments.get("caizheng");
+  if (!projectId || !caizheng) return;
+  const attendees = await tx.person.findMany({
+    where: { isDemo: true, name: { in: ["李科长（演示）", "吴科长（演示）", "张主任（演示）"] } },
+    select: { id: true, departmentId: true },
+  });
+  const review = await tx.review.create({
+    data: {
+      groupId,
+      heldOn: new Date("2026-10-20T00:00:00Z"),
+      attendees: { create: attendees.map((a) => ({ personId: a.id })) },
+      projects: {
+        create: {
+          projectId,
+          findings: "开发企业资金链断裂，主体工程停工；部分住户临时安置费停发（演示）",
+          decisions: "市财政局研究续建资金方案；区政府先行垫付临时安置费（演示）",
+        },
+      },
+    },
+    select: { projects: { select: { id: true } } },
+  });
+  await tx.item.create({
+    data: {
+      projectId,
+      problem: "续建资金方案报市政府审定",
+      responsibleDepartmentId: caizheng.id,
+      responsiblePersonId: attendees.find((a) => a.departmentId === caizheng.id)?.id ?? null,
+      deadline: new Date("2026-12-10T00:00:00Z"),
+      status: "in_progress",
+      reviewProjectId: review.projects[0]!.id,
+      isDemo: true,
+    },
+  });
+}
+
+/** 财政's signature on the demo review, by coord-caizheng: only 住建 and 双台子区政府 remain to sign. */
+export async function signDemoReview(prisma: PrismaClient) {
+  const signer = await prisma.user.findUnique({
+    where: { username: "coord-caizheng" },
+    select: { id: true, departmentId: true },
+  });
+  const review = await prisma.review.findFirst({
+    where: { signatures: { none: {} }, projects: { some: { project: { code: "hongwei" } } } },
+    orderBy: { heldOn: "asc" },
+    select: { id: true },
+  });
+  if (!signer?.departmentId || !review) return;
+  await prisma.reviewSignature.create({
+    data: {
+      reviewId: review.id,
+      departmentId: signer.departmentId,
+      signedById: signer.id,
+      signedAt: new Date("2026-10-21T02:00:00Z"),
+    },
   });
 }

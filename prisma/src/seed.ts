@@ -1,7 +1,7 @@
 import type { PrismaClient } from "./client.js";
 import { loadCauses } from "./causes.js";
 import { loadDemoAccounts } from "./demo-accounts.js";
-import { loadDemoData } from "./demo.js";
+import { loadDemoData, signDemoReview } from "./demo.js";
 import { loadPlan, readPlanFile } from "./plan-loader.js";
 
 export { loadPlan, parsePlan, readPlanFile, PlanRejectedError, defaultPlanPath } from "./plan-loader.js";
@@ -20,5 +20,6 @@ export async function seedDatabase(
   await loadCauses(prisma);
   const demoLoaded = options.demo ? await loadDemoData(prisma) : false;
   const demoAccountsCreated = (options.demoAccounts ?? options.demo) ? await loadDemoAccounts(prisma) : false;
+  if (demoLoaded && demoAccountsCreated) await signDemoReview(prisma);
   return { demoLoaded, demoAccountsCreated };
 }

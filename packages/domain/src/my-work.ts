@@ -17,6 +17,8 @@ export const WorkEntrySchema = z.object({
   /** Days past due (positive) or until due (negative, 0 today), in China time. */
   daysOverdue: z.number().int(),
   urgency: z.enum(["overdue", "due_soon", "later"]),
+  /** For an item that is a follow-up action of a working-group review (研判会): that review. */
+  review: z.object({ id: IdSchema, heldOn: IsoDateSchema }).nullable(),
 });
 export type WorkEntry = z.infer<typeof WorkEntrySchema>;
 

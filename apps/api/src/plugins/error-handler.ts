@@ -48,6 +48,10 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         ...(error.current !== undefined ? { current: error.current } : {}),
         requestId,
       };
+    } else if ((error as { code?: unknown }).code === "P2002") {
+      // A unique constraint a concurrent request won (the services check first, so only a race gets here).
+      status = 409;
+      body = { code: "CONFLICT", message: "Someone else made the same change meanwhile; reload and retry", requestId };
     } else if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, "response does not match its schema");
       status = 500;

@@ -65,6 +65,14 @@ export async function seededIds(prisma: PrismaClient) {
     coordZhujian: await user("coord-zhujian"),
     coordFayuan: await user("coord-fayuan"),
     districts: await prisma.district.findMany({ select: { id: true, name: true } }),
+    /** 其他 (other), a cause of the taxonomy (on 广厦小区). */
+    causeOther: (await prisma.cause.findUniqueOrThrow({ where: { code: "other" } })).id,
+    /** The demo's common problem 回迁房建设手续不全（演示）: 双台子区, 住建's, in progress; 广厦小区 and 学府园二期. */
+    commonProblem: (await prisma.commonProblem.findFirstOrThrow({ select: { id: true } })).id,
+    /** The demo's 双台子区 joint working group: 住建 (lead), 国土, 财政, 法院, 双台子区政府; reviews 宏伟小区. */
+    group: (await prisma.workingGroup.findFirstOrThrow({ select: { id: true } })).id,
+    /** The demo's review of 宏伟小区 (2026-10-20): 住建, 财政, 双台子区政府 present; 财政 has signed. */
+    review: (await prisma.review.findFirstOrThrow({ select: { id: true } })).id,
   };
 }
 export type SeededIds = Awaited<ReturnType<typeof seededIds>>;
@@ -85,6 +93,9 @@ export async function snapshot(prisma: PrismaClient) {
     assignments,
     sessions,
     auditEvents,
+    problems,
+    groups,
+    reviews,
   ] = await Promise.all([
     prisma.user.findMany({ orderBy: { id: "asc" } }),
     prisma.department.findMany({ orderBy: { id: "asc" } }),
@@ -96,6 +107,31 @@ export async function snapshot(prisma: PrismaClient) {
     prisma.responsibilityAssignment.findMany({ orderBy: { id: "asc" } }),
     prisma.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, lastSeenAt: true } }),
     prisma.auditEvent.count(),
+    Promise.all([
+      prisma.cause.findMany({ orderBy: { id: "asc" } }),
+      prisma.projectCause.findMany({ orderBy: [{ projectId: "asc" }, { causeId: "asc" }] }),
+      prisma.commonProblem.findMany({
+        orderBy: { id: "asc" },
+        include: { projects: { orderBy: { projectId: "asc" } } },
+      }),
+    ]),
+    prisma.workingGroup.findMany({
+      orderBy: { id: "asc" },
+      include: {
+        departments: { orderBy: { departmentId: "asc" } },
+        persons: { orderBy: { personId: "asc" } },
+        projects: { orderBy: { projectId: "asc" } },
+      },
+    }),
+    prisma.review.findMany({
+      orderBy: { id: "asc" },
+      include: {
+        attendees: { orderBy: { personId: "asc" } },
+        projects: { orderBy: { projectId: "asc" } },
+        signatures: { orderBy: { departmentId: "asc" } },
+        addenda: { orderBy: { id: "asc" } },
+      },
+    }),
   ]);
   return {
     users,
@@ -108,6 +144,9 @@ export async function snapshot(prisma: PrismaClient) {
     assignments,
     sessions,
     auditEvents,
+    problems,
+    groups,
+    reviews,
   };
 }
 

@@ -123,6 +123,7 @@ describe("GET /api/dashboard", () => {
     await prisma.responsibilityAssignment.deleteMany();
     await prisma.user.updateMany({ data: { personId: null } });
     await prisma.workingGroupPerson.deleteMany();
+    await prisma.reviewAttendee.deleteMany();
     await prisma.person.deleteMany();
     const d = await dashboard();
     expect(d.years.map((y) => y.cumulativeActual)).toEqual([0, 0, 0]);

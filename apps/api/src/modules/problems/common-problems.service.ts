@@ -1,5 +1,17 @@
-import type { CommonProblem } from "@resettle/domain";
+import {
+  can,
+  type CommonProblem,
+  type CommonProblemCreate,
+  type CommonProblemListQuery,
+  type CommonProblemUpdate,
+  type FieldIssue,
+  type SessionUser,
+} from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import { AppError } from "../../lib/app-error.js";
+import { audit, changedFields, type Actor } from "../../lib/audit.js";
+import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
+import { requireActFor, statusChange } from "../../lib/work-rules.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -40,4 +52,246 @@ export async function commonProblemsOfProject(prisma: PrismaClient, projectId: s
     select: commonProblemSelect,
   });
   return rows.map(presentCommonProblem);
+}
+
+export async function listCommonProblems(prisma: PrismaClient, query: CommonProblemListQuery) {
+  const where: Prisma.CommonProblemWhereInput = {
+    districtId: query.districtId,
+    status: query.status,
+    ...(query.projectId ? { projects: { some: { projectId: query.projectId } } } : {}),
+  };
+  const [rows, total] = await prisma.$transaction([
+    prisma.commonProblem.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: commonProblemSelect,
+    }),
+    prisma.commonProblem.count({ where }),
+  ]);
+  return { items: rows.map(presentCommonProblem), total, page: query.page, pageSize: query.pageSize };
+}
+
+const findCommonProblem = async (db: Prisma.TransactionClient | PrismaClient, id: string) => {
+  const row = await db.commonProblem.findUnique({ where: { id }, select: commonProblemSelect });
+  return row && presentCommonProblem(row);
+};
+
+export async function getCommonProblem(prisma: PrismaClient, id: string): Promise<CommonProblem> {
+  const found = await findCommonProblem(prisma, id);
+  if (!found) throw AppError.notFound("Common problem");
+  return found;
+}
+
+/** What the audit trail keeps of a common problem: names, which a reader recognises, rather than ids and figures. */
+const auditView = (p: CommonProblem) => ({
+  title: p.title,
+  description: p.description,
+  measure: p.measure,
+  district: p.district?.name ?? null,
+  responsibleDepartment: p.responsibleDepartment?.name ?? null,
+  status: p.status,
+  blockedReason: p.blockedReason,
+  projects: p.projects.map((x) => x.name),
+});
+
+/** A cleared text box arrives as "": nothing. */
+const text = (value: string | null | undefined) => (value === undefined ? undefined : value || null);
+
+/**
+ * The district, the department and the projects must exist, and a district-level measure
+ * covers projects of that district only. Every offending field is reported at once.
+ * `projectIds` are the new links (checked one by one) or, when they stay, the current ones
+ * (then a new district that does not contain them is the field at fault).
+ */
+async function checkPlanning(
+  tx: Prisma.TransactionClient,
+  next: { districtId: string | null; responsibleDepartmentId: string | null; projectIds: string[] },
+  given: { districtId: boolean; responsibleDepartmentId: boolean; projectIds: boolean },
+) {
+  const issues: FieldIssue[] = [];
+  const district = next.districtId
+    ? await tx.district.findUnique({ where: { id: next.districtId }, select: { id: true, name: true } })
+    : null;
+  if (given.districtId && next.districtId && !district)
+    issues.push({ path: "body.districtId", message: "No such district" });
+  if (
+    given.responsibleDepartmentId &&
+    next.responsibleDepartmentId &&
+    !(await tx.department.findUnique({ where: { id: next.responsibleDepartmentId }, select: { id: true } }))
+  )
+    issues.push({ path: "body.responsibleDepartmentId", message: "No such department" });
+  const projects = new Map(
+    (
+      await tx.project.findMany({
+        where: { id: { in: next.projectIds } },
+        select: { id: true, name: true, districtId: true },
+      })
+    ).map((p) => [p.id, p]),
+  );
+  next.projectIds.forEach((id, i) => {
+    const project = projects.get(id);
+    const path = given.projectIds ? `body.projectIds.${i}` : "body.districtId";
+    if (!project) issues.push({ path, message: "No such project" });
+    else if (district && project.districtId !== district.id)
+      issues.push({ path, message: `${project.name} is not in ${district.name}` });
+  });
+  if (issues.length) throw new AppError("VALIDATION_FAILED", issues[0]!.message, issues);
+}
+
+/**
+ * Linking a project to a common problem classifies an unclassified one as 共性; a project
+ * already classified keeps its category (個性 projects can share a common cause too).
+ * Audited on each project, so its own history shows it.
+ */
+async function classifyLinkedProjects(tx: Prisma.TransactionClient, actor: Actor, projectIds: string[], title: string) {
+  const marked = await tx.project.updateManyAndReturn({
+    where: { id: { in: projectIds }, problemCategory: "none" },
+    data: { problemCategory: "common", version: { increment: 1 } },
+    select: { id: true, name: true },
+  });
+  for (const project of marked)
+    await audit(tx, actor, {
+      action: "problem_update",
+      entityType: "project",
+      entityId: project.id,
+      before: { problemCategory: "none" },
+      after: { problemCategory: "common", commonProblem: title },
+    });
+  return marked.map((p) => p.name);
+}
+
+export async function createCommonProblem(
+  prisma: PrismaClient,
+  actor: Actor,
+  { projectIds, ...input }: CommonProblemCreate,
+): Promise<CommonProblem> {
+  return prisma.$transaction(async (tx) => {
+    await checkPlanning(
+      tx,
+      { ...input, projectIds },
+      { districtId: true, responsibleDepartmentId: true, projectIds: true },
+    );
+    const { id } = await tx.commonProblem.create({
+      data: {
+        ...input,
+        description: text(input.description),
+        measure: text(input.measure),
+        projects: { create: projectIds.map((projectId) => ({ projectId })) },
+      },
+      select: { id: true },
+    });
+    const created = (await findCommonProblem(tx, id))!;
+    const projectsMarkedCommon = await classifyLinkedProjects(tx, actor, projectIds, created.title);
+    await audit(tx, actor, {
+      action: "create",
+      entityType: "common_problem",
+      entityId: id,
+      after: { ...auditView(created), ...(projectsMarkedCommon.length ? { projectsMarkedCommon } : {}) },
+    });
+    return created;
+  });
+}
+
+const planningKeys = [
+  "title",
+  "description",
+  "measure",
+  "districtId",
+  "responsibleDepartmentId",
+  "projectIds",
+] as const;
+
+/**
+ * The office and the working group change the plan (problems.manage); the status moves for
+ * them and for the coordinator of the responsible department. Who may is checked before the
+ * version and the content, so a refusal reveals nothing.
+ */
+export async function updateCommonProblem(
+  prisma: PrismaClient,
+  user: SessionUser,
+  actor: Actor,
+  id: string,
+  { version, status, note, ...planning }: CommonProblemUpdate,
+  now: Date,
+): Promise<CommonProblem> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.commonProblem.findUnique({
+      where: { id },
+      select: { responsibleDepartmentId: true, districtId: true, status: true },
+    });
+    if (!row) throw AppError.notFound("Common problem");
+    const changesPlan = planningKeys.some((k) => planning[k] !== undefined);
+    if (changesPlan && !can(user, "problems.manage"))
+      throw AppError.forbidden("Only the office and the working group change a common problem's plan");
+    requireActFor(user, "work.update", [row.responsibleDepartmentId]);
+    const current = assertVersion(await findCommonProblem(tx, id), version, "Common problem", (p) => p);
+    const currentProjectIds = current.projects.map((p) => p.id);
+    const data = {
+      ...statusChange(row, status, note, user, now),
+      title: planning.title,
+      description: text(planning.description),
+      measure: text(planning.measure),
+      districtId: planning.districtId,
+      responsibleDepartmentId: planning.responsibleDepartmentId,
+    };
+    const unchanged =
+      !data.status &&
+      (data.title ?? current.title) === current.title &&
+      (data.description === undefined || data.description === current.description) &&
+      (data.measure === undefined || data.measure === current.measure) &&
+      (data.districtId === undefined || data.districtId === (current.district?.id ?? null)) &&
+      (data.responsibleDepartmentId === undefined ||
+        data.responsibleDepartmentId === (current.responsibleDepartment?.id ?? null)) &&
+      (!planning.projectIds ||
+        (planning.projectIds.length === currentProjectIds.length &&
+          planning.projectIds.every((p) => currentProjectIds.includes(p))));
+    // Nothing to change (a form saved twice, a status set to what it is): nothing written, the version stays.
+    if (unchanged) return current;
+    if (changesPlan)
+      await checkPlanning(
+        tx,
+        {
+          districtId: planning.districtId !== undefined ? planning.districtId : row.districtId,
+          responsibleDepartmentId: planning.responsibleDepartmentId ?? null,
+          projectIds: planning.projectIds ?? currentProjectIds,
+        },
+        {
+          districtId: planning.districtId !== undefined,
+          responsibleDepartmentId: planning.responsibleDepartmentId !== undefined,
+          projectIds: planning.projectIds !== undefined,
+        },
+      );
+    await expectUpdatedOrStale(
+      await tx.commonProblem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
+      "Common problem",
+      () => findCommonProblem(tx, id),
+    );
+    let projectsMarkedCommon: string[] = [];
+    if (planning.projectIds) {
+      const added = planning.projectIds.filter((p) => !currentProjectIds.includes(p));
+      await tx.commonProblemProject.deleteMany({
+        where: { commonProblemId: id, projectId: { notIn: planning.projectIds } },
+      });
+      await tx.commonProblemProject.createMany({
+        data: added.map((projectId) => ({ commonProblemId: id, projectId })),
+      });
+      projectsMarkedCommon = await classifyLinkedProjects(tx, actor, added, planning.title ?? current.title);
+    }
+    const updated = (await findCommonProblem(tx, id))!;
+    const diff = changedFields(auditView(current), auditView(updated));
+    await audit(tx, actor, {
+      action: data.status ? `status_${data.status}` : "update",
+      entityType: "common_problem",
+      entityId: id,
+      before: diff.before,
+      after: {
+        ...diff.after,
+        ...(note ? { note } : {}),
+        ...(projectsMarkedCommon.length ? { projectsMarkedCommon } : {}),
+      },
+    });
+    return updated;
+  });
 }

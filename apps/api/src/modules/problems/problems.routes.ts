@@ -1,4 +1,158 @@
+import { z } from "zod";
+import {
+  CauseCreateSchema,
+  CauseSchema,
+  CauseUpdateSchema,
+  CommonProblemCreateSchema,
+  CommonProblemListQuerySchema,
+  CommonProblemSchema,
+  CommonProblemUpdateSchema,
+  ErrorResponseSchema,
+  IdSchema,
+  pageOf,
+  ProjectProblemSchema,
+  ProjectProblemUpdateSchema,
+} from "@resettle/domain";
+import { actorOf } from "../../lib/audit.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
+import { createCause, listCauses, updateCause } from "./causes.service.js";
+import {
+  createCommonProblem,
+  getCommonProblem,
+  listCommonProblems,
+  updateCommonProblem,
+} from "./common-problems.service.js";
+import { updateProjectProblem } from "./project-problem.service.js";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  500: ErrorResponseSchema,
+};
+const writeErrors = { ...errors, 409: ErrorResponseSchema };
+const byId = z.object({ id: IdSchema });
+const tags = ["problems"];
 
 /** Problems (问题分类): the cause taxonomy, projects' problem profiles and the common problems (共性问题). */
-export async function problemRoutes(_app: App, _deps: ModuleDeps) {}
+export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
+  app.get(
+    "/api/causes",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "The cause taxonomy (问题成因), retired causes included, by sort order then name",
+        response: { 200: z.array(CauseSchema), ...errors },
+      },
+    },
+    () => listCauses(prisma),
+  );
+  app.post(
+    "/api/causes",
+    {
+      config: { access: "causes.manage" },
+      schema: {
+        tags,
+        summary: "Add a cause (office); a code already taken is 400 on body.code",
+        body: CauseCreateSchema,
+        response: { 201: CauseSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createCause(prisma, actorOf(request), request.body)),
+  );
+  app.patch(
+    "/api/causes/:id",
+    {
+      config: { access: "causes.manage" },
+      schema: {
+        tags,
+        summary: "Rename, reorder, retire or reinstate a cause (office); 409 on a stale version",
+        params: byId,
+        body: CauseUpdateSchema,
+        response: { 200: CauseSchema, ...writeErrors },
+      },
+    },
+    (request) => updateCause(prisma, actorOf(request), request.params.id, request.body),
+  );
+
+  app.patch(
+    "/api/projects/:id/problem",
+    {
+      config: { access: "problems.manage" },
+      schema: {
+        tags,
+        summary:
+          "Classify a project's problem: category, causes (the whole set), statement; uses the project's version (409 when stale)",
+        params: byId,
+        body: ProjectProblemUpdateSchema,
+        response: { 200: ProjectProblemSchema, ...writeErrors },
+      },
+    },
+    (request) => updateProjectProblem(prisma, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/common-problems",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Common problems (共性问题), newest first; by district, linked project or status",
+        querystring: CommonProblemListQuerySchema,
+        response: { 200: pageOf(CommonProblemSchema), ...errors },
+      },
+    },
+    (request) => listCommonProblems(prisma, request.query),
+  );
+  app.get(
+    "/api/common-problems/:id",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "One common problem with its linked projects' figures",
+        params: byId,
+        response: { 200: CommonProblemSchema, ...errors },
+      },
+    },
+    (request) => getCommonProblem(prisma, request.params.id),
+  );
+  app.post(
+    "/api/common-problems",
+    {
+      config: { access: "problems.manage" },
+      schema: {
+        tags,
+        summary: "Record a common problem shared by several projects (office and working group)",
+        body: CommonProblemCreateSchema,
+        response: { 201: CommonProblemSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createCommonProblem(prisma, actorOf(request), request.body)),
+  );
+  app.patch(
+    "/api/common-problems/:id",
+    {
+      config: { access: "work.update" },
+      schema: {
+        tags,
+        summary:
+          "Change a common problem (office and working group) or move its status (also the responsible department's coordinator); 409 on a stale version",
+        params: byId,
+        body: CommonProblemUpdateSchema,
+        response: { 200: CommonProblemSchema, ...writeErrors },
+      },
+    },
+    (request) =>
+      updateCommonProblem(
+        prisma,
+        request.session!.user,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+      ),
+  );
+}

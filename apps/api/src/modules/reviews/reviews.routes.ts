@@ -1,4 +1,182 @@
+import { z } from "zod";
+import {
+  ErrorResponseSchema,
+  IdSchema,
+  pageOf,
+  ProblemQueueEntrySchema,
+  ProblemQueueQuerySchema,
+  ReviewAddendumCreateSchema,
+  ReviewCreateSchema,
+  ReviewListQuerySchema,
+  ReviewSchema,
+  ReviewSummarySchema,
+  ReviewUpdateSchema,
+  WorkingGroupCreateSchema,
+  WorkingGroupSchema,
+  WorkingGroupUpdateSchema,
+} from "@resettle/domain";
+import { actorOf } from "../../lib/audit.js";
+import { todayInChina } from "../../lib/clock.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
+import { problemQueue } from "./problem-queue.service.js";
+import { addAddendum, createReview, getReview, listReviews, signReview, updateReview } from "./reviews.service.js";
+import { createGroup, getGroup, listGroups, updateGroup } from "./working-groups.service.js";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  500: ErrorResponseSchema,
+};
+const writeErrors = { ...errors, 409: ErrorResponseSchema };
+const byId = z.object({ id: IdSchema });
 
 /** The joint working groups (联合工作组), their reviews (研判会) with sign-off (会签), and the problem-projects queue. */
-export async function reviewRoutes(_app: App, _deps: ModuleDeps) {}
+export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
+  const tags = ["working groups"];
+  app.get(
+    "/api/working-groups",
+    {
+      config: { access: "read" },
+      schema: { tags, summary: "The joint working groups", response: { 200: z.array(WorkingGroupSchema), ...errors } },
+    },
+    () => listGroups(prisma),
+  );
+  app.get(
+    "/api/working-groups/:id",
+    {
+      config: { access: "read" },
+      schema: { tags, summary: "One working group", params: byId, response: { 200: WorkingGroupSchema, ...errors } },
+    },
+    (request) => getGroup(prisma, request.params.id),
+  );
+  app.post(
+    "/api/working-groups",
+    {
+      config: { access: "groups.manage" },
+      schema: {
+        tags,
+        summary: "Form a working group (administrators)",
+        body: WorkingGroupCreateSchema,
+        response: { 201: WorkingGroupSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createGroup(prisma, actorOf(request), request.body)),
+  );
+  app.patch(
+    "/api/working-groups/:id",
+    {
+      config: { access: "groups.manage" },
+      schema: {
+        tags,
+        summary: "Change a working group's members, persons, projects or interval; 409 on a stale version",
+        params: byId,
+        body: WorkingGroupUpdateSchema,
+        response: { 200: WorkingGroupSchema, ...writeErrors },
+      },
+    },
+    (request) => updateGroup(prisma, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/problem-queue",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Problem projects (individual problem, red, or blocked items), the most neglected first",
+        querystring: ProblemQueueQuerySchema,
+        response: { 200: pageOf(ProblemQueueEntrySchema), ...errors },
+      },
+    },
+    (request) => problemQueue(prisma, request.query, todayInChina(clock)),
+  );
+
+  const reviewTags = ["reviews"];
+  app.get(
+    "/api/reviews",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: reviewTags,
+        summary: "Reviews of a group or a project, newest first",
+        querystring: ReviewListQuerySchema,
+        response: { 200: pageOf(ReviewSummarySchema), ...errors },
+      },
+    },
+    (request) => listReviews(prisma, request.query),
+  );
+  app.post(
+    "/api/reviews",
+    {
+      config: { access: "reviews.record" },
+      schema: {
+        tags: reviewTags,
+        summary: "Record a review (研判会); its follow-up actions become rectification items at once",
+        body: ReviewCreateSchema,
+        response: { 201: ReviewSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createReview(prisma, actorOf(request), request.body, todayInChina(clock))),
+  );
+  app.get(
+    "/api/reviews/:id",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: reviewTags,
+        summary: "A review record with its signatures, the departments still to sign, and whether it is locked",
+        params: byId,
+        response: { 200: ReviewSchema, ...errors },
+      },
+    },
+    (request) => getReview(prisma, request.params.id),
+  );
+  app.patch(
+    "/api/reviews/:id",
+    {
+      config: { access: "reviews.record" },
+      schema: {
+        tags: reviewTags,
+        summary: "Correct an unlocked record (withdraws signatures given); 409 when locked or stale",
+        params: byId,
+        body: ReviewUpdateSchema,
+        response: { 200: ReviewSchema, ...writeErrors },
+      },
+    },
+    (request) => updateReview(prisma, actorOf(request), request.params.id, request.body, todayInChina(clock)),
+  );
+  app.post(
+    "/api/reviews/:id/signatures",
+    {
+      config: { access: "reviews.sign" },
+      schema: {
+        tags: reviewTags,
+        summary: "Sign the record for one's department (会签); the last signature locks it; twice 409",
+        params: byId,
+        response: { 201: ReviewSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await signReview(prisma, request.session!.user, actorOf(request), request.params.id, clock.now())),
+  );
+  app.post(
+    "/api/reviews/:id/addenda",
+    {
+      config: { access: "reviews.record" },
+      schema: {
+        tags: reviewTags,
+        summary: "Add a correction (补充说明) beside the record",
+        params: byId,
+        body: ReviewAddendumCreateSchema,
+        response: { 201: ReviewSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addAddendum(prisma, actorOf(request), request.params.id, request.body)),
+  );
+}

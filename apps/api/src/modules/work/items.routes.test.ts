@@ -42,6 +42,7 @@ describe("GET /api/projects/:id/items", () => {
     const list = await itemsOf(ids.hongwei);
     expect(list.map((i) => [i.problem, i.deadline, i.status, i.blockedReason])).toEqual([
       ["部分住户临时安置费停发", "2026-11-30", "in_progress", null],
+      ["续建资金方案报市政府审定", "2026-12-10", "in_progress", null], // the demo review's follow-up action
       ["回迁房产权证无法办理", "2026-12-15", "blocked", "等待市财政局资金方案"],
       ["续建资金缺口约 8,000 万元", "2026-12-31", "in_progress", null],
     ]);
@@ -223,6 +224,7 @@ describe("POST /api/projects/:id/items", () => {
         blockedReason: null,
         completedAt: null,
         completedBy: null,
+        review: null,
         version: 1,
       });
       const [event] = await auditOf(created.id);

@@ -48,6 +48,7 @@ describe("GET /api/my-work", () => {
           version: 1,
           daysOverdue: 2521,
           urgency: "overdue",
+          review: null,
         },
         {
           type: "item",
@@ -62,6 +63,7 @@ describe("GET /api/my-work", () => {
           version: 1,
           daysOverdue: -25,
           urgency: "later",
+          review: null,
         },
       ],
     });

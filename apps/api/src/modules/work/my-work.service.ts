@@ -39,11 +39,13 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
         responsiblePersonId: true,
         version: true,
         project,
+        reviewProject: { select: { review: { select: { id: true, heldOn: true } } } },
       },
     }),
   ]);
   const todayMs = fromIsoDate(today).getTime();
-  const entry = (type: WorkEntry["type"], r: (typeof milestones)[number], title: string, due: Date): WorkEntry => {
+  type Row = (typeof milestones)[number] & { review?: { id: string; heldOn: Date } | null };
+  const entry = (type: WorkEntry["type"], r: Row, title: string, due: Date): WorkEntry => {
     const daysOverdue = Math.round((todayMs - due.getTime()) / DAY_MS);
     return {
       type,
@@ -58,11 +60,19 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
       version: r.version,
       daysOverdue,
       urgency: daysOverdue > 0 ? "overdue" : -daysOverdue <= DUE_SOON_DAYS ? "due_soon" : "later",
+      review: r.review ? { id: r.review.id, heldOn: toIsoDate(r.review.heldOn) } : null,
     };
   };
   const entries = [
     ...milestones.map((m) => entry("milestone", m, m.title, m.dueDate)),
-    ...items.map((i) => entry("item", { ...i, title: i.problem, dueDate: i.deadline }, i.problem, i.deadline)),
+    ...items.map(({ reviewProject, ...i }) =>
+      entry(
+        "item",
+        { ...i, title: i.problem, dueDate: i.deadline, review: reviewProject?.review },
+        i.problem,
+        i.deadline,
+      ),
+    ),
   ].sort(
     (a, b) =>
       urgencyRank[a.urgency] - urgencyRank[b.urgency] ||

@@ -1,0 +1,105 @@
+import { rankProblemQueue, type ProblemQueueEntry, type ProblemQueueQuery } from "@resettle/domain";
+import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
+import { assessProjects } from "../projects/project-health.js";
+
+const DAY_MS = 86_400_000;
+const ref = { select: { id: true, name: true } } as const;
+
+/** A timestamp's calendar day in China. */
+const chinaDay = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(at);
+const addDays = (day: string, days: number) => toIsoDate(new Date(fromIsoDate(day).getTime() + days * DAY_MS));
+const daysBetween = (from: string, to: string) =>
+  Math.round((fromIsoDate(to).getTime() - fromIsoDate(from).getTime()) / DAY_MS);
+
+/**
+ * 问题项目: projects with an individual problem, red, or with blocked items; when each was
+ * last reviewed, its open and overdue follow-up actions, and when the next review falls due
+ * (the group's interval after the last review, or after the assignment if never reviewed).
+ * The filtered projects are read together (a city has tens to hundreds): five queries
+ * whatever their number; ranked by the domain's rule, then paged.
+ */
+export async function problemQueue(prisma: PrismaClient, query: ProblemQueueQuery, today: string) {
+  const where: Prisma.ProjectWhereInput = {
+    districtId: query.districtId,
+    ...(query.groupId ? { workingGroup: { groupId: query.groupId } } : {}),
+  };
+  const projects = await prisma.project.findMany({
+    where,
+    select: {
+      id: true,
+      name: true,
+      totalHouseholds: true,
+      problemCategory: true,
+      district: ref,
+      yearTargets: { select: { year: true, plannedHouseholds: true } },
+      workingGroup: {
+        select: { assignedAt: true, group: { select: { id: true, name: true, reviewIntervalDays: true } } },
+      },
+    },
+    orderBy: [{ sequence: "asc" }, { code: "asc" }],
+  });
+  const ids = projects.map((p) => p.id);
+  const [assessed, blocked] = await Promise.all([
+    assessProjects(prisma, projects, today),
+    prisma.item.groupBy({ by: ["projectId"], where: { projectId: { in: ids }, status: "blocked" }, _count: true }),
+  ]);
+  const hasBlocked = new Set(blocked.map((b) => b.projectId));
+  const candidates = projects.flatMap((p) => {
+    const healthLevel = assessed.get(p.id)!.health.level;
+    const reasons: ProblemQueueEntry["reasons"] = [
+      ...(p.problemCategory === "individual" ? (["individual_problem"] as const) : []),
+      ...(healthLevel === "red" ? (["red"] as const) : []),
+      ...(hasBlocked.has(p.id) ? (["blocked_items"] as const) : []),
+    ];
+    return reasons.length ? [{ ...p, healthLevel, reasons }] : [];
+  });
+  const candidateIds = candidates.map((p) => p.id);
+  const [reviewed, actions] = await Promise.all([
+    prisma.reviewProject.findMany({
+      where: { projectId: { in: candidateIds } },
+      select: { projectId: true, review: { select: { heldOn: true } } },
+    }),
+    prisma.item.findMany({
+      where: { projectId: { in: candidateIds }, reviewProjectId: { not: null }, status: { not: "done" } },
+      select: { projectId: true, deadline: true },
+    }),
+  ]);
+  const lastReviewed = new Map<string, string>();
+  for (const r of reviewed) {
+    const day = toIsoDate(r.review.heldOn);
+    if ((lastReviewed.get(r.projectId) ?? "") < day) lastReviewed.set(r.projectId, day);
+  }
+  const openActions = new Map<string, string[]>();
+  for (const a of actions)
+    openActions.set(a.projectId, [...(openActions.get(a.projectId) ?? []), toIsoDate(a.deadline)]);
+  const entries = candidates.map((p): ProblemQueueEntry => {
+    const lastReviewedOn = lastReviewed.get(p.id) ?? null;
+    const assignment = p.workingGroup;
+    const nextReviewDue = assignment
+      ? addDays(lastReviewedOn ?? chinaDay(assignment.assignedAt), assignment.group.reviewIntervalDays)
+      : null;
+    const open = openActions.get(p.id) ?? [];
+    return {
+      projectId: p.id,
+      projectName: p.name,
+      district: p.district,
+      group: assignment ? { id: assignment.group.id, name: assignment.group.name } : null,
+      healthLevel: p.healthLevel,
+      reasons: p.reasons,
+      lastReviewedOn,
+      nextReviewDue,
+      openActions: open.length,
+      overdueActions: open.filter((deadline) => deadline < today).length,
+      daysReviewOverdue: nextReviewDue ? Math.max(0, daysBetween(nextReviewDue, today)) : 0,
+    };
+  });
+  const ranked = rankProblemQueue(entries);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: ranked.slice(start, start + query.pageSize),
+    total: ranked.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
