@@ -16,7 +16,13 @@ const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
 const UsersPage = lazy(() => import("./routes/admin/users-page"));
 const DepartmentsPage = lazy(() => import("./routes/admin/departments-page"));
 const PersonsPage = lazy(() => import("./routes/admin/persons-page"));
+const CausesPage = lazy(() => import("./routes/admin/causes-page"));
+const WorkingGroupsPage = lazy(() => import("./routes/admin/working-groups-page"));
+const CommonProblemsPage = lazy(() => import("./routes/common-problems-page"));
 const AuditPage = lazy(() => import("./routes/audit-page"));
+const ProblemQueuePage = lazy(() => import("./routes/problem-queue-page"));
+const ReviewNewPage = lazy(() => import("./routes/review-new-page"));
+const ReviewPage = lazy(() => import("./routes/review-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
 const restricted = (path: string, capability: Capability, page: ReactNode) => ({
@@ -51,10 +57,16 @@ export function createRouter() {
             { path: "projects", element: <ProjectsPage /> },
             { path: "projects/:id", element: <ProjectPage /> },
             { path: "my-work", element: <MyWorkPage /> },
+            { path: "problem-queue", element: <ProblemQueuePage /> },
+            restricted("reviews/new", "reviews.record", <ReviewNewPage />),
+            { path: "reviews/:id", element: <ReviewPage /> },
             { path: "account/password", element: <ChangePasswordPage /> },
             restricted("admin/users", "accounts.manage", <UsersPage />),
             restricted("admin/departments", "organisation.manage", <DepartmentsPage />),
             restricted("admin/persons", "organisation.manage", <PersonsPage />),
+            restricted("admin/causes", "causes.manage", <CausesPage />),
+            restricted("admin/working-groups", "groups.manage", <WorkingGroupsPage />),
+            { path: "common-problems", element: <CommonProblemsPage /> },
             restricted("audit", "audit.read", <AuditPage />),
             { path: "*", element: <NotFoundPage /> },
           ],

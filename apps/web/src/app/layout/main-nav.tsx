@@ -14,11 +14,15 @@ export function MainNav() {
   const links = [
     { to: "/", label: t("nav.dashboard"), end: true },
     { to: "/projects", label: t("nav.projects"), end: false },
+    { to: "/problem-queue", label: t("queue.nav"), end: false },
+    { to: "/common-problems", label: t("commonProblems.title"), end: false },
   ];
   const adminLinks = [
     { to: "/admin/users", label: t("nav.users"), capability: "accounts.manage" as const },
     { to: "/admin/departments", label: t("nav.departments"), capability: "organisation.manage" as const },
     { to: "/admin/persons", label: t("nav.persons"), capability: "organisation.manage" as const },
+    { to: "/admin/causes", label: t("causes.title"), capability: "causes.manage" as const },
+    { to: "/admin/working-groups", label: t("groups.title"), capability: "groups.manage" as const },
   ].filter((link) => can(user, link.capability));
   const adminActive = pathname.startsWith("/admin/");
 

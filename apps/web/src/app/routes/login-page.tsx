@@ -1,3 +1,4 @@
+import type { Role } from "@resettle/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +8,8 @@ import { safeNextPath } from "../../lib/session-token";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { BrandMark } from "../layout/brand-mark";
 import { LanguageSwitch } from "../layout/language-switch";
+
+const HOME_BY_ROLE: Partial<Record<Role, string>> = { coordinator: "/my-work", working_group: "/problem-queue" };
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -32,9 +35,10 @@ export default function LoginPage() {
         </div>
         <h1 className="login-title">{t("auth.login.title")}</h1>
         <LoginForm
-          // A coordinator's day starts with the department's work; everyone else's with the overview.
+          // A coordinator's day starts with the department's work, the working group's with the
+          // projects awaiting review; everyone else's with the overview.
           onSignedIn={(user) =>
-            void navigate(next === "/" && user.role === "coordinator" ? "/my-work" : next, { replace: true })
+            void navigate(next === "/" ? (HOME_BY_ROLE[user.role] ?? "/") : next, { replace: true })
           }
         />
       </main>

@@ -14,7 +14,9 @@ import { ProjectSummary } from "../../features/projects/components/project-summa
 import { ProjectTrajectory } from "../../features/projects/components/project-trajectory";
 import { ProjectYearTargetsTable } from "../../features/projects/components/project-year-targets-table";
 import { ProjectHistory } from "./project-history";
+import { ProjectProblems } from "./project-problems";
 import { ProjectResponsibility } from "./project-responsibility";
+import { ProjectReviews } from "./project-reviews";
 import { ProjectWork } from "./project-work";
 import { useRefreshAfterWork } from "./use-refresh-after-work";
 
@@ -48,6 +50,7 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
       <SectionCard title={t("project.summary")}>
         <ProjectSummary project={project} />
       </SectionCard>
+      <ProjectProblems project={project} />
       <SectionCard title={t("trajectory.title")}>
         <ProjectTrajectory trajectory={project.trajectory} name={project.name} />
       </SectionCard>
@@ -57,6 +60,7 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
         <ProjectYearTargetsTable project={project} />
       </SectionCard>
       <ProjectWork project={project} today={today} />
+      <ProjectReviews project={project} />
       <SectionCard title={t("progress.title")}>
         <ProgressLedger
           projectId={project.id}

@@ -1,12 +1,12 @@
 import { percentOf, type ProjectDetail } from "@resettle/domain";
-import { Descriptions, Space, Tag } from "antd";
+import { Descriptions } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatCount, formatPercent, NO_VALUE, withUnit } from "../../../lib/format";
+import { formatCount, formatPercent, withUnit } from "../../../lib/format";
 import { ProjectStatusTag } from "./project-status-tag";
 
 type Props = { project: ProjectDetail };
 
-/** The project's facts; who is responsible has its own section (责任分工) beside. */
+/** The project's facts; its problems (问题研判) and who is responsible (责任分工) have their own sections. */
 export function ProjectSummary({ project }: Props) {
   const { t } = useTranslation();
   const notSet = t("project.notSet");
@@ -30,26 +30,6 @@ export function ProjectSummary({ project }: Props) {
       key: "approach",
       label: t("project.approach"),
       children: project.approach ? t(`enums.approach.${project.approach}`) : notSet,
-    },
-    {
-      key: "problemCategory",
-      label: t("project.problemCategory"),
-      children: t(`enums.problemCategory.${project.problemCategory}`),
-    },
-    {
-      key: "causes",
-      label: t("project.causes"),
-      span: "filled" as const,
-      children:
-        project.causes.length === 0 ? (
-          NO_VALUE
-        ) : (
-          <Space size={[0, 8]} wrap>
-            {project.causes.map((cause) => (
-              <Tag key={cause.id}>{cause.name}</Tag>
-            ))}
-          </Space>
-        ),
     },
   ];
   return <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} />;

@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import { Empty, Table, type TableColumnsType } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ReviewSourceTag } from "../../../components/ui/review-source-tag";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 
 type Props = {
@@ -24,7 +25,16 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
   const { t } = useTranslation();
   const sorted = [...items].sort((a, b) => a.deadline.localeCompare(b.deadline));
   const columns: TableColumnsType<Item> = [
-    { key: "problem", title: t("work.items.problem"), dataIndex: "problem", width: "18%" },
+    {
+      key: "problem",
+      title: t("work.items.problem"),
+      width: "18%",
+      render: (_, i) => (
+        <>
+          {i.problem} <ReviewSourceTag review={i.review} />
+        </>
+      ),
+    },
     { key: "cause", title: t("work.items.cause"), render: (_, i) => i.cause || NO_VALUE, width: "16%" },
     { key: "measure", title: t("work.items.measure"), render: (_, i) => i.measure || NO_VALUE, width: "20%" },
     {

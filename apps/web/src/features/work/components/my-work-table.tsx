@@ -2,6 +2,7 @@ import type { WorkEntry } from "@resettle/domain";
 import { Empty, Table, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ReviewSourceTag } from "../../../components/ui/review-source-tag";
 import { formatDate } from "../../../lib/format";
 import { UrgencyTag } from "./urgency-tag";
 import { WorkStatusControl } from "./work-status-control";
@@ -24,7 +25,15 @@ export function MyWorkTable({ entries, canUpdate, allowReopen, onChanged }: Prop
       render: (_, e) => <Link to={`/projects/${e.projectId}`}>{e.projectName}</Link>,
     },
     { key: "type", title: t("work.mine.columns.type"), render: (_, e) => t(`work.type.${e.type}`) },
-    { key: "title", title: t("work.mine.columns.title"), dataIndex: "title" },
+    {
+      key: "title",
+      title: t("work.mine.columns.title"),
+      render: (_, e) => (
+        <>
+          {e.title} <ReviewSourceTag review={e.review} />
+        </>
+      ),
+    },
     {
       key: "dueDate",
       title: t("work.mine.columns.dueDate"),

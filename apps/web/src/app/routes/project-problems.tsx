@@ -1,0 +1,66 @@
+import { can, type ProjectDetail } from "@resettle/domain";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { SectionCard } from "../../components/ui/section-card";
+import { useSessionUser } from "../../features/auth/api/session-context";
+import { causesQueries } from "../../features/causes/api/causes.queries";
+import { LinkedCommonProblems } from "../../features/common-problems/components/linked-common-problems";
+import { ProblemProfileModal } from "../../features/problem-profile/components/problem-profile-modal";
+import { ProblemProfileView } from "../../features/problem-profile/components/problem-profile-view";
+import { projectsQueries } from "../../features/projects/api/projects.queries";
+
+/** 问题研判 and 共性问题: why the project is overdue, and the shared problems it is linked to. */
+export function ProjectProblems({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const causes = useQuery({ ...causesQueries.list(), enabled: editing });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: projectsQueries.all() });
+
+  return (
+    <>
+      <SectionCard
+        title={t("problemProfile.title")}
+        extra={
+          can(user, "problems.manage") && (
+            <Button className="no-print" onClick={() => setEditing(true)}>
+              {t("common.edit")}
+              <span className="sr-only">{` ${t("problemProfile.title")}`}</span>
+            </Button>
+          )
+        }
+      >
+        <ProblemProfileView
+          problemCategory={project.problemCategory}
+          causes={project.causes}
+          problemStatement={project.problemStatement}
+          workingGroup={project.workingGroup}
+        />
+      </SectionCard>
+      <SectionCard
+        title={t("commonProblems.title")}
+        extra={
+          <Link className="no-print" to={`/common-problems?projectId=${project.id}`}>
+            {t("commonProblems.viewAll")}
+          </Link>
+        }
+      >
+        <LinkedCommonProblems problems={project.commonProblems} projectName={project.name} />
+      </SectionCard>
+      {editing && (
+        <ProblemProfileModal
+          projectId={project.id}
+          projectName={project.name}
+          profile={project}
+          causes={causes.isError ? [] : causes.data}
+          onSaved={reload}
+          onClose={() => setEditing(false)}
+        />
+      )}
+    </>
+  );
+}

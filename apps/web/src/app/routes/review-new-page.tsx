@@ -1,0 +1,95 @@
+import { useQuery } from "@tanstack/react-query";
+import { App, Breadcrumb } from "antd";
+import { useEffect, useRef, type RefObject } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useBlocker, useNavigate, useSearchParams } from "react-router";
+import { PageHeading } from "../../components/ui/page-heading";
+import { QueryView } from "../../components/ui/query-view";
+import { departmentsQueries } from "../../features/departments/api/departments.queries";
+import { personsQueries } from "../../features/persons/api/persons.queries";
+import { workingGroupsQueries } from "../../features/working-groups/api/working-groups.queries";
+import { ReviewForm } from "../../features/reviews/components/review-form";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { useRefreshAfterWork } from "./use-refresh-after-work";
+import "../../features/reviews/reviews.css";
+
+/** Asks before a half-written record is left: in the app (router blocker) and on closing the tab. */
+function useConfirmLeave(dirty: RefObject<boolean>) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    modal.confirm({
+      title: t("reviews.form.unsavedTitle"),
+      content: t("reviews.form.unsavedContent"),
+      okText: t("reviews.form.leave"),
+      cancelText: t("reviews.form.stay"),
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal, t]);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirty.current) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+}
+
+/** 记录研判会: opened from the queue or a project page with its group and project chosen. */
+export default function ReviewNewPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("reviews.form.title"));
+  const navigate = useNavigate();
+  const refresh = useRefreshAfterWork();
+  const [params] = useSearchParams();
+  const groups = useQuery(workingGroupsQueries.list());
+  const departments = useQuery(departmentsQueries.list());
+  const persons = useQuery(personsQueries.everyone());
+  const dirty = useRef(false);
+  useConfirmLeave(dirty);
+
+  return (
+    <div className="page">
+      <Breadcrumb
+        className="page-breadcrumb"
+        items={[
+          { key: "queue", title: <Link to="/problem-queue">{t("queue.title")}</Link> },
+          { key: "new", title: <span aria-current="page">{t("reviews.form.title")}</span> },
+        ]}
+      />
+      <PageHeading title={t("reviews.form.title")} subtitle={t("reviews.form.subtitle")} />
+      <QueryView
+        query={groups}
+        skeletonRows={10}
+        isEmpty={(list) => list.length === 0}
+        emptyDescription={t("reviews.form.noGroups")}
+      >
+        {(list) => (
+          <ReviewForm
+            groups={list}
+            departments={departments.isError ? [] : departments.data}
+            persons={persons.isError ? [] : persons.data?.items}
+            initialGroupId={params.get("groupId") ?? undefined}
+            initialProjectId={params.get("projectId") ?? undefined}
+            onDirtyChange={(value) => {
+              dirty.current = value;
+            }}
+            onSaved={(review) => {
+              refresh();
+              void navigate(`/reviews/${review.id}`, { replace: true });
+            }}
+            // Back where the user came from; opened from a link elsewhere, to the queue.
+            onCancel={() =>
+              void ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate("/problem-queue"))
+            }
+          />
+        )}
+      </QueryView>
+    </div>
+  );
+}

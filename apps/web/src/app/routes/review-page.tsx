@@ -1,0 +1,147 @@
+import { EditOutlined, FileAddOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { can, IdSchema, type Review } from "@resettle/domain";
+import { useQuery } from "@tanstack/react-query";
+import { App, Breadcrumb, Button, Space, Tag } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { NotFoundResult } from "../../components/ui/not-found-result";
+import { PrintButton } from "../../components/ui/print-button";
+import { QueryView } from "../../components/ui/query-view";
+import { useSessionUser } from "../../features/auth/api/session-context";
+import { reviewsQueries } from "../../features/reviews/api/reviews.queries";
+import { workingGroupsQueries } from "../../features/working-groups/api/working-groups.queries";
+import { useSignReview } from "../../features/reviews/api/use-record-review";
+import { AddendumModal } from "../../features/reviews/components/addendum-modal";
+import { ReviewEditModal } from "../../features/reviews/components/review-edit-modal";
+import { ReviewMinutes } from "../../features/reviews/components/review-minutes";
+import { isApiError } from "../../lib/api-error";
+import { actionErrorMessage } from "../../lib/error-message";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { useRefreshAfterWork } from "./use-refresh-after-work";
+import "../../features/reviews/reviews.css";
+
+/** 研判会纪要: the record, its sign-off (会签) and addenda; printed as the meeting's minutes. */
+export default function ReviewPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const validId = IdSchema.safeParse(id).success;
+  const query = useQuery({ ...reviewsQueries.detail(id), enabled: validId });
+  useDocumentTitle(
+    query.data ? t("reviews.minutesTitle", { group: query.data.group.name }) : t("reviews.minutes.title"),
+  );
+
+  if (!validId || (isApiError(query.error) && query.error.isNotFound)) {
+    return (
+      <NotFoundResult
+        title={t("reviews.minutes.notFoundTitle")}
+        description={t("reviews.minutes.notFoundDescription")}
+        backTo="/problem-queue"
+        backLabel={t("reviews.minutes.backToQueue")}
+      />
+    );
+  }
+  return (
+    <div className="page review-page">
+      <Breadcrumb
+        className="page-breadcrumb no-print"
+        items={[
+          { key: "queue", title: <Link to="/problem-queue">{t("queue.title")}</Link> },
+          { key: "review", title: <span aria-current="page">{t("reviews.minutes.title")}</span> },
+        ]}
+      />
+      <QueryView query={query} skeletonRows={14}>
+        {(review) => (
+          <>
+            <ReviewToolbar review={review} />
+            <div className="minutes-paper">
+              <ReviewMinutes review={review} />
+            </div>
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}
+
+/** Sign-off state and what the user may do with the record; none of it prints. */
+function ReviewToolbar({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const user = useSessionUser();
+  const refresh = useRefreshAfterWork();
+  const sign = useSignReview(review.id);
+  const [dialog, setDialog] = useState<"edit" | "addendum" | null>(null);
+  const canRecord = can(user, "reviews.record");
+  // The attendee choices of the edit form: loaded ahead, so the form opens complete.
+  const groups = useQuery({ ...workingGroupsQueries.list(), enabled: canRecord && !review.locked });
+  const myDepartment = review.requiredDepartments.find((d) => d.id === user.departmentId);
+  const canSign =
+    can(user, "reviews.sign") && !!user.departmentId && review.pendingDepartmentIds.includes(user.departmentId);
+  const signedCount = review.requiredDepartments.length - review.pendingDepartmentIds.length;
+
+  const confirmSign = () =>
+    modal.confirm({
+      title: t("reviews.sign.confirmTitle", { department: myDepartment?.name ?? "" }),
+      content: t("reviews.sign.confirmContent"),
+      okText: t("reviews.sign.ok"),
+      cancelText: t("common.cancel"),
+      onOk: () =>
+        sign
+          .mutateAsync(undefined, {
+            onSuccess: (signed) =>
+              void message.success(t(signed.locked ? "reviews.sign.locked" : "reviews.sign.signed")),
+            onError: (error) => void message.error(actionErrorMessage(t, error)),
+          })
+          .catch(() => undefined),
+    });
+
+  return (
+    <div className="minutes-toolbar no-print" role="region" aria-label={t("reviews.minutes.toolbar")}>
+      <Space wrap>
+        {review.locked ? (
+          <Tag color="default">{t("reviews.minutes.locked")}</Tag>
+        ) : (
+          <Tag color="processing">
+            {t("reviews.minutes.progress", { signed: signedCount, total: review.requiredDepartments.length })}
+          </Tag>
+        )}
+        {myDepartment && !canSign && review.signatures.some((s) => s.departmentId === myDepartment.id) && (
+          <Tag color="success">{t("reviews.sign.mine", { department: myDepartment.name })}</Tag>
+        )}
+      </Space>
+      <Space wrap>
+        {canSign && (
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined aria-hidden />}
+            loading={sign.isPending}
+            onClick={confirmSign}
+          >
+            {t("reviews.sign.button")}
+          </Button>
+        )}
+        {canRecord && !review.locked && (
+          <Button icon={<EditOutlined aria-hidden />} onClick={() => setDialog("edit")}>
+            {t("reviews.edit.button")}
+          </Button>
+        )}
+        {canRecord && (
+          <Button icon={<FileAddOutlined aria-hidden />} onClick={() => setDialog("addendum")}>
+            {t("reviews.addendum.button")}
+          </Button>
+        )}
+        <PrintButton />
+      </Space>
+      {dialog === "edit" && (
+        <ReviewEditModal
+          review={review}
+          group={groups.data?.find((g) => g.id === review.group.id)}
+          onSaved={refresh}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === "addendum" && <AddendumModal reviewId={review.id} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { App, Form, Input } from "antd";
+import { useTranslation } from "react-i18next";
+import { FormModal } from "../../../components/ui/form-modal";
+import { actionErrorMessage } from "../../../lib/error-message";
+import { applyFieldErrors } from "../../../lib/form-errors";
+import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { useAddAddendum } from "../api/use-record-review";
+import { REVIEW_LIMITS } from "../lib/review-form";
+
+type Values = { text: string };
+
+/** 补充说明: a correction or addition to the record, dated and signed by its author; never edited. */
+export function AddendumModal({ reviewId, onClose }: { reviewId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const add = useAddAddendum(reviewId);
+
+  const submit = ({ text }: Values) =>
+    add.mutate(
+      { text: text.trim() },
+      {
+        onSuccess: () => {
+          void message.success(t("reviews.addendum.saved"));
+          onClose();
+        },
+        onError: (error) => {
+          if (!applyFieldErrors(form, error)) void message.error(actionErrorMessage(t, error));
+        },
+      },
+    );
+
+  return (
+    <FormModal<Values>
+      name="review-addendum"
+      title={t("reviews.addendum.title")}
+      form={form}
+      saving={add.isPending}
+      okText={t("reviews.addendum.submit")}
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <p className="form-hint-block">{t("reviews.addendum.hint")}</p>
+      <Form.Item
+        label={t("reviews.addendum.text")}
+        name="text"
+        rules={[requiredRule(t), maxLengthRule(t, REVIEW_LIMITS.text)]}
+      >
+        <Input.TextArea autoFocus rows={5} placeholder={t("reviews.addendum.placeholder")} />
+      </Form.Item>
+    </FormModal>
+  );
+}
