@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { combinedProgress } from "./combined-progress";
-import { statusMoves, stillApplies } from "./status-moves";
 
 const project = (totalHouseholds: number, movedBack: number) => ({
   id: crypto.randomUUID(),
@@ -20,15 +19,5 @@ describe("combinedProgress", () => {
 
   it("is zero, not NaN, without households", () => {
     expect(combinedProgress([]).percent).toBe(0);
-  });
-});
-
-describe("statusMoves", () => {
-  it("offers what the domain allows, and reopening only when allowed", () => {
-    expect(statusMoves("planned")).toEqual(["in_progress", "done", "blocked"]);
-    expect(statusMoves("done")).toEqual([]);
-    expect(statusMoves("done", { allowReopen: true })).toEqual(["in_progress"]);
-    expect(stillApplies("blocked", { status: "done" })).toBe(false);
-    expect(stillApplies("planned", { status: "blocked", note: "原因" })).toBe(true);
   });
 });

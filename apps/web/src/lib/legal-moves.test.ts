@@ -27,5 +27,6 @@ describe("canReapply", () => {
     expect(canReapply("done", { status: "done" })).toBe(false);
     expect(canReapply("done", { status: "blocked", note: "缺资金" })).toBe(false);
     expect(canReapply("planned", { status: "blocked" })).toBe(false);
+    expect(canReapply("blocked", { status: "done" })).toBe(false);
   });
 });

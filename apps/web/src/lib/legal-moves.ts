@@ -3,9 +3,9 @@ import { checkTransition, WorkStatusSchema, type WorkStatus } from "@resettle/do
 type Options = { allowReopen?: boolean };
 
 /**
- * The statuses a record may move to from `from`, in the order the domain lists them; the
- * server checks the same rule, so the UI offers nothing it would refuse. Blocking needs a
- * reason, asked for when chosen.
+ * The statuses a milestone, item or common problem may move to from `from`, in the order the
+ * domain lists them; the server checks the same rule, so the UI offers nothing it would refuse.
+ * Blocking needs a reason, asked for when chosen.
  */
 export function legalMoves(from: WorkStatus, { allowReopen = false }: Options = {}): WorkStatus[] {
   return WorkStatusSchema.options.filter(
