@@ -35,7 +35,13 @@ async function switchUser(page: Page, username: string) {
 /** Signs the open review as the signed-in coordinator's department, through the confirm dialog. */
 async function signAs(page: Page, username: string, reviewUrl: string) {
   await switchUser(page, username);
-  await page.goto(reviewUrl);
+  // The record waits in the department's My work, under 待会签.
+  await page.goto("/my-work");
+  await page
+    .getByRole("list", { name: /研判会纪要待本单位会签/ })
+    .getByRole("link", { name: new RegExp(`^${dayFromToday(0)} .*（宏伟小区）$`) })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${reviewUrl}$`));
   await page.getByRole("button", { name: "签署" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "确认签署" }).click();
   await expect(page.getByRole("button", { name: "签署" })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
+import { NamedRefSchema } from "./project.js";
 
 /** One open milestone or item in a department's work list (我的待办). */
 export const WorkEntrySchema = z.object({
@@ -29,5 +30,9 @@ export const MyWorkSchema = z.object({
   overdueCount: z.number().int().nonnegative(),
   dueSoonCount: z.number().int().nonnegative(),
   entries: z.array(WorkEntrySchema),
+  /** Review records (研判会纪要) the department attended and has yet to sign (会签), oldest first. */
+  reviewsToSign: z.array(
+    z.object({ id: IdSchema, group: NamedRefSchema, heldOn: IsoDateSchema, projects: z.array(NamedRefSchema) }),
+  ),
 });
 export type MyWork = z.infer<typeof MyWorkSchema>;

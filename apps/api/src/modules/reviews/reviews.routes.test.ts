@@ -163,6 +163,12 @@ describe("sign-off (会签)", () => {
     ]);
     expect(signed.pendingDepartmentIds).not.toContain(ids.zhujian);
 
+    const toSign = async (user: string) =>
+      ((await t.as(user)({ url: "/api/my-work" })).json().reviewsToSign as { id: string }[]).map((r) => r.id);
+    expect(await toSign("coord-zhujian")).not.toContain(review.id); // signed: off its list
+    expect(await toSign("coord-fayuan")).toContain(review.id); // present, not signed yet
+    expect(await toSign("coord-guotu")).not.toContain(review.id); // a member, not present
+    expect(await toSign("coord-xiaofang")).toEqual([]); // not a member
     expect((await sign("coord-zhujian", review.id)).statusCode).toBe(409); // twice
     expect((await sign("coord-guotu", review.id)).statusCode).toBe(403); // a member, but not present
     expect((await sign("coord-xiaofang", review.id)).statusCode).toBe(403); // not a member

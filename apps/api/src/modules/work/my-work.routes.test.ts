@@ -66,6 +66,15 @@ describe("GET /api/my-work", () => {
           review: null,
         },
       ],
+      // The demo's review of 宏伟小区: 住建 attended and has not signed (财政 has).
+      reviewsToSign: [
+        {
+          id: expect.any(String),
+          group: { id: ids.group, name: "双台子区个性问题项目联合工作组（演示）" },
+          heldOn: "2026-10-20",
+          projects: [{ id: ids.hongwei, name: "宏伟小区" }],
+        },
+      ],
     });
     // 住建's done milestones (向阳小区 补办规划、施工许可手续, 绿地 分期竣工验收) are not work.
     expect(work.entries.map((e) => e.id)).not.toContain(ids.work.xiangyangPermits);
@@ -159,6 +168,7 @@ describe("GET /api/my-work", () => {
         overdueCount: 0,
         dueSoonCount: 0,
         entries: [],
+        reviewsToSign: [],
       });
     expect((await t.app.inject({ url: "/api/my-work" })).statusCode).toBe(401);
   });

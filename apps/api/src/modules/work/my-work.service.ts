@@ -9,10 +9,11 @@ const urgencyRank = { overdue: 0, due_soon: 1, later: 2 } as const;
 /** Every open milestone and item the user's department is responsible for: overdue first, then due soon. */
 export async function myWork(prisma: PrismaClient, user: SessionUser, today: string): Promise<MyWork> {
   const departmentId = user.departmentId;
-  if (!departmentId) return { departmentId: null, asOf: today, overdueCount: 0, dueSoonCount: 0, entries: [] };
+  if (!departmentId)
+    return { departmentId: null, asOf: today, overdueCount: 0, dueSoonCount: 0, entries: [], reviewsToSign: [] };
   const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const } };
   const project = { select: { name: true } };
-  const [milestones, items] = await Promise.all([
+  const [milestones, items, toSign] = await Promise.all([
     prisma.milestone.findMany({
       where: open,
       select: {
@@ -40,6 +41,25 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
         version: true,
         project,
         reviewProject: { select: { review: { select: { id: true, heldOn: true } } } },
+      },
+    }),
+    // 会签: unlocked records of meetings the department attended as a member and has not signed.
+    prisma.review.findMany({
+      where: {
+        lockedAt: null,
+        group: { departments: { some: { departmentId } } },
+        attendees: { some: { person: { departmentId } } },
+        signatures: { none: { departmentId } },
+      },
+      orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        heldOn: true,
+        group: { select: { id: true, name: true } },
+        projects: {
+          select: { project: { select: { id: true, name: true } } },
+          orderBy: { project: { sequence: "asc" } },
+        },
       },
     }),
   ]);
@@ -87,5 +107,11 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
     overdueCount: entries.filter((e) => e.urgency === "overdue").length,
     dueSoonCount: entries.filter((e) => e.urgency === "due_soon").length,
     entries,
+    reviewsToSign: toSign.map((r) => ({
+      id: r.id,
+      group: r.group,
+      heldOn: toIsoDate(r.heldOn),
+      projects: r.projects.map((p) => p.project),
+    })),
   };
 }

@@ -8,6 +8,7 @@ import { QueryView } from "../../components/ui/query-view";
 import { useSessionUser } from "../../features/auth/api/session-context";
 import { workQueries } from "../../features/work/api/work.queries";
 import { MyWorkTable } from "../../features/work/components/my-work-table";
+import { ReviewsToSign } from "../../features/reviews/components/reviews-to-sign";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useRefreshAfterWork } from "./use-refresh-after-work";
@@ -35,6 +36,7 @@ export default function MyWorkPage() {
               <Result status="info" title={t("work.mine.noDepartment")} subTitle={t("work.mine.noDepartmentHint")} />
             ) : (
               <>
+                <ReviewsToSign reviews={work.reviewsToSign} />
                 {(work.overdueCount > 0 || work.dueSoonCount > 0) && (
                   <Alert
                     className="my-work-summary"
