@@ -72,10 +72,10 @@ const user = (role: SessionUser["role"]): SessionUser => ({
   departmentId: null,
 });
 
-function renderAs(role: SessionUser["role"]) {
+function renderAs(role: SessionUser["role"], shown: ProjectDetail = project) {
   renderWithProviders(
     <SessionContext value={user(role)}>
-      <ProjectProblems project={project} />
+      <ProjectProblems project={shown} />
     </SessionContext>,
   );
 }
@@ -97,6 +97,13 @@ async function causeOptions() {
 }
 
 describe("ProjectProblems", () => {
+  it("leaves out the common-problems card for a project that has none and is not classified common", () => {
+    renderAs("leader", { ...project, commonProblems: [] });
+    expect(screen.getByText("开发企业资金链断裂")).toBeTruthy();
+    expect(screen.queryByText("共性问题", { selector: ".ant-card-head-title, .ant-card-head-title *" })).toBeNull();
+    expect(screen.queryByText("本项目未关联共性问题")).toBeNull();
+  });
+
   it("shows the profile, the group and the linked common problems with their combined progress", () => {
     renderAs("leader");
     const profile = screen.getByRole("region", { name: "问题研判" });

@@ -41,16 +41,19 @@ export function ProjectProblems({ project }: { project: ProjectDetail }) {
           workingGroup={project.workingGroup}
         />
       </SectionCard>
-      <SectionCard
-        title={t("commonProblems.title")}
-        extra={
-          <Link className="no-print" to={`/common-problems?projectId=${project.id}`}>
-            {t("commonProblems.viewAll")}
-          </Link>
-        }
-      >
-        <LinkedCommonProblems problems={project.commonProblems} projectName={project.name} />
-      </SectionCard>
+      {/* Shown when linked, or when the project is classified common and awaits its link. */}
+      {(project.commonProblems.length > 0 || project.problemCategory === "common") && (
+        <SectionCard
+          title={t("commonProblems.title")}
+          extra={
+            <Link className="no-print" to={`/common-problems?projectId=${project.id}`}>
+              {t("commonProblems.viewAll")}
+            </Link>
+          }
+        >
+          <LinkedCommonProblems problems={project.commonProblems} projectName={project.name} />
+        </SectionCard>
+      )}
       {editing && (
         <ProblemProfileModal
           projectId={project.id}
