@@ -63,6 +63,23 @@ describe("GET /api/projects/:id/items", () => {
 });
 
 describe("PATCH /api/items/:id", () => {
+  it("writes nothing when nothing changes: same version, no audit row", async () => {
+    const id = ids.work.hongweiSubsidyItem;
+    const before = await item(id);
+    const res = await patch("admin", id, {
+      status: before.status,
+      problem: before.problem,
+      measure: before.measure,
+      deadline: before.deadline,
+      responsibleDepartmentId: before.responsibleDepartmentId,
+      version: before.version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(before);
+    expect(await item(id)).toEqual(before);
+    expect(await auditOf(id)).toHaveLength(0);
+  });
+
   it("the responsible coordinator blocks (with a reason), resumes and completes it; each step audited", async () => {
     const id = ids.work.xuefuyuanPermitItem; // 住建's
     const noReason = await patch("coord-zhujian", id, { status: "blocked", version: 1 });

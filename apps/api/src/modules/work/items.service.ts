@@ -90,16 +90,25 @@ export async function updateItem(
     const current = assertVersion(presentItem(row), version, "Item", (i) => i);
     if (Object.keys(planning).length > 0 && !can(user, "work.plan"))
       throw AppError.forbidden("Only the office and the working group change the plan");
+    const assignee =
+      planning.responsibleDepartmentId !== undefined || planning.responsiblePersonId !== undefined
+        ? await reassignment(tx, current, planning)
+        : null;
     const data = {
       ...statusChange(current, status, note, user, now),
-      ...(planning.problem ? { problem: planning.problem } : {}),
-      ...(planning.cause !== undefined ? { cause: planning.cause } : {}),
-      ...(planning.measure !== undefined ? { measure: planning.measure } : {}),
-      ...(planning.deadline ? { deadline: fromIsoDate(planning.deadline) } : {}),
-      ...(planning.responsibleDepartmentId !== undefined || planning.responsiblePersonId !== undefined
-        ? await reassignment(tx, current, planning)
+      ...(planning.problem && planning.problem !== current.problem ? { problem: planning.problem } : {}),
+      ...(planning.cause !== undefined && planning.cause !== current.cause ? { cause: planning.cause } : {}),
+      ...(planning.measure !== undefined && planning.measure !== current.measure ? { measure: planning.measure } : {}),
+      ...(planning.deadline && planning.deadline !== current.deadline
+        ? { deadline: fromIsoDate(planning.deadline) }
+        : {}),
+      ...(assignee &&
+      (assignee.responsibleDepartmentId !== current.responsibleDepartmentId ||
+        assignee.responsiblePersonId !== current.responsiblePersonId)
+        ? assignee
         : {}),
     };
+    if (Object.keys(data).length === 0) return current; // nothing changes: nothing written, version kept
     await expectUpdatedOrStale(
       await tx.item.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
       "Item",

@@ -198,6 +198,21 @@ describe("PATCH /api/milestones/:id: the status", () => {
 });
 
 describe("PATCH /api/milestones/:id: versions", () => {
+  it("writes nothing when nothing changes: same version, no audit row", async () => {
+    const id = ids.work.xiangyangAcceptance;
+    const before = await milestone(id);
+    const res = await patch("wg", id, {
+      status: before.status,
+      title: before.title,
+      dueDate: before.dueDate,
+      version: before.version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(before);
+    expect(await milestone(id)).toEqual(before);
+    expect(await auditOf(id)).toHaveLength(0);
+  });
+
   it("a stale version answers 409 with the record as it is now; the second of two coordinators loses and nothing of theirs is written", async () => {
     // A second coordinator of 住建.
     const account = await t.as("admin")({

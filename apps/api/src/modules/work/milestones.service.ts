@@ -79,10 +79,11 @@ export async function updateMilestone(
       throw AppError.forbidden("Only the office and the working group change the plan");
     const data = {
       ...statusChange(current, status, note, user, now),
-      ...(planning.kind ? { kind: planning.kind } : {}),
-      ...(planning.title ? { title: planning.title } : {}),
-      ...(planning.dueDate ? { dueDate: fromIsoDate(planning.dueDate) } : {}),
+      ...(planning.kind && planning.kind !== current.kind ? { kind: planning.kind } : {}),
+      ...(planning.title && planning.title !== current.title ? { title: planning.title } : {}),
+      ...(planning.dueDate && planning.dueDate !== current.dueDate ? { dueDate: fromIsoDate(planning.dueDate) } : {}),
     };
+    if (Object.keys(data).length === 0) return current; // nothing changes: nothing written, version kept
     await expectUpdatedOrStale(
       await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
       "Milestone",
