@@ -1,8 +1,9 @@
-import type { MyWork, SessionUser, WorkEntry } from "@resettle/domain";
+import { DEFAULT_HEALTH_MARGINS, type MyWork, type SessionUser, type WorkEntry } from "@resettle/domain";
 import type { PrismaClient } from "@resettle/prisma/client";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 
-export const DUE_SOON_DAYS = 14;
+/** The same window as the health rule "due soon": one number for both. */
+export const DUE_SOON_DAYS = DEFAULT_HEALTH_MARGINS.dueSoonDays;
 const DAY_MS = 86_400_000;
 const urgencyRank = { overdue: 0, due_soon: 1, later: 2 } as const;
 

@@ -1,4 +1,4 @@
-import { canActFor } from "@resettle/domain";
+import { canActFor, DEFAULT_HEALTH_MARGINS } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Result } from "antd";
 import { useTranslation } from "react-i18next";
@@ -42,7 +42,11 @@ export default function MyWorkPage() {
                     className="my-work-summary"
                     type={work.overdueCount > 0 ? "error" : "warning"}
                     showIcon
-                    title={t("work.mine.summary", { overdue: work.overdueCount, dueSoon: work.dueSoonCount })}
+                    title={t("work.mine.summary", {
+                      overdue: work.overdueCount,
+                      dueSoon: work.dueSoonCount,
+                      days: DEFAULT_HEALTH_MARGINS.dueSoonDays,
+                    })}
                   />
                 )}
                 <MyWorkTable
