@@ -1,4 +1,5 @@
 import type { Role, SessionUser } from "./auth.js";
+import type { DepartmentKind } from "./department.js";
 
 /**
  * What each role may do: the one table the server enforces and the UI reads to show or
@@ -57,4 +58,18 @@ export function canActFor(
   if (!can(user, capability)) return false;
   if (user!.role !== "coordinator") return true;
   return !!user!.departmentId && responsibleDepartmentIds.includes(user!.departmentId);
+}
+
+/**
+ * The departments that report households moved back for a project: its responsible
+ * department, and the government of its district (属地责任). Server and web ask this one rule.
+ */
+export function progressReporterIds(
+  project: { responsibleDepartmentId: string | null | undefined; districtId: string },
+  departments: readonly { id: string; kind: DepartmentKind; districtId: string | null }[],
+): string[] {
+  const districtGovernments = departments
+    .filter((d) => d.kind === "district_government" && d.districtId === project.districtId)
+    .map((d) => d.id);
+  return [...(project.responsibleDepartmentId ? [project.responsibleDepartmentId] : []), ...districtGovernments];
 }

@@ -1,4 +1,9 @@
-import type { ProgressReport, ProgressReportCreate, SessionUser } from "@resettle/domain";
+import {
+  progressReporterIds,
+  type ProgressReport,
+  type ProgressReportCreate,
+  type SessionUser,
+} from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit, type Actor } from "../../lib/audit.js";
@@ -59,12 +64,11 @@ export async function reportProgress(
       select: { id: true, name: true, districtId: true, responsibleDepartmentId: true, totalHouseholds: true },
     });
     if (!project) throw AppError.notFound("Project");
-    // The responsible department reports, and so may the project's district government (属地).
-    const districtGovernment = await tx.department.findFirst({
+    const governments = await tx.department.findMany({
       where: { kind: "district_government", districtId: project.districtId },
-      select: { id: true },
+      select: { id: true, kind: true, districtId: true },
     });
-    requireActFor(user, "progress.report", [project.responsibleDepartmentId, districtGovernment?.id]);
+    requireActFor(user, "progress.report", progressReporterIds(project, governments));
     // After the permission check: a refusal comes before any judgement of the request.
     if (input.reportedOn > today)
       throw AppError.invalid("body.reportedOn", `A report cannot be dated after today (${today})`);

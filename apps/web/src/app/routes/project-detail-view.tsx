@@ -1,4 +1,4 @@
-import { canActFor, type ProjectDetail } from "@resettle/domain";
+import { canActFor, progressReporterIds, type ProjectDetail } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../components/ui/page-heading";
@@ -25,12 +25,16 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const user = useSessionUser();
   const refresh = useRefreshAfterWork();
   const today = project.trajectory.asOf;
-  // The district government answers for its district's projects too (属地责任), as the server rules.
-  const districtGovernment = useQuery({
-    ...departmentsQueries.list(),
-    select: (list) => list.find((d) => d.kind === "district_government" && d.districtId === project.district.id)?.id,
-  });
-  const canReport = canActFor(user, "progress.report", [project.responsibleDepartment?.id, districtGovernment.data]);
+  // The same rule as the server's: the responsible department and the district government (属地责任).
+  const departments = useQuery(departmentsQueries.list());
+  const canReport = canActFor(
+    user,
+    "progress.report",
+    progressReporterIds(
+      { responsibleDepartmentId: project.responsibleDepartment?.id, districtId: project.district.id },
+      departments.data ?? [],
+    ),
+  );
 
   return (
     <>
