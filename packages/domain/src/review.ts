@@ -173,6 +173,8 @@ export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 export const ReviewListQuerySchema = PageQuerySchema.extend({
   groupId: IdSchema.optional(),
   projectId: IdSchema.optional(),
+  /** 会签中 (not every department present has signed) or 已锁定. */
+  state: z.enum(["signing", "locked"]).optional(),
 });
 export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>;
 

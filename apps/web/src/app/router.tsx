@@ -23,6 +23,7 @@ const AuditPage = lazy(() => import("./routes/audit-page"));
 const ProblemQueuePage = lazy(() => import("./routes/problem-queue-page"));
 const ReviewNewPage = lazy(() => import("./routes/review-new-page"));
 const ReviewPage = lazy(() => import("./routes/review-page"));
+const ReviewsPage = lazy(() => import("./routes/reviews-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
 const restricted = (path: string, capability: Capability, page: ReactNode) => ({
@@ -58,6 +59,7 @@ export function createRouter() {
             { path: "projects/:id", element: <ProjectPage /> },
             { path: "my-work", element: <MyWorkPage /> },
             { path: "problem-queue", element: <ProblemQueuePage /> },
+            { path: "reviews", element: <ReviewsPage /> },
             restricted("reviews/new", "reviews.record", <ReviewNewPage />),
             { path: "reviews/:id", element: <ReviewPage /> },
             { path: "account/password", element: <ChangePasswordPage /> },

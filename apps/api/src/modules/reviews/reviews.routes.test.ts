@@ -298,6 +298,17 @@ describe("GET /api/reviews", () => {
       locked: false,
     });
     expect(page.items[1]).toMatchObject({ id: review.id, actionCount: 2, pendingDepartmentCount: 3, locked: false });
+    // By state: locking ours leaves the demo's as the one still being signed.
+    for (const user of ["coord-zhujian", "coord-fayuan", "coord-shuangtaizi"])
+      expect((await sign(user, review.id)).statusCode).toBe(201);
+    const listed = async (state: string) =>
+      pageOf(ReviewSummarySchema)
+        .parse((await t.as("leader")({ url: `/api/reviews?state=${state}` })).json())
+        .items.map((r) => r.id);
+    expect(await listed("locked")).toEqual([review.id]);
+    expect(await listed("signing")).not.toContain(review.id);
+    expect(await listed("signing")).toHaveLength(1);
+    expect((await t.as("leader")({ url: "/api/reviews?state=done" })).statusCode).toBe(400);
     const none = pageOf(ReviewSummarySchema).parse(
       (await t.as("leader")({ url: `/api/reviews?projectId=${ids.xiangyang}` })).json(),
     );

@@ -473,6 +473,7 @@ export async function listReviews(prisma: PrismaClient, query: ReviewListQuery) 
   const where: Prisma.ReviewWhereInput = {
     groupId: query.groupId,
     ...(query.projectId ? { projects: { some: { projectId: query.projectId } } } : {}),
+    ...(query.state ? { lockedAt: query.state === "locked" ? { not: null } : null } : {}),
   };
   const [rows, total] = await prisma.$transaction([
     prisma.review.findMany({
