@@ -1,14 +1,8 @@
 import { z } from "zod";
-import { AuditActorSchema, AuditEventSchema, AuditQuerySchema, ErrorResponseSchema, pageOf } from "@resettle/domain";
+import { AuditActorSchema, AuditEventSchema, AuditQuerySchema, pageOf } from "@resettle/domain";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { listAuditActors, listAuditEvents } from "./audit.service.js";
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
+import { errors } from "../../lib/route-schemas.js";
 
 /** The audit trail, read-only: there is no route that changes it, and the database refuses too. */
 export async function auditRoutes(app: App, { prisma }: ModuleDeps) {

@@ -12,14 +12,9 @@ import { actorOf, audit } from "../../lib/audit.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { clearSessionCookie, SESSION_COOKIE, sessionIdOf, startSession } from "../../plugins/auth.js";
 import { recordFailure, secondsUntilAllowed, throttleKeys } from "./login-throttle.js";
+import { errors } from "../../lib/route-schemas.js";
 
 const noContent = { 204: z.null().describe("No content") };
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
 
 export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDeps) {
   app.post(

@@ -4,8 +4,6 @@ import {
   DepartmentSchema,
   DepartmentUpdateSchema,
   DistrictSchema,
-  ErrorResponseSchema,
-  IdSchema,
   pageOf,
   PersonCreateSchema,
   PersonQuerySchema,
@@ -23,15 +21,7 @@ import {
   updateDepartment,
   updatePerson,
 } from "./organisation.service.js";
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
-const writeErrors = { ...errors, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
-const byId = z.object({ id: IdSchema });
+import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
   app.get(

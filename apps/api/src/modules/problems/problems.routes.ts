@@ -7,8 +7,6 @@ import {
   CommonProblemListQuerySchema,
   CommonProblemSchema,
   CommonProblemUpdateSchema,
-  ErrorResponseSchema,
-  IdSchema,
   pageOf,
   ProjectProblemSchema,
   ProjectProblemUpdateSchema,
@@ -23,16 +21,8 @@ import {
   updateCommonProblem,
 } from "./common-problems.service.js";
 import { updateProjectProblem } from "./project-problem.service.js";
+import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
-const writeErrors = { ...errors, 409: ErrorResponseSchema };
-const byId = z.object({ id: IdSchema });
 const tags = ["problems"];
 
 /** Problems (问题分类): the cause taxonomy, projects' problem profiles and the common problems (共性问题). */

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   AuditEventSchema,
-  ErrorResponseSchema,
   PageQuerySchema,
   IdSchema,
   pageOf,
@@ -14,13 +13,7 @@ import { AppError } from "../../lib/app-error.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { listAuditEvents } from "../audit/audit.service.js";
 import { getProject, listProjects } from "./projects.service.js";
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
+import { errors } from "../../lib/route-schemas.js";
 
 export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
   app.get(
@@ -44,7 +37,7 @@ export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
         tags: ["projects"],
         summary: "One project with its year targets, milestones and responsibility",
         params: z.object({ id: IdSchema }),
-        response: { 200: ProjectDetailSchema, 404: ErrorResponseSchema, ...errors },
+        response: { 200: ProjectDetailSchema, ...errors },
       },
     },
     (request) => getProject(prisma, request.params.id, todayInChina(clock)),
@@ -58,7 +51,7 @@ export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
         summary: "The project's change history: its own, its milestones', items' and ledger's changes, newest first",
         params: z.object({ id: IdSchema }),
         querystring: PageQuerySchema,
-        response: { 200: pageOf(AuditEventSchema), 404: ErrorResponseSchema, ...errors },
+        response: { 200: pageOf(AuditEventSchema), ...errors },
       },
     },
     async (request) => {

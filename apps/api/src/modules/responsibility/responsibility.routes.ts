@@ -1,8 +1,6 @@
 import { z } from "zod";
 import {
   AssignResponsibilitySchema,
-  ErrorResponseSchema,
-  IdSchema,
   MilestoneSchema,
   ProjectDetailSchema,
   ResponsibilityAssignmentSchema,
@@ -15,15 +13,7 @@ import {
   assignProjectResponsibility,
   responsibilityHistory,
 } from "./responsibility.service.js";
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
-const byId = z.object({ id: IdSchema });
+import { byId, errors } from "../../lib/route-schemas.js";
 
 /** 包项目到部门到人: who is responsible, set by the leading group's office, with its history. */
 export async function responsibilityRoutes(app: App, { prisma, clock }: ModuleDeps) {

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import {
-  ErrorResponseSchema,
-  IdSchema,
   pageOf,
   ProblemQueueEntrySchema,
   ProblemQueueQuerySchema,
@@ -21,16 +19,7 @@ import type { App, ModuleDeps } from "../../lib/types.js";
 import { problemQueue } from "./problem-queue.service.js";
 import { addAddendum, createReview, getReview, listReviews, signReview, updateReview } from "./reviews.service.js";
 import { createGroup, getGroup, listGroups, updateGroup } from "./working-groups.service.js";
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
-const writeErrors = { ...errors, 409: ErrorResponseSchema };
-const byId = z.object({ id: IdSchema });
+import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 /** The joint working groups (联合工作组), their reviews (研判会) with sign-off (会签), and the problem-projects queue. */
 export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {

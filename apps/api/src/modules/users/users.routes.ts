@@ -1,7 +1,5 @@
 import { z } from "zod";
 import {
-  ErrorResponseSchema,
-  IdSchema,
   pageOf,
   PasswordResetSchema,
   UserCreateSchema,
@@ -12,15 +10,7 @@ import {
 import { actorOf } from "../../lib/audit.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { createUser, listUsers, resetPassword, updateUser } from "./users.service.js";
-
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
-const writeErrors = { ...errors, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
-const byId = z.object({ id: IdSchema });
+import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 /** Accounts: administrators only. Passwords go in, never come out. */
 export async function userRoutes(app: App, { prisma }: ModuleDeps) {

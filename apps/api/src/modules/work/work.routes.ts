@@ -1,7 +1,5 @@
 import { z } from "zod";
 import {
-  ErrorResponseSchema,
-  IdSchema,
   ItemCreateSchema,
   ItemSchema,
   ItemUpdateSchema,
@@ -19,16 +17,8 @@ import { createItem, listItems, updateItem } from "./items.service.js";
 import { createMilestone, listMilestones, updateMilestone } from "./milestones.service.js";
 import { myWork } from "./my-work.service.js";
 import { listProgressReports, reportProgress } from "./progress.service.js";
+import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  500: ErrorResponseSchema,
-};
-const writeErrors = { ...errors, 409: ErrorResponseSchema };
-const byId = z.object({ id: IdSchema });
 const tags = ["ledger"];
 
 /** The rectification ledger (整改台账): milestones, items, households moved back, and each department's work. */
