@@ -13,21 +13,23 @@ export const ReviewActionCreateSchema = z.object({
 });
 export type ReviewActionCreate = z.infer<typeof ReviewActionCreateSchema>;
 
+/** What the record says of one project: 研判情况 and 议定事项. */
+const ReviewedProjectTextSchema = z.object({
+  projectId: IdSchema,
+  findings: z.string().trim().min(1).max(4000),
+  decisions: z.string().trim().min(1).max(4000),
+});
+const eachProjectOnce = (ps: { projectId: string }[]) => new Set(ps.map((p) => p.projectId)).size === ps.length;
+const AttendeesSchema = z.array(IdSchema).min(1, "at least one attendee");
+
 export const ReviewCreateSchema = z.object({
   groupId: IdSchema,
   heldOn: IsoDateSchema,
-  attendeePersonIds: z.array(IdSchema).min(1, "at least one attendee"),
+  attendeePersonIds: AttendeesSchema,
   projects: z
-    .array(
-      z.object({
-        projectId: IdSchema,
-        findings: z.string().trim().min(1).max(4000),
-        decisions: z.string().trim().min(1).max(4000),
-        actions: z.array(ReviewActionCreateSchema).max(50).default([]),
-      }),
-    )
+    .array(ReviewedProjectTextSchema.extend({ actions: z.array(ReviewActionCreateSchema).max(50).default([]) }))
     .min(1, "at least one project reviewed")
-    .refine((ps) => new Set(ps.map((p) => p.projectId)).size === ps.length, "each project once"),
+    .refine(eachProjectOnce, "each project once"),
 });
 export type ReviewCreate = z.infer<typeof ReviewCreateSchema>;
 
@@ -141,16 +143,8 @@ export type Review = z.infer<typeof ReviewSchema>;
 /** Corrects the record before it is locked; signatures already given are withdrawn (they signed other words). */
 export const ReviewUpdateSchema = z.object({
   heldOn: IsoDateSchema.optional(),
-  attendeePersonIds: z.array(IdSchema).min(1, "at least one attendee").optional(),
-  projects: z
-    .array(
-      z.object({
-        projectId: IdSchema,
-        findings: z.string().trim().min(1).max(4000),
-        decisions: z.string().trim().min(1).max(4000),
-      }),
-    )
-    .optional(),
+  attendeePersonIds: AttendeesSchema.optional(),
+  projects: z.array(ReviewedProjectTextSchema).refine(eachProjectOnce, "each project once").optional(),
   version: z.number().int().min(1),
 });
 export type ReviewUpdate = z.infer<typeof ReviewUpdateSchema>;
