@@ -46,7 +46,7 @@ export default function ReviewPage() {
       <Breadcrumb
         className="page-breadcrumb no-print"
         items={[
-          { key: "queue", title: <Link to="/problem-queue">{t("queue.title")}</Link> },
+          { key: "reviews", title: <Link to="/reviews">{t("reviews.all.nav")}</Link> },
           { key: "review", title: <span aria-current="page">{t("reviews.minutes.title")}</span> },
         ]}
       />
