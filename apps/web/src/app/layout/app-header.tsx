@@ -12,7 +12,7 @@ export function AppHeader() {
     <Layout.Header className="app-header">
       <Link to="/" className="app-brand">
         <BrandMark />
-        <span>{t("app.name")}</span>
+        <span title={t("app.name")}>{t("app.headerName")}</span>
       </Link>
       <MainNav />
       <LanguageSwitch />
