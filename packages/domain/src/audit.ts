@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuerySchema } from "./pagination.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 
 /** What the audit trail records about: one value per kind of record. */
@@ -47,7 +48,6 @@ export const AuditQuerySchema = z.object({
   actorId: IdSchema.optional(),
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...PageQuerySchema.shape,
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -8,6 +8,9 @@ export const PageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** A yes/no filter as an address carries it: "true" or "false". */
+export const QueryBooleanSchema = z.enum(["true", "false"]).transform((v) => v === "true");
+
 /** Builds the `{items, total, page, pageSize}` envelope every list answers with. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IdSchema } from "./common.js";
-import { SortOrderSchema } from "./pagination.js";
+import { QueryBooleanSchema, SortOrderSchema } from "./pagination.js";
 
 const PhoneSchema = z
   .string()
@@ -24,10 +24,7 @@ export type Person = z.infer<typeof PersonSchema>;
 
 export const PersonQuerySchema = z.object({
   departmentId: IdSchema.optional(),
-  active: z
-    .enum(["true", "false"])
-    .transform((v) => v === "true")
-    .optional(),
+  active: QueryBooleanSchema.optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(["name", "department"]).default("department"),
   order: SortOrderSchema.default("asc"),

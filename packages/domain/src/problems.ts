@@ -3,6 +3,7 @@ import { IdSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
 import { NamedRefSchema, ProblemCategorySchema } from "./project.js";
 import { PageQuerySchema } from "./pagination.js";
+import { eachOnce } from "./sets.js";
 
 /** 问题成因: one entry of the cause taxonomy. */
 export const CauseSchema = z.object({
@@ -48,11 +49,7 @@ export type ProjectProblem = z.infer<typeof ProjectProblemSchema>;
 
 export const ProjectProblemUpdateSchema = z.object({
   problemCategory: ProblemCategorySchema.optional(),
-  causeIds: z
-    .array(IdSchema)
-    .max(20)
-    .refine((ids) => new Set(ids).size === ids.length, "each cause once")
-    .optional(),
+  causeIds: z.array(IdSchema).max(20).refine(eachOnce, "each cause once").optional(),
   problemStatement: z.string().trim().max(1000).nullable().optional(),
   version: z.number().int().min(1),
 });
@@ -88,11 +85,7 @@ const commonProblemFields = {
   measure: z.string().trim().max(2000).nullable(),
   districtId: IdSchema.nullable(),
   responsibleDepartmentId: IdSchema.nullable(),
-  projectIds: z
-    .array(IdSchema)
-    .min(1, "link at least one project")
-    .max(200)
-    .refine((ids) => new Set(ids).size === ids.length, "each project once"),
+  projectIds: z.array(IdSchema).min(1, "link at least one project").max(200).refine(eachOnce, "each project once"),
 };
 
 export const CommonProblemCreateSchema = z.object(commonProblemFields);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CodeSchema, HouseholdCountSchema, IdSchema, PlanYearSchema } from "./common.js";
-import { SortOrderSchema } from "./pagination.js";
+import { PageQuerySchema, SortOrderSchema } from "./pagination.js";
 
 /** 原址回建 / 异地安置 / 货币补偿 */
 export const ResettlementApproachSchema = z.enum(["on_site_rebuild", "off_site_relocation", "monetary"]);
@@ -66,7 +66,6 @@ export const ProjectListQuerySchema = z.object({
   responsibleDepartmentId: IdSchema.optional(),
   sort: ProjectSortFieldSchema.default("sequence"),
   order: SortOrderSchema.default("asc"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...PageQuerySchema.shape,
 });
 export type ProjectListQuery = z.infer<typeof ProjectListQuerySchema>;

@@ -3,6 +3,7 @@ import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
 import { PageQuerySchema } from "./pagination.js";
 import { NamedRefSchema } from "./project.js";
+import { eachOnce } from "./sets.js";
 
 /** A follow-up action decided in a review: it becomes a rectification item of that project. */
 export const ReviewActionCreateSchema = z.object({
@@ -19,7 +20,7 @@ const ReviewedProjectTextSchema = z.object({
   findings: z.string().trim().min(1).max(4000),
   decisions: z.string().trim().min(1).max(4000),
 });
-const eachProjectOnce = (ps: { projectId: string }[]) => new Set(ps.map((p) => p.projectId)).size === ps.length;
+const eachProjectOnce = (ps: { projectId: string }[]) => eachOnce(ps.map((p) => p.projectId));
 const AttendeesSchema = z.array(IdSchema).min(1, "at least one attendee");
 
 export const ReviewCreateSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { HouseholdCountSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
 import type { WorkStatus } from "./milestone.js";
 import { ON_TRACK_BAND_PERCENT, type Trajectory } from "./trajectory.js";
+import { daysBetween } from "./calendar.js";
 
 export const HealthLevelSchema = z.enum(["green", "amber", "red"]);
 export type HealthLevel = z.infer<typeof HealthLevelSchema>;
@@ -118,9 +119,6 @@ export type HealthInput = {
 
 type Work = { id: string; title: string; date: string; status: WorkStatus };
 
-const DAY_MS = 86_400_000;
-const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-
 function listParams(work: Work[]) {
   const sorted = [...work].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
   return {
@@ -149,7 +147,7 @@ export function assessProjectHealth(input: HealthInput): ProjectHealth {
   const blocked = (work: Work[]) => work.filter((w) => w.status === "blocked");
   const overdueParams = (work: Work[]) => {
     const params = listParams(work);
-    return { ...params, mostDaysOverdue: daysFrom(params.earliestDate, asOf) };
+    return { ...params, mostDaysOverdue: daysBetween(params.earliestDate, asOf) };
   };
 
   const overdueMilestones = overdue(milestones);
@@ -199,7 +197,7 @@ export function assessProjectHealth(input: HealthInput): ProjectHealth {
     rules.push({ code: "blocked_item", level: defaultLevel("blocked_item"), params: listParams(blockedItems) });
 
   const dueSoon = [...milestones, ...items].filter(
-    (w) => w.status !== "done" && w.date >= asOf && daysFrom(asOf, w.date) <= margins.dueSoonDays,
+    (w) => w.status !== "done" && w.date >= asOf && daysBetween(asOf, w.date) <= margins.dueSoonDays,
   );
   if (dueSoon.length > 0)
     rules.push({

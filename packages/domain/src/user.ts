@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateTimeSchema } from "./common.js";
 import { NewPasswordSchema, RoleSchema, UsernameSchema } from "./auth.js";
-import { SortOrderSchema } from "./pagination.js";
+import { PageQuerySchema, QueryBooleanSchema, SortOrderSchema } from "./pagination.js";
 
 /** A login account as administrators see it. Never carries the password or its hash. */
 export const UserSchema = z.object({
@@ -48,14 +48,10 @@ export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 export const UserListQuerySchema = z.object({
   role: RoleSchema.optional(),
   departmentId: IdSchema.optional(),
-  active: z
-    .enum(["true", "false"])
-    .transform((v) => v === "true")
-    .optional(),
+  active: QueryBooleanSchema.optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(["username", "displayName", "role", "lastLoginAt"]).default("username"),
   order: SortOrderSchema.default("asc"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...PageQuerySchema.shape,
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;

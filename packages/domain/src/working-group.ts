@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdSchema } from "./common.js";
 import { NamedRefSchema } from "./project.js";
+import { eachOnce } from "./sets.js";
 
 /**
  * 多部门联合工作组: a lead department, member departments with the persons they send, and
@@ -21,17 +22,15 @@ export const WorkingGroupSchema = z.object({
 });
 export type WorkingGroup = z.infer<typeof WorkingGroupSchema>;
 
-const unique = (ids: string[]) => new Set(ids).size === ids.length;
-
 const workingGroupFields = {
   name: z.string().trim().min(1).max(100),
   leadDepartmentId: IdSchema,
   reviewIntervalDays: z.number().int().min(1).max(365),
   /** Must include the lead department. */
-  departmentIds: z.array(IdSchema).min(1).max(50).refine(unique, "each department once"),
+  departmentIds: z.array(IdSchema).min(1).max(50).refine(eachOnce, "each department once"),
   /** Each person must be an active member of a member department. */
-  personIds: z.array(IdSchema).max(200).refine(unique, "each person once"),
-  projectIds: z.array(IdSchema).max(500).refine(unique, "each project once"),
+  personIds: z.array(IdSchema).max(200).refine(eachOnce, "each person once"),
+  projectIds: z.array(IdSchema).max(500).refine(eachOnce, "each project once"),
 };
 
 export const WorkingGroupCreateSchema = z.object({

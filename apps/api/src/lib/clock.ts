@@ -1,7 +1,10 @@
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Today's date where the users are (China Standard Time), as YYYY-MM-DD. */
-export function todayInChina(clock: Clock): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(clock.now());
-}
+const chinaDays = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+
+/** The calendar day a moment falls on where the users are (China Standard Time), as YYYY-MM-DD. */
+export const chinaDay = (at: Date): string => chinaDays.format(at);
+
+/** Today's date where the users are, as YYYY-MM-DD. */
+export const todayInChina = (clock: Clock): string => chinaDay(clock.now());

@@ -81,33 +81,19 @@ export type SeededIds = Awaited<ReturnType<typeof seededIds>>;
  * Everything a write could touch, to prove that a refused request changed nothing.
  * (Sessions by id and last use; the audit trail by count: it only grows.)
  */
-export async function snapshot(prisma: PrismaClient) {
-  const [
-    users,
-    departments,
-    persons,
-    projects,
-    milestones,
-    items,
-    progressReports,
-    assignments,
-    sessions,
-    auditEvents,
-    problems,
-    groups,
-    reviews,
-  ] = await Promise.all([
-    prisma.user.findMany({ orderBy: { id: "asc" } }),
-    prisma.department.findMany({ orderBy: { id: "asc" } }),
-    prisma.person.findMany({ orderBy: { id: "asc" } }),
-    prisma.project.findMany({ orderBy: { id: "asc" } }),
-    prisma.milestone.findMany({ orderBy: { id: "asc" } }),
-    prisma.item.findMany({ orderBy: { id: "asc" } }),
-    prisma.progressReport.findMany({ orderBy: { id: "asc" } }),
-    prisma.responsibilityAssignment.findMany({ orderBy: { id: "asc" } }),
-    prisma.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, lastSeenAt: true } }),
-    prisma.auditEvent.count(),
-    Promise.all([
+export function snapshot(prisma: PrismaClient) {
+  return awaitAll({
+    users: prisma.user.findMany({ orderBy: { id: "asc" } }),
+    departments: prisma.department.findMany({ orderBy: { id: "asc" } }),
+    persons: prisma.person.findMany({ orderBy: { id: "asc" } }),
+    projects: prisma.project.findMany({ orderBy: { id: "asc" } }),
+    milestones: prisma.milestone.findMany({ orderBy: { id: "asc" } }),
+    items: prisma.item.findMany({ orderBy: { id: "asc" } }),
+    progressReports: prisma.progressReport.findMany({ orderBy: { id: "asc" } }),
+    assignments: prisma.responsibilityAssignment.findMany({ orderBy: { id: "asc" } }),
+    sessions: prisma.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, lastSeenAt: true } }),
+    auditEvents: prisma.auditEvent.count(),
+    problems: Promise.all([
       prisma.cause.findMany({ orderBy: { id: "asc" } }),
       prisma.projectCause.findMany({ orderBy: [{ projectId: "asc" }, { causeId: "asc" }] }),
       prisma.commonProblem.findMany({
@@ -115,7 +101,7 @@ export async function snapshot(prisma: PrismaClient) {
         include: { projects: { orderBy: { projectId: "asc" } } },
       }),
     ]),
-    prisma.workingGroup.findMany({
+    groups: prisma.workingGroup.findMany({
       orderBy: { id: "asc" },
       include: {
         departments: { orderBy: { departmentId: "asc" } },
@@ -123,7 +109,7 @@ export async function snapshot(prisma: PrismaClient) {
         projects: { orderBy: { projectId: "asc" } },
       },
     }),
-    prisma.review.findMany({
+    reviews: prisma.review.findMany({
       orderBy: { id: "asc" },
       include: {
         attendees: { orderBy: { personId: "asc" } },
@@ -132,22 +118,15 @@ export async function snapshot(prisma: PrismaClient) {
         addenda: { orderBy: { id: "asc" } },
       },
     }),
-  ]);
-  return {
-    users,
-    departments,
-    persons,
-    projects,
-    milestones,
-    items,
-    progressReports,
-    assignments,
-    sessions,
-    auditEvents,
-    problems,
-    groups,
-    reviews,
-  };
+  });
+}
+
+/** Awaits every promise of an object at once, keeping its keys. */
+async function awaitAll<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(Object.entries(promises).map(async ([key, value]) => [key, await value] as const));
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 /** Writes the audit trail must never carry. */

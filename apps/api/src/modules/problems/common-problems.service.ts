@@ -1,5 +1,6 @@
 import {
   can,
+  sameMembers,
   type CommonProblem,
   type CommonProblemCreate,
   type CommonProblemListQuery,
@@ -244,9 +245,7 @@ export async function updateCommonProblem(
       (data.districtId === undefined || data.districtId === (current.district?.id ?? null)) &&
       (data.responsibleDepartmentId === undefined ||
         data.responsibleDepartmentId === (current.responsibleDepartment?.id ?? null)) &&
-      (!planning.projectIds ||
-        (planning.projectIds.length === currentProjectIds.length &&
-          planning.projectIds.every((p) => currentProjectIds.includes(p))));
+      (!planning.projectIds || sameMembers(planning.projectIds, currentProjectIds));
     // Nothing to change (a form saved twice, a status set to what it is): nothing written, the version stays.
     if (unchanged) return current;
     if (changesPlan)

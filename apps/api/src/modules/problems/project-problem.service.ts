@@ -1,4 +1,4 @@
-import type { FieldIssue, ProjectProblem, ProjectProblemUpdate } from "@resettle/domain";
+import { sameMembers, type FieldIssue, type ProjectProblem, type ProjectProblemUpdate } from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit, changedFields, type Actor } from "../../lib/audit.js";
@@ -27,8 +27,6 @@ const auditView = (p: ProjectProblem) => ({
   problemStatement: p.problemStatement,
   causes: p.causes.map((c) => c.name),
 });
-
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** A new cause must be active; a retired one may stay where it already is. */
 async function checkCauses(tx: Prisma.TransactionClient, causeIds: string[], current: ProjectProblem) {
@@ -67,7 +65,7 @@ export async function updateProjectProblem(
       (problemCategory ?? current.problemCategory) === current.problemCategory &&
       (statement === undefined || statement === current.problemStatement) &&
       (!causeIds ||
-        sameSet(
+        sameMembers(
           causeIds,
           current.causes.map((c) => c.id),
         ));

@@ -8,6 +8,7 @@ import {
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { toIsoDate } from "../../lib/dates.js";
+import { pageOfRows } from "../../lib/paging.js";
 import { itemSelect, presentItem } from "../work/items.service.js";
 import { assessProjects } from "./project-health.js";
 import { commonProblemsOfProject } from "../problems/common-problems.service.js";
@@ -102,13 +103,7 @@ async function listProjectsByHealth(
       (a, b) =>
         direction * (HEALTH_SEVERITY[a.healthLevel] - HEALTH_SEVERITY[b.healthLevel]) || a.sequence - b.sequence,
     );
-  const start = (query.page - 1) * query.pageSize;
-  return {
-    items: sorted.slice(start, start + query.pageSize),
-    total: all.length,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOfRows(sorted, query);
 }
 
 export const milestoneSelect = {

@@ -1,16 +1,17 @@
-import { rankProblemQueue, type ProblemQueueEntry, type ProblemQueueQuery } from "@resettle/domain";
+import {
+  addDays,
+  daysBetween,
+  rankProblemQueue,
+  type ProblemQueueEntry,
+  type ProblemQueueQuery,
+} from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
-import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
+import { chinaDay } from "../../lib/clock.js";
+import { toIsoDate } from "../../lib/dates.js";
+import { pageOfRows } from "../../lib/paging.js";
 import { assessProjects } from "../projects/project-health.js";
 
-const DAY_MS = 86_400_000;
 const ref = { select: { id: true, name: true } } as const;
-
-/** A timestamp's calendar day in China. */
-const chinaDay = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(at);
-const addDays = (day: string, days: number) => toIsoDate(new Date(fromIsoDate(day).getTime() + days * DAY_MS));
-const daysBetween = (from: string, to: string) =>
-  Math.round((fromIsoDate(to).getTime() - fromIsoDate(from).getTime()) / DAY_MS);
 
 /**
  * 问题项目: projects with an individual problem, red, or with blocked items; when each was
@@ -94,12 +95,5 @@ export async function problemQueue(prisma: PrismaClient, query: ProblemQueueQuer
       daysReviewOverdue: nextReviewDue ? Math.max(0, daysBetween(nextReviewDue, today)) : 0,
     };
   });
-  const ranked = rankProblemQueue(entries);
-  const start = (query.page - 1) * query.pageSize;
-  return {
-    items: ranked.slice(start, start + query.pageSize),
-    total: ranked.length,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOfRows(rankProblemQueue(entries), query);
 }

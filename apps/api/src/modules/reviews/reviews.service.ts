@@ -1,4 +1,5 @@
 import {
+  sameMembers,
   signOff,
   type Review,
   type ReviewAddendumCreate,
@@ -147,9 +148,14 @@ export const getReview = (prisma: PrismaClient, id: string) => loadReview(prisma
  * addenda of one review happen one after the other, so that the last signature always
  * sees the others and locks the record.
  */
-async function lockReview(tx: Tx, id: string): Promise<Review> {
+async function takeReviewLock(tx: Tx, id: string): Promise<void> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM reviews WHERE id = ${id}::uuid FOR UPDATE`;
   if (locked.length === 0) throw AppError.notFound("Review");
+}
+
+/** The record as it is once its lock is held. */
+async function lockReview(tx: Tx, id: string): Promise<Review> {
+  await takeReviewLock(tx, id);
   return loadReview(tx, id);
 }
 
@@ -371,11 +377,10 @@ export async function updateReview(
 }
 
 function changesAnything(current: Review, changes: Omit<ReviewUpdate, "version">) {
-  const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
   return (
     (changes.heldOn !== undefined && changes.heldOn !== current.heldOn) ||
     (changes.attendeePersonIds !== undefined &&
-      !sameSet(
+      !sameMembers(
         changes.attendeePersonIds,
         current.attendees.map((a) => a.id),
       )) ||
@@ -440,7 +445,7 @@ export async function addAddendum(
   input: ReviewAddendumCreate,
 ): Promise<Review> {
   return prisma.$transaction(async (tx) => {
-    await lockReview(tx, id);
+    await takeReviewLock(tx, id);
     const addendum = await tx.reviewAddendum.create({
       data: { reviewId: id, text: input.text, createdById: actor.id },
       select: { id: true },

@@ -1,10 +1,9 @@
-import { DEFAULT_HEALTH_MARGINS, type MyWork, type SessionUser, type WorkEntry } from "@resettle/domain";
+import { daysBetween, DEFAULT_HEALTH_MARGINS, type MyWork, type SessionUser, type WorkEntry } from "@resettle/domain";
 import type { PrismaClient } from "@resettle/prisma/client";
-import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
+import { toIsoDate } from "../../lib/dates.js";
 
 /** The same window as the health rule "due soon": one number for both. */
 export const DUE_SOON_DAYS = DEFAULT_HEALTH_MARGINS.dueSoonDays;
-const DAY_MS = 86_400_000;
 const urgencyRank = { overdue: 0, due_soon: 1, later: 2 } as const;
 
 /** Every open milestone and item the user's department is responsible for: overdue first, then due soon. */
@@ -64,10 +63,9 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
       },
     }),
   ]);
-  const todayMs = fromIsoDate(today).getTime();
   type Row = (typeof milestones)[number] & { review?: { id: string; heldOn: Date } | null };
   const entry = (type: WorkEntry["type"], r: Row, title: string, due: Date): WorkEntry => {
-    const daysOverdue = Math.round((todayMs - due.getTime()) / DAY_MS);
+    const daysOverdue = daysBetween(toIsoDate(due), today);
     return {
       type,
       id: r.id,

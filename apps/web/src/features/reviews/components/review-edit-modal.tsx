@@ -1,4 +1,4 @@
-import { ReviewSchema, type Review, type ReviewUpdate, type WorkingGroup } from "@resettle/domain";
+import { ReviewSchema, sameMembers, type Review, type ReviewUpdate, type WorkingGroup } from "@resettle/domain";
 import { Alert, App, DatePicker, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -34,9 +34,6 @@ const toValues = (review: Review): Values => ({
   projects: review.projects.map((p) => ({ projectId: p.project.id, findings: p.findings, decisions: p.decisions })),
 });
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id) => b.includes(id));
-
 /** Only what changed, with the version the edit is based on; the projects go whole when any changed. */
 function reviewChanges(review: Review, values: Values): ReviewUpdate {
   const changes: ReviewUpdate = { version: review.version };
@@ -44,7 +41,7 @@ function reviewChanges(review: Review, values: Values): ReviewUpdate {
   if (heldOn !== review.heldOn) changes.heldOn = heldOn;
   const before = toValues(review);
   const attendees = values.attendeePersonIds;
-  if (attendees && !sameSet(attendees, before.attendeePersonIds ?? [])) changes.attendeePersonIds = attendees;
+  if (attendees && !sameMembers(attendees, before.attendeePersonIds ?? [])) changes.attendeePersonIds = attendees;
   const projects = values.projects.map((p) => ({ ...p, findings: p.findings.trim(), decisions: p.decisions.trim() }));
   const changed = projects.some(
     (p, i) => p.findings !== before.projects[i]?.findings || p.decisions !== before.projects[i]?.decisions,
