@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./errors.js";
 import { IdSchema } from "./common.js";
 
 /**
@@ -24,8 +25,8 @@ export const NewPasswordSchema = z
   .string()
   .min(10, "at least 10 characters")
   .max(200)
-  .refine((p) => /[A-Za-z]/.test(p) && /[0-9]/.test(p), "letters and digits both")
-  .refine((p) => p !== DEMO_PASSWORD, "the published demo password cannot be used");
+  .refine((p) => /[A-Za-z]/.test(p) && /[0-9]/.test(p), refusal("password_letters_digits", "letters and digits both"))
+  .refine((p) => p !== DEMO_PASSWORD, refusal("demo_password", "the published demo password cannot be used"));
 
 export const LoginRequestSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(40),

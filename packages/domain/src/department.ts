@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./errors.js";
 import { CodeSchema, IdSchema } from "./common.js";
 
 /** 领导小组办公室 / 区政府 / 市直部门 */
@@ -18,7 +19,7 @@ export type Department = z.infer<typeof DepartmentSchema>;
 
 const districtRule = (d: { kind?: DepartmentKind; districtId?: string | null }) =>
   d.kind !== "district_government" || !!d.districtId;
-const districtIssue = { message: "a district government belongs to a district", path: ["districtId"] };
+const districtIssue = refusal("district_required", "a district government belongs to a district", ["districtId"]);
 
 export const DepartmentCreateSchema = z
   .object({

@@ -13,11 +13,81 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
+/**
+ * Why a field was refused, as a stable word: clients decide and translate by it, never by
+ * the message (English, for people reading logs and API answers). The first group is what
+ * the schema check reports (zod's issue codes); the rest are the rules of the services and
+ * the refinements in this package (`refusal(reason)`).
+ */
+export const FieldReasonSchema = z.enum([
+  // the shape
+  "invalid_type",
+  "too_small",
+  "too_big",
+  "invalid_format",
+  "not_multiple_of",
+  "unrecognized_keys",
+  "invalid_union",
+  "invalid_key",
+  "invalid_element",
+  "invalid_value",
+  "custom",
+  // references and uniqueness
+  "unknown_reference",
+  "taken",
+  "duplicate",
+  "inactive",
+  "retired",
+  // people and departments
+  "person_other_department",
+  "department_required",
+  "district_required",
+  "department_not_member",
+  "lead_not_member",
+  "still_responsible",
+  "linked_accounts",
+  "self_demotion",
+  // passwords
+  "wrong_password",
+  "password_letters_digits",
+  "demo_password",
+  // projects, groups and reviews
+  "project_other_district",
+  "project_in_other_group",
+  "project_not_in_group",
+  "project_not_reviewed",
+  "project_required",
+  "held_after_action_due",
+  "due_before_review",
+  // dates and figures
+  "date_in_future",
+  "zero",
+  "out_of_bounds",
+  "reason_required",
+  // status moves
+  "transition_not_allowed",
+]);
+export type FieldReason = z.infer<typeof FieldReasonSchema>;
+
+/** Figures a message needs (a limit, a count, a name): the client words them itself. */
+export const FieldIssueParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type FieldIssueParams = z.infer<typeof FieldIssueParamsSchema>;
+
 export const FieldIssueSchema = z.object({
   path: z.string().describe("dot path of the offending field, e.g. body.households"),
-  message: z.string(),
+  reason: FieldReasonSchema,
+  params: FieldIssueParamsSchema.optional(),
+  message: z.string().describe("English, for people; clients decide by `reason`"),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+/**
+ * A refinement's issue with its reason: `.refine(check, refusal("duplicate", "each project once"))`.
+ * The reason travels in the zod issue's params, where the server's error handler finds it.
+ */
+export function refusal(reason: FieldReason, message: string, path?: string[]) {
+  return { message, params: { reason }, ...(path ? { path } : {}) };
+}
 
 export const ErrorResponseSchema = z.object({
   error: z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./errors.js";
 import { IdSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
 import { NamedRefSchema, ProblemCategorySchema } from "./project.js";
@@ -49,7 +50,7 @@ export type ProjectProblem = z.infer<typeof ProjectProblemSchema>;
 
 export const ProjectProblemUpdateSchema = z.object({
   problemCategory: ProblemCategorySchema.optional(),
-  causeIds: z.array(IdSchema).max(20).refine(eachOnce, "each cause once").optional(),
+  causeIds: z.array(IdSchema).max(20).refine(eachOnce, refusal("duplicate", "each cause once")).optional(),
   problemStatement: z.string().trim().max(1000).nullable().optional(),
   version: z.number().int().min(1),
 });
@@ -85,7 +86,11 @@ const commonProblemFields = {
   measure: z.string().trim().max(2000).nullable(),
   districtId: IdSchema.nullable(),
   responsibleDepartmentId: IdSchema.nullable(),
-  projectIds: z.array(IdSchema).min(1, "link at least one project").max(200).refine(eachOnce, "each project once"),
+  projectIds: z
+    .array(IdSchema)
+    .min(1, "link at least one project")
+    .max(200)
+    .refine(eachOnce, refusal("duplicate", "each project once")),
 };
 
 export const CommonProblemCreateSchema = z.object(commonProblemFields);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./errors.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 
 /**
@@ -28,12 +29,12 @@ export const ProgressReportCreateSchema = z
       .int()
       .min(-100_000)
       .max(100_000)
-      .refine((n) => n !== 0, "cannot be 0"),
+      .refine((n) => n !== 0, refusal("zero", "cannot be 0")),
     note: z.string().trim().max(500).nullable().optional(),
     reason: z.string().trim().min(1).max(500).optional(),
   })
-  .refine((r) => r.households >= 0 || !!r.reason, {
-    message: "a correction (negative households) needs a reason",
-    path: ["reason"],
-  });
+  .refine(
+    (r) => r.households >= 0 || !!r.reason,
+    refusal("reason_required", "a correction (negative households) needs a reason", ["reason"]),
+  );
 export type ProgressReportCreate = z.infer<typeof ProgressReportCreateSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./errors.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
 import { PageQuerySchema } from "./pagination.js";
@@ -30,7 +31,7 @@ export const ReviewCreateSchema = z.object({
   projects: z
     .array(ReviewedProjectTextSchema.extend({ actions: z.array(ReviewActionCreateSchema).max(50).default([]) }))
     .min(1, "at least one project reviewed")
-    .refine(eachProjectOnce, "each project once"),
+    .refine(eachProjectOnce, refusal("duplicate", "each project once")),
 });
 export type ReviewCreate = z.infer<typeof ReviewCreateSchema>;
 
@@ -145,7 +146,10 @@ export type Review = z.infer<typeof ReviewSchema>;
 export const ReviewUpdateSchema = z.object({
   heldOn: IsoDateSchema.optional(),
   attendeePersonIds: AttendeesSchema.optional(),
-  projects: z.array(ReviewedProjectTextSchema).refine(eachProjectOnce, "each project once").optional(),
+  projects: z
+    .array(ReviewedProjectTextSchema)
+    .refine(eachProjectOnce, refusal("duplicate", "each project once"))
+    .optional(),
   version: z.number().int().min(1),
 });
 export type ReviewUpdate = z.infer<typeof ReviewUpdateSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./errors.js";
 import { IdSchema, IsoDateTimeSchema } from "./common.js";
 import { NewPasswordSchema, RoleSchema, UsernameSchema } from "./auth.js";
 import { PageQuerySchema, QueryBooleanSchema, SortOrderSchema } from "./pagination.js";
@@ -26,7 +27,7 @@ const userFields = {
 
 const coordinatorNeedsDepartment = (u: { role?: string; departmentId?: string | null }) =>
   u.role !== "coordinator" || !!u.departmentId;
-const departmentIssue = { message: "a coordinator needs a department", path: ["departmentId"] };
+const departmentIssue = refusal("department_required", "a coordinator needs a department", ["departmentId"]);
 
 export const UserCreateSchema = z
   .object({ username: UsernameSchema, password: NewPasswordSchema, ...userFields })

@@ -10,12 +10,20 @@ describe("work status transitions", () => {
   });
 
   it("needs a reason to block", () => {
-    expect(checkTransition("planned", "blocked")).toMatchObject({ ok: false, reason: expect.stringMatching(/reason/) });
+    expect(checkTransition("planned", "blocked")).toMatchObject({
+      ok: false,
+      reason: "reason_required",
+      message: expect.stringMatching(/reason/),
+    });
     expect(checkTransition("planned", "blocked", { blockedReason: "  " }).ok).toBe(false);
   });
 
   it("refuses illegal moves with the reason", () => {
-    expect(checkTransition("blocked", "done")).toMatchObject({ ok: false, reason: "cannot move from blocked to done" });
+    expect(checkTransition("blocked", "done")).toMatchObject({
+      ok: false,
+      reason: "transition_not_allowed",
+      message: "cannot move from blocked to done",
+    });
     expect(checkTransition("done", "planned").ok).toBe(false);
     expect(checkTransition("done", "in_progress").ok).toBe(false);
   });

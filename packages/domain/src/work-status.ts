@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldReason } from "./errors.js";
 import type { WorkStatus } from "./milestone.js";
 
 /**
@@ -14,7 +15,7 @@ export const WORK_TRANSITIONS: Record<WorkStatus, readonly WorkStatus[]> = {
   done: [],
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+export type TransitionCheck = { ok: true } | { ok: false; reason: FieldReason; message: string };
 
 export function checkTransition(
   from: WorkStatus,
@@ -23,9 +24,10 @@ export function checkTransition(
 ): TransitionCheck {
   if (from === to) return { ok: true };
   if (from === "done" && options.allowReopen && to === "in_progress") return { ok: true };
-  if (!WORK_TRANSITIONS[from].includes(to)) return { ok: false, reason: `cannot move from ${from} to ${to}` };
+  if (!WORK_TRANSITIONS[from].includes(to))
+    return { ok: false, reason: "transition_not_allowed", message: `cannot move from ${from} to ${to}` };
   if (to === "blocked" && !options.blockedReason?.trim())
-    return { ok: false, reason: "a blocked record needs the reason it is blocked" };
+    return { ok: false, reason: "reason_required", message: "a blocked record needs the reason it is blocked" };
   return { ok: true };
 }
 

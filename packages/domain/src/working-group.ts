@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./errors.js";
 import { IdSchema } from "./common.js";
 import { NamedRefSchema } from "./project.js";
 import { eachOnce } from "./sets.js";
@@ -27,10 +28,10 @@ const workingGroupFields = {
   leadDepartmentId: IdSchema,
   reviewIntervalDays: z.number().int().min(1).max(365),
   /** Must include the lead department. */
-  departmentIds: z.array(IdSchema).min(1).max(50).refine(eachOnce, "each department once"),
+  departmentIds: z.array(IdSchema).min(1).max(50).refine(eachOnce, refusal("duplicate", "each department once")),
   /** Each person must be an active member of a member department. */
-  personIds: z.array(IdSchema).max(200).refine(eachOnce, "each person once"),
-  projectIds: z.array(IdSchema).max(500).refine(eachOnce, "each project once"),
+  personIds: z.array(IdSchema).max(200).refine(eachOnce, refusal("duplicate", "each person once")),
+  projectIds: z.array(IdSchema).max(500).refine(eachOnce, refusal("duplicate", "each project once")),
 };
 
 export const WorkingGroupCreateSchema = z.object({

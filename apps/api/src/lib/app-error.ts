@@ -1,4 +1,10 @@
-import { errorStatus, type ErrorCode, type FieldIssue } from "@resettle/domain";
+import {
+  errorStatus,
+  type ErrorCode,
+  type FieldIssue,
+  type FieldIssueParams,
+  type FieldReason,
+} from "@resettle/domain";
 
 /** The one error type services throw; the error handler maps it to the HTTP answer. */
 export class AppError extends Error {
@@ -23,9 +29,17 @@ export class AppError extends Error {
     return new AppError("FORBIDDEN", message);
   }
 
-  /** 400 for one field, with the reason. */
-  static invalid(path: string, message: string) {
-    return new AppError("VALIDATION_FAILED", message, [{ path, message }]);
+  /**
+   * 400 for one field: the reason clients decide by, the English message for people, and
+   * the figures a translated message needs.
+   */
+  static invalid(path: string, reason: FieldReason, message: string, params?: FieldIssueParams) {
+    return new AppError("VALIDATION_FAILED", message, [{ path, reason, message, ...(params ? { params } : {}) }]);
+  }
+
+  /** 400 for several fields at once; the first one's message heads the answer. */
+  static invalidFields(issues: [FieldIssue, ...FieldIssue[]]) {
+    return new AppError("VALIDATION_FAILED", issues[0].message, issues);
   }
 
   /** 409: the record moved on since the client read it; `current` is what it is now. */

@@ -15,17 +15,26 @@ export async function resolveAssignee(
   const department = departmentId
     ? await tx.department.findUnique({ where: { id: departmentId }, select: { id: true, name: true } })
     : null;
-  if (departmentId && !department) throw AppError.invalid(paths.department, "No such department");
+  if (departmentId && !department) throw AppError.invalid(paths.department, "unknown_reference", "No such department");
   if (!personId) return { department, person: null };
-  if (!department) throw AppError.invalid(paths.person, "A person needs their department");
+  if (!department) throw AppError.invalid(paths.person, "department_required", "A person needs their department");
   const person = await tx.person.findUnique({
     where: { id: personId },
     select: { id: true, name: true, departmentId: true, active: true },
   });
-  if (!person) throw AppError.invalid(paths.person, "No such person");
+  if (!person) throw AppError.invalid(paths.person, "unknown_reference", "No such person");
   if (person.departmentId !== department.id)
-    throw AppError.invalid(paths.person, `${person.name} does not belong to ${department.name}`);
-  if (!person.active) throw AppError.invalid(paths.person, `${person.name} is no longer active`);
+    throw AppError.invalid(
+      paths.person,
+      "person_other_department",
+      `${person.name} does not belong to ${department.name}`,
+      {
+        name: person.name,
+        department: department.name,
+      },
+    );
+  if (!person.active)
+    throw AppError.invalid(paths.person, "inactive", `${person.name} is no longer active`, { name: person.name });
   return { department, person };
 }
 

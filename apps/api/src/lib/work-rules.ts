@@ -29,7 +29,7 @@ export function statusChange(
 ) {
   if (!next || next === current.status) return {};
   const check = checkTransition(current.status, next, { blockedReason: note, allowReopen: actor.role === "admin" });
-  if (!check.ok) throw AppError.invalid(next === "blocked" ? "body.note" : "body.status", check.reason);
+  if (!check.ok) throw AppError.invalid(next === "blocked" ? "body.note" : "body.status", check.reason, check.message);
   return {
     status: next,
     blockedReason: next === "blocked" ? note!.trim() : null,

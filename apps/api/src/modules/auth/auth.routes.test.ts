@@ -286,7 +286,7 @@ describe("PUT /api/auth/password", () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({
       code: "VALIDATION_FAILED",
-      details: [{ path: "body.currentPassword", message: "The current password is wrong" }],
+      details: [{ path: "body.currentPassword", reason: "wrong_password", message: "The current password is wrong" }],
     });
     expect(await snapshot(t.db.prisma)).toEqual(before);
     expect((await me(t, other.cookie)).statusCode).toBe(200);

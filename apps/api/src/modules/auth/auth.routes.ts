@@ -133,7 +133,7 @@ export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDe
       const user = await prisma.user.findUniqueOrThrow({ where: { id: session.user.id } });
       if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
         await recordFailure(prisma, keys, now);
-        throw AppError.invalid("body.currentPassword", "The current password is wrong");
+        throw AppError.invalid("body.currentPassword", "wrong_password", "The current password is wrong");
       }
       const passwordHash = await hashPassword(request.body.newPassword);
       await prisma.$transaction(async (tx) => {

@@ -211,7 +211,9 @@ describe("organisation: persons", () => {
     expect(res.json().error.details).toEqual([
       {
         path: "body.departmentId",
+        reason: "still_responsible",
         message: "Still responsible for 0 project(s) and 3 milestone(s): reassign them first",
+        params: { projects: 0, milestones: 3 },
       },
     ]);
     expect(await snapshot(t.db.prisma)).toEqual(before);

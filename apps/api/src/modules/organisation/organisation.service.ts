@@ -37,7 +37,7 @@ export async function listDepartments(prisma: PrismaClient): Promise<Department[
 
 async function checkDistrict(tx: Prisma.TransactionClient, districtId: string | null) {
   if (districtId && !(await tx.district.findUnique({ where: { id: districtId }, select: { id: true } })))
-    throw AppError.invalid("body.districtId", "No such district");
+    throw AppError.invalid("body.districtId", "unknown_reference", "No such district");
 }
 
 export async function createDepartment(
@@ -48,7 +48,7 @@ export async function createDepartment(
   return prisma.$transaction(async (tx) => {
     await checkDistrict(tx, input.districtId);
     if (await tx.department.findUnique({ where: { code: input.code }, select: { id: true } }))
-      throw AppError.invalid("body.code", `The code '${input.code}' is taken`);
+      throw AppError.invalid("body.code", "taken", `The code '${input.code}' is taken`);
     const created = await tx.department.create({ data: input, select: departmentSelect });
     await audit(tx, actor, { action: "create", entityType: "department", entityId: created.id, after: created });
     return created;
@@ -70,7 +70,7 @@ export async function updateDepartment(
     );
     const next = { ...current, ...changes };
     if (next.kind === "district_government" && !next.districtId)
-      throw AppError.invalid("body.districtId", "A district government belongs to a district");
+      throw AppError.invalid("body.districtId", "district_required", "A district government belongs to a district");
     await checkDistrict(tx, next.districtId);
     await expectUpdatedOrStale(
       await tx.department.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
@@ -125,7 +125,7 @@ export async function listPersons(prisma: PrismaClient, query: PersonQuery) {
 
 async function checkDepartment(tx: Prisma.TransactionClient, departmentId: string) {
   if (!(await tx.department.findUnique({ where: { id: departmentId }, select: { id: true } })))
-    throw AppError.invalid("body.departmentId", "No such department");
+    throw AppError.invalid("body.departmentId", "unknown_reference", "No such department");
 }
 
 export async function createPerson(prisma: PrismaClient, actor: Actor, input: PersonCreate): Promise<Person> {
@@ -159,7 +159,9 @@ export async function updatePerson(
       if (stillResponsible + milestones > 0)
         throw AppError.invalid(
           "body.departmentId",
+          "still_responsible",
           `Still responsible for ${stillResponsible} project(s) and ${milestones} milestone(s): reassign them first`,
+          { projects: stillResponsible, milestones },
         );
       // An account linked to the person acts for its department: the link must stay within it
       // (the rule createUser/updateUser enforce).
@@ -169,7 +171,9 @@ export async function updatePerson(
       if (linkedAccounts > 0)
         throw AppError.invalid(
           "body.departmentId",
+          "linked_accounts",
           `Linked to ${linkedAccounts} account(s) of the department: unlink or move them first`,
+          { accounts: linkedAccounts },
         );
     }
     await expectUpdatedOrStale(

@@ -118,7 +118,9 @@ describe("POST /api/causes", () => {
       expect([...new Set(paths(res))], JSON.stringify(payload)).toEqual([path]);
     }
     const taken = await post("admin", { code: "funding_gap", name: "重复的代码" });
-    expect(taken.json().error.details).toEqual([{ path: "body.code", message: "The code 'funding_gap' is taken" }]);
+    expect(taken.json().error.details).toEqual([
+      { path: "body.code", reason: "taken", message: "The code 'funding_gap' is taken" },
+    ]);
     expect(await everything()).toEqual(before);
   });
 

@@ -21,7 +21,7 @@ export function listCauses(prisma: PrismaClient): Promise<Cause[]> {
   });
 }
 
-const codeTaken = (code: string) => AppError.invalid("body.code", `The code '${code}' is taken`);
+const codeTaken = (code: string) => AppError.invalid("body.code", "taken", `The code '${code}' is taken`);
 
 export async function createCause(prisma: PrismaClient, actor: Actor, input: CauseCreate): Promise<Cause> {
   try {

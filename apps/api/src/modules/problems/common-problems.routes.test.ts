@@ -241,7 +241,12 @@ describe("POST /api/common-problems", () => {
     }
     const outside = await post("admin", { ...valid(), projectIds: [project("taoliyuan")] });
     expect(outside.json().error.details).toEqual([
-      { path: "body.projectIds.0", message: "桃李源项目 is not in 双台子区" },
+      {
+        path: "body.projectIds.0",
+        reason: "project_other_district",
+        message: "桃李源项目 is not in 双台子区",
+        params: { name: "桃李源项目", district: "双台子区" },
+      },
     ]);
     // Every offending field at once.
     const all = await post("admin", {
@@ -272,7 +277,7 @@ describe("PATCH /api/common-problems/:id", () => {
     const noNote = await patch("coord-zhujian", demo.id, { status: "blocked", version: 1 });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().error.details).toEqual([
-      { path: "body.note", message: "a blocked record needs the reason it is blocked" },
+      { path: "body.note", reason: "reason_required", message: "a blocked record needs the reason it is blocked" },
     ]);
     const blocked = await patch("coord-zhujian", demo.id, { status: "blocked", note: "国土审批未完成", version: 1 });
     expect(blocked.statusCode).toBe(200);
@@ -398,8 +403,18 @@ describe("PATCH /api/common-problems/:id", () => {
     const moved = await patch("admin", demo.id, { districtId: district("大洼区"), version: 1 });
     expect(moved.statusCode).toBe(400);
     expect(moved.json().error.details).toEqual([
-      { path: "body.districtId", message: "广厦小区 is not in 大洼区" },
-      { path: "body.districtId", message: "学府园二期 is not in 大洼区" },
+      {
+        path: "body.districtId",
+        reason: "project_other_district",
+        message: "广厦小区 is not in 大洼区",
+        params: { name: "广厦小区", district: "大洼区" },
+      },
+      {
+        path: "body.districtId",
+        reason: "project_other_district",
+        message: "学府园二期 is not in 大洼区",
+        params: { name: "学府园二期", district: "大洼区" },
+      },
     ]);
     // Linking a 大洼区 project to the 双台子区 problem: the project is.
     const linked = await patch("wg", demo.id, { projectIds: [project("guangsha"), project("taoliyuan")], version: 1 });

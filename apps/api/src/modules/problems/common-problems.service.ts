@@ -116,13 +116,13 @@ async function checkPlanning(
     ? await tx.district.findUnique({ where: { id: next.districtId }, select: { id: true, name: true } })
     : null;
   if (given.districtId && next.districtId && !district)
-    issues.push({ path: "body.districtId", message: "No such district" });
+    issues.push({ path: "body.districtId", reason: "unknown_reference", message: "No such district" });
   if (
     given.responsibleDepartmentId &&
     next.responsibleDepartmentId &&
     !(await tx.department.findUnique({ where: { id: next.responsibleDepartmentId }, select: { id: true } }))
   )
-    issues.push({ path: "body.responsibleDepartmentId", message: "No such department" });
+    issues.push({ path: "body.responsibleDepartmentId", reason: "unknown_reference", message: "No such department" });
   const projects = new Map(
     (
       await tx.project.findMany({
@@ -134,11 +134,17 @@ async function checkPlanning(
   next.projectIds.forEach((id, i) => {
     const project = projects.get(id);
     const path = given.projectIds ? `body.projectIds.${i}` : "body.districtId";
-    if (!project) issues.push({ path, message: "No such project" });
+    if (!project) issues.push({ path, reason: "unknown_reference", message: "No such project" });
     else if (district && project.districtId !== district.id)
-      issues.push({ path, message: `${project.name} is not in ${district.name}` });
+      issues.push({
+        path,
+        reason: "project_other_district",
+        message: `${project.name} is not in ${district.name}`,
+        params: { name: project.name, district: district.name },
+      });
   });
-  if (issues.length) throw new AppError("VALIDATION_FAILED", issues[0]!.message, issues);
+  const [first, ...rest] = issues;
+  if (first) throw AppError.invalidFields([first, ...rest]);
 }
 
 /**

@@ -164,7 +164,12 @@ describe("PATCH /api/projects/:id/problem", () => {
     });
     expect(added.statusCode).toBe(400);
     expect(added.json().error.details).toEqual([
-      { path: "body.causeIds.1", message: "土地或产权问题 is retired and cannot be added" },
+      {
+        path: "body.causeIds.1",
+        reason: "retired",
+        message: "土地或产权问题 is retired and cannot be added",
+        params: { name: "土地或产权问题" },
+      },
     ]);
     expect(await everything()).toEqual(before);
   });
@@ -193,8 +198,8 @@ describe("PATCH /api/projects/:id/problem", () => {
     // Every unknown cause is reported, each at its index.
     const two = await patch("admin", ids.xiangyang, { causeIds: [unknown, cause("other"), ids.hongwei], version });
     expect(two.json().error.details).toEqual([
-      { path: "body.causeIds.0", message: "No such cause" },
-      { path: "body.causeIds.2", message: "No such cause" },
+      { path: "body.causeIds.0", reason: "unknown_reference", message: "No such cause" },
+      { path: "body.causeIds.2", reason: "unknown_reference", message: "No such cause" },
     ]);
     expect(await everything()).toEqual(before);
   });

@@ -36,14 +36,23 @@ async function checkCauses(tx: Prisma.TransactionClient, causeIds: string[], cur
     ),
   );
   const had = new Set(current.causes.map((c) => c.id));
-  const issues: FieldIssue[] = causeIds.flatMap((id, i) => {
+  const issues = causeIds.flatMap((id, i): FieldIssue[] => {
     const cause = found.get(id);
     const path = `body.causeIds.${i}`;
-    if (!cause) return [{ path, message: "No such cause" }];
-    if (!cause.active && !had.has(id)) return [{ path, message: `${cause.name} is retired and cannot be added` }];
+    if (!cause) return [{ path, reason: "unknown_reference", message: "No such cause" }];
+    if (!cause.active && !had.has(id))
+      return [
+        {
+          path,
+          reason: "retired",
+          message: `${cause.name} is retired and cannot be added`,
+          params: { name: cause.name },
+        },
+      ];
     return [];
   });
-  if (issues.length) throw new AppError("VALIDATION_FAILED", issues[0]!.message, issues);
+  const [first, ...rest] = issues;
+  if (first) throw AppError.invalidFields([first, ...rest]);
 }
 
 /** Classifies a project's problem (共性 / 个性 / 无), its causes and its statement; part of the project record. */

@@ -168,17 +168,26 @@ async function checkAttendees(tx: Tx, memberDepartmentIds: string[], personIds: 
   personIds.forEach((id, i) => {
     const person = persons.find((p) => p.id === id);
     const path = `body.attendeePersonIds.${i}`;
-    if (!person) throw AppError.invalid(path, "No such person");
+    if (!person) throw AppError.invalid(path, "unknown_reference", "No such person");
     if (!memberDepartmentIds.includes(person.departmentId))
-      throw AppError.invalid(path, `${person.name}'s department is not a member of the group`);
-    if (!person.active) throw AppError.invalid(path, `${person.name} is no longer active`);
+      throw AppError.invalid(
+        path,
+        "department_not_member",
+        `${person.name}'s department is not a member of the group`,
+        {
+          name: person.name,
+        },
+      );
+    if (!person.active)
+      throw AppError.invalid(path, "inactive", `${person.name} is no longer active`, { name: person.name });
   });
   if (new Set(personIds).size !== personIds.length)
-    throw AppError.invalid("body.attendeePersonIds", "Each attendee once");
+    throw AppError.invalid("body.attendeePersonIds", "duplicate", "Each attendee once");
 }
 
 function checkHeldOn(heldOn: string, today: string) {
-  if (heldOn > today) throw AppError.invalid("body.heldOn", "A review is recorded once it has been held");
+  if (heldOn > today)
+    throw AppError.invalid("body.heldOn", "date_in_future", "A review is recorded once it has been held");
 }
 
 /** 研判会: the record, and each follow-up action as a rectification item of its project. */
@@ -193,7 +202,7 @@ export async function createReview(
       where: { id: input.groupId },
       select: { id: true, departments: { select: { departmentId: true } }, projects: { select: { projectId: true } } },
     });
-    if (!group) throw AppError.invalid("body.groupId", "No such working group");
+    if (!group) throw AppError.invalid("body.groupId", "unknown_reference", "No such working group");
     checkHeldOn(input.heldOn, today);
     await checkAttendees(
       tx,
@@ -207,9 +216,16 @@ export async function createReview(
     });
     for (const [i, reviewed] of input.projects.entries()) {
       const project = projects.find((p) => p.id === reviewed.projectId);
-      if (!project) throw AppError.invalid(`body.projects.${i}.projectId`, "No such project");
+      if (!project) throw AppError.invalid(`body.projects.${i}.projectId`, "unknown_reference", "No such project");
       if (!assigned.has(project.id))
-        throw AppError.invalid(`body.projects.${i}.projectId`, `${project.name} is not assigned to this group`);
+        throw AppError.invalid(
+          `body.projects.${i}.projectId`,
+          "project_not_in_group",
+          `${project.name} is not assigned to this group`,
+          {
+            name: project.name,
+          },
+        );
       for (const [j, action] of reviewed.actions.entries()) {
         const path = `body.projects.${i}.actions.${j}`;
         await resolveAssignee(tx, action.departmentId, action.personId, {
@@ -217,7 +233,11 @@ export async function createReview(
           person: `${path}.personId`,
         });
         if (action.dueDate < input.heldOn)
-          throw AppError.invalid(`${path}.dueDate`, "A follow-up action falls due after the review");
+          throw AppError.invalid(
+            `${path}.dueDate`,
+            "due_before_review",
+            "A follow-up action falls due after the review",
+          );
       }
     }
 
@@ -333,13 +353,22 @@ export async function updateReview(
     const reviewed = new Set(current.projects.map((p) => p.project.id));
     changes.projects?.forEach((p, i) => {
       if (!reviewed.has(p.projectId))
-        throw AppError.invalid(`body.projects.${i}.projectId`, "This project was not reviewed at this meeting");
+        throw AppError.invalid(
+          `body.projects.${i}.projectId`,
+          "project_not_reviewed",
+          "This project was not reviewed at this meeting",
+        );
     });
     const firstAction = current.projects
       .flatMap((p) => p.actions)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
     if (changes.heldOn && firstAction && firstAction.dueDate < changes.heldOn)
-      throw AppError.invalid("body.heldOn", `A follow-up action falls due on ${firstAction.dueDate}, before that date`);
+      throw AppError.invalid(
+        "body.heldOn",
+        "held_after_action_due",
+        `A follow-up action falls due on ${firstAction.dueDate}, before that date`,
+        { dueDate: firstAction.dueDate },
+      );
 
     if (!changesAnything(current, changes)) return current; // nothing written, signatures kept
 

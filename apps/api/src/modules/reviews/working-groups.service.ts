@@ -62,20 +62,28 @@ async function checkMembership(tx: Prisma.TransactionClient, groupId: string | n
   });
   const known = new Set(departments.map((d) => d.id));
   m.departmentIds.forEach((id, i) => {
-    if (!known.has(id)) throw AppError.invalid(`body.departmentIds.${i}`, "No such department");
+    if (!known.has(id)) throw AppError.invalid(`body.departmentIds.${i}`, "unknown_reference", "No such department");
   });
   if (!known.has(m.leadDepartmentId))
-    throw AppError.invalid("body.departmentIds", "The lead department must be a member");
+    throw AppError.invalid("body.departmentIds", "lead_not_member", "The lead department must be a member");
   const persons = await tx.person.findMany({
     where: { id: { in: m.personIds } },
     select: { id: true, name: true, departmentId: true, active: true },
   });
   m.personIds.forEach((id, i) => {
     const person = persons.find((p) => p.id === id);
-    if (!person) throw AppError.invalid(`body.personIds.${i}`, "No such person");
+    if (!person) throw AppError.invalid(`body.personIds.${i}`, "unknown_reference", "No such person");
     if (!known.has(person.departmentId))
-      throw AppError.invalid(`body.personIds.${i}`, `${person.name}'s department is not a member of the group`);
-    if (!person.active) throw AppError.invalid(`body.personIds.${i}`, `${person.name} is no longer active`);
+      throw AppError.invalid(
+        `body.personIds.${i}`,
+        "department_not_member",
+        `${person.name}'s department is not a member of the group`,
+        { name: person.name },
+      );
+    if (!person.active)
+      throw AppError.invalid(`body.personIds.${i}`, "inactive", `${person.name} is no longer active`, {
+        name: person.name,
+      });
   });
   const projects = await tx.project.findMany({
     where: { id: { in: m.projectIds } },
@@ -83,11 +91,13 @@ async function checkMembership(tx: Prisma.TransactionClient, groupId: string | n
   });
   m.projectIds.forEach((id, i) => {
     const project = projects.find((p) => p.id === id);
-    if (!project) throw AppError.invalid(`body.projectIds.${i}`, "No such project");
+    if (!project) throw AppError.invalid(`body.projectIds.${i}`, "unknown_reference", "No such project");
     if (project.workingGroup && project.workingGroup.groupId !== groupId)
       throw AppError.invalid(
         `body.projectIds.${i}`,
+        "project_in_other_group",
         `${project.name} is already reviewed by ${project.workingGroup.group.name}`,
+        { name: project.name, group: project.workingGroup.group.name },
       );
   });
 }

@@ -209,7 +209,7 @@ describe("PATCH /api/users/:id", () => {
       const res = await admin()({ method: "PATCH", url: `/api/users/${ids.admin}`, payload });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details).toEqual([
-        { path, message: "Administrators cannot deactivate or demote themselves" },
+        { path, reason: "self_demotion", message: "Administrators cannot deactivate or demote themselves" },
       ]);
     }
   });

@@ -60,17 +60,17 @@ async function checkLinks(
   next: { role: string; departmentId: string | null; personId: string | null },
 ) {
   if (next.role === "coordinator" && !next.departmentId)
-    throw AppError.invalid("body.departmentId", "A coordinator needs a department");
+    throw AppError.invalid("body.departmentId", "department_required", "A coordinator needs a department");
   if (
     next.departmentId &&
     !(await tx.department.findUnique({ where: { id: next.departmentId }, select: { id: true } }))
   )
-    throw AppError.invalid("body.departmentId", "No such department");
+    throw AppError.invalid("body.departmentId", "unknown_reference", "No such department");
   if (next.personId) {
     const person = await tx.person.findUnique({ where: { id: next.personId }, select: { departmentId: true } });
-    if (!person) throw AppError.invalid("body.personId", "No such person");
+    if (!person) throw AppError.invalid("body.personId", "unknown_reference", "No such person");
     if (next.departmentId && person.departmentId !== next.departmentId)
-      throw AppError.invalid("body.personId", "The person belongs to another department");
+      throw AppError.invalid("body.personId", "person_other_department", "The person belongs to another department");
   }
 }
 
@@ -78,7 +78,7 @@ export async function createUser(prisma: PrismaClient, actor: Actor, input: User
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } }))
-      throw AppError.invalid("body.username", `The username '${input.username}' is taken`);
+      throw AppError.invalid("body.username", "taken", `The username '${input.username}' is taken`);
     await checkLinks(tx, input);
     const { password: _password, ...fields } = input;
     const created = present(await tx.user.create({ data: { ...fields, passwordHash }, select: userSelect }));
@@ -100,6 +100,7 @@ export async function updateUser(
     if (id === actor.id && (changes.active === false || (changes.role && changes.role !== "admin")))
       throw AppError.invalid(
         changes.active === false ? "body.active" : "body.role",
+        "self_demotion",
         "Administrators cannot deactivate or demote themselves",
       );
     const next = { ...current, ...changes };

@@ -85,13 +85,15 @@ describe("PATCH /api/items/:id", () => {
     const noReason = await patch("coord-zhujian", id, { status: "blocked", version: 1 });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details).toEqual([
-      { path: "body.note", message: "a blocked record needs the reason it is blocked" },
+      { path: "body.note", reason: "reason_required", message: "a blocked record needs the reason it is blocked" },
     ]);
     const blocked = await patch("coord-zhujian", id, { status: "blocked", note: "规划手续不全", version: 1 });
     expect(blocked.json()).toMatchObject({ status: "blocked", blockedReason: "规划手续不全", version: 2 });
     const skip = await patch("coord-zhujian", id, { status: "done", version: 2 });
     expect(skip.statusCode).toBe(400);
-    expect(skip.json().error.details).toEqual([{ path: "body.status", message: "cannot move from blocked to done" }]);
+    expect(skip.json().error.details).toEqual([
+      { path: "body.status", reason: "transition_not_allowed", message: "cannot move from blocked to done" },
+    ]);
     expect((await patch("coord-zhujian", id, { status: "in_progress", version: 2 })).statusCode).toBe(200);
     const done = await patch("coord-zhujian", id, { status: "done", note: "已核发", version: 3 }, "item-done-01");
     expect(done.statusCode).toBe(200);

@@ -150,7 +150,10 @@ describe("PATCH /api/milestones/:id: the status", () => {
     for (const [payload, path, message] of cases) {
       const res = await patch("coord-zhujian", id, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json().error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ path, message }] });
+      expect(res.json().error).toMatchObject({
+        code: "VALIDATION_FAILED",
+        details: [{ path, reason: "reason_required", message }],
+      });
     }
     const unknown = await patch("coord-zhujian", id, { status: "cancelled", version: 1 });
     expect(unknown.statusCode).toBe(400);
@@ -161,7 +164,9 @@ describe("PATCH /api/milestones/:id: the status", () => {
     await patch("coord-zhujian", id, { status: "blocked", note: "规划手续待补", version: 1 });
     const skip = await patch("coord-zhujian", id, { status: "done", version: 2 });
     expect(skip.statusCode).toBe(400);
-    expect(skip.json().error.details).toEqual([{ path: "body.status", message: "cannot move from blocked to done" }]);
+    expect(skip.json().error.details).toEqual([
+      { path: "body.status", reason: "transition_not_allowed", message: "cannot move from blocked to done" },
+    ]);
     expect(await milestone(id)).toMatchObject({ status: "blocked", version: 2 });
   });
 
@@ -177,7 +182,11 @@ describe("PATCH /api/milestones/:id: the status", () => {
       const res = await patch(user, id, { status, note: "重新核查", version: 1 });
       expect(res.statusCode, `${user} ${status}`).toBe(400);
       expect(res.json().error.details).toEqual([
-        { path: status === "blocked" ? "body.note" : "body.status", message: `cannot move from done to ${status}` },
+        {
+          path: status === "blocked" ? "body.note" : "body.status",
+          reason: "transition_not_allowed",
+          message: `cannot move from done to ${status}`,
+        },
       ]);
     }
     expect(await snapshot(t.db.prisma)).toEqual(before);

@@ -143,6 +143,21 @@ describe("POST /api/projects/:id/progress-reports", () => {
     const zero = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-20", households: 0 });
     expect(zero.statusCode).toBe(400);
     expect(detailPaths(zero)).toContain("body.households");
+    // Clients decide by the reason, never by the English message.
+    expect(bare.json().error.details).toEqual([
+      expect.objectContaining({ path: "body.reason", reason: "reason_required" }),
+    ]);
+    expect(zero.json().error.details).toContainEqual(
+      expect.objectContaining({ path: "body.households", reason: "zero" }),
+    );
+    const huge = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-20", households: 100_001 });
+    expect(huge.json().error.details).toEqual([
+      expect.objectContaining({
+        path: "body.households",
+        reason: "too_big",
+        params: expect.objectContaining({ maximum: 100_000 }),
+      }),
+    ]);
     expect(await snapshot(t.db.prisma)).toEqual(before);
 
     const res = await report(
@@ -168,7 +183,11 @@ describe("POST /api/projects/:id/progress-reports", () => {
     const over = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-20", households: 289 });
     expect(over.statusCode).toBe(400);
     expect(over.json().error.details).toEqual([
-      { path: "body.households", message: "920 + (289) would leave 1209 households moved back, outside 0 … 1208" },
+      {
+        path: "body.households",
+        reason: "out_of_bounds",
+        message: "920 + (289) would leave 1209 households moved back, outside 0 … 1208",
+      },
     ]);
     const under = await report("coord-shuangtaizi", ids.xiangyang, {
       reportedOn: "2026-11-20",
@@ -186,7 +205,12 @@ describe("POST /api/projects/:id/progress-reports", () => {
     const res = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-26", households: 1 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([
-      { path: "body.reportedOn", message: "A report cannot be dated after today (2026-11-25)" },
+      {
+        path: "body.reportedOn",
+        reason: "date_in_future",
+        message: "A report cannot be dated after today (2026-11-25)",
+        params: { today: "2026-11-25" },
+      },
     ]);
     expect(detailPaths(await report("admin", ids.xiangyang, { reportedOn: "26.11.2026", households: 1 }))).toEqual([
       "body.reportedOn",

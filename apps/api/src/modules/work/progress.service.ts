@@ -71,7 +71,9 @@ export async function reportProgress(
     requireActFor(user, "progress.report", progressReporterIds(project, governments));
     // After the permission check: a refusal comes before any judgement of the request.
     if (input.reportedOn > today)
-      throw AppError.invalid("body.reportedOn", `A report cannot be dated after today (${today})`);
+      throw AppError.invalid("body.reportedOn", "date_in_future", `A report cannot be dated after today (${today})`, {
+        today,
+      });
 
     const n = input.households;
     const moved = await tx.$queryRaw<{ movedBack: number; previous: number }[]>`
@@ -92,6 +94,7 @@ export async function reportProgress(
       });
       throw AppError.invalid(
         "body.households",
+        "out_of_bounds",
         `${movedBack} + (${n}) would leave ${movedBack + n} households moved back, outside 0 … ${project.totalHouseholds}`,
       );
     }

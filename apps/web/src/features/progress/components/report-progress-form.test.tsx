@@ -55,7 +55,7 @@ describe("ReportProgressForm", () => {
         error: {
           code: "VALIDATION_FAILED",
           message: "invalid",
-          details: [{ path: "body.households", message: "920 + (400) would leave 1320" }],
+          details: [{ path: "body.households", reason: "out_of_bounds", message: "920 + (400) would leave 1320" }],
           requestId: "r1",
         },
       },

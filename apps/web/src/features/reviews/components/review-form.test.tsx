@@ -88,8 +88,17 @@ describe("ReviewForm", { timeout: 20_000 }, () => {
             code: "VALIDATION_FAILED",
             message: "invalid",
             details: [
-              { path: "body.projects.0.actions.0.personId", message: "not an active member of the department" },
-              { path: "body.projects.0.decisions", message: "Too big: expected string to have <=4000 characters" },
+              {
+                path: "body.projects.0.actions.0.personId",
+                reason: "person_other_department",
+                message: "not an active member of the department",
+              },
+              {
+                path: "body.projects.0.decisions",
+                reason: "too_big",
+                params: { maximum: 4000 },
+                message: "Too big: expected string to have <=4000 characters",
+              },
             ],
             requestId: "r1",
           },

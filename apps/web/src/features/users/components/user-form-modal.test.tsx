@@ -92,7 +92,13 @@ describe("UserFormModal, when the server refuses a field", () => {
         error: {
           code: "VALIDATION_FAILED",
           message: "invalid",
-          details: [{ path: "body.personId", message: "the person is not in that department or inactive" }],
+          details: [
+            {
+              path: "body.personId",
+              reason: "person_other_department",
+              message: "the person is not in that department or inactive",
+            },
+          ],
           requestId: "r2",
         },
       },

@@ -124,7 +124,13 @@ describe("ItemFormModal, editing an item", () => {
         error: {
           code: "VALIDATION_FAILED",
           message: "invalid",
-          details: [{ path: "body.responsiblePersonId", message: "not an active member of the department" }],
+          details: [
+            {
+              path: "body.responsiblePersonId",
+              reason: "person_other_department",
+              message: "not an active member of the department",
+            },
+          ],
           requestId: "r2",
         },
       },
