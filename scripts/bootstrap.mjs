@@ -66,6 +66,10 @@ if (command === "start") {
     );
   }
   console.log(`\n▶ browser for end-to-end tests: ${chromium}`);
+  // What CI refuses is what a developer's `npm test` refuses: style, types and dead code first.
+  run(["lint"]);
+  run(["typecheck"]);
+  run(["knip"]);
   if (!existsSync(path.join(root, "apps/web/dist/index.html"))) fail("the web build is missing (apps/web/dist).");
   handOver(["test:all"], { CHROMIUM_PATH: chromium });
 }
