@@ -70,10 +70,10 @@ const demoBlockedReasons: Record<string, string> = {
 };
 
 type DemoItem = [
-  problem: string,
+  title: string,
   cause: string,
   measure: string,
-  deadline: string,
+  dueDate: string,
   status: WorkStatus,
   department: string,
 ];
@@ -217,12 +217,12 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
         })),
       });
       await tx.item.createMany({
-        data: (demoItems[project.code] ?? []).map(([problem, cause, measure, deadline, status, department]) => ({
+        data: (demoItems[project.code] ?? []).map(([title, cause, measure, dueDate, status, department]) => ({
           projectId: project.id,
-          problem,
+          title,
           cause,
           measure,
-          deadline: new Date(`${deadline}T00:00:00Z`),
+          dueDate: new Date(`${dueDate}T00:00:00Z`),
           status,
           blockedReason: status === "blocked" ? "等待市财政局资金方案" : null,
           responsibleDepartmentId: deptId.get(department) ?? null,
@@ -351,10 +351,10 @@ async function loadDemoReview(
   await tx.item.create({
     data: {
       projectId,
-      problem: "续建资金方案报市政府审定",
+      title: "续建资金方案报市政府审定",
       responsibleDepartmentId: caizheng.id,
       responsiblePersonId: attendees.find((a) => a.departmentId === caizheng.id)?.id ?? null,
-      deadline: new Date("2026-12-10T00:00:00Z"),
+      dueDate: new Date("2026-12-10T00:00:00Z"),
       status: "in_progress",
       reviewProjectId: review.projects[0]!.id,
       isDemo: true,

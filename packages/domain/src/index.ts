@@ -23,6 +23,7 @@ export * from "./permissions.js";
 export * from "./trajectory.js";
 export * from "./status-rules.js";
 export * from "./work-status.js";
+export * from "./work.js";
 export * from "./item.js";
 export * from "./my-work.js";
 export * from "./project-detail.js";

@@ -2,16 +2,19 @@ import { z } from "zod";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
 
-/** 整改事项: a problem found in a project, its cause, the measure, who and by when. */
+/**
+ * 整改事项: a problem found in a project (its title), its cause, the measure, who and by
+ * when (its due date) — named as milestones name the same things (ADR 007).
+ */
 export const ItemSchema = z.object({
   id: IdSchema,
   projectId: IdSchema,
-  problem: z.string().min(1).max(500),
+  title: z.string().min(1).max(500),
   cause: z.string().max(500).nullable(),
   measure: z.string().max(1000).nullable(),
   responsibleDepartmentId: IdSchema.nullable(),
   responsiblePersonId: IdSchema.nullable(),
-  deadline: IsoDateSchema,
+  dueDate: IsoDateSchema,
   status: WorkStatusSchema,
   blockedReason: z.string().nullable(),
   completedAt: IsoDateTimeSchema.nullable(),
@@ -23,22 +26,22 @@ export const ItemSchema = z.object({
 export type Item = z.infer<typeof ItemSchema>;
 
 export const ItemCreateSchema = z.object({
-  problem: z.string().trim().min(1).max(500),
+  title: z.string().trim().min(1).max(500),
   cause: z.string().trim().max(500).nullable(),
   measure: z.string().trim().max(1000).nullable(),
   responsibleDepartmentId: IdSchema,
   responsiblePersonId: IdSchema.nullable(),
-  deadline: IsoDateSchema,
+  dueDate: IsoDateSchema,
 });
 export type ItemCreate = z.infer<typeof ItemCreateSchema>;
 
 export const ItemUpdateSchema = z.object({
   status: WorkStatusSchema.optional(),
   note: z.string().trim().max(500).optional(),
-  problem: z.string().trim().min(1).max(500).optional(),
+  title: z.string().trim().min(1).max(500).optional(),
   cause: z.string().trim().max(500).nullable().optional(),
   measure: z.string().trim().max(1000).nullable().optional(),
-  deadline: IsoDateSchema.optional(),
+  dueDate: IsoDateSchema.optional(),
   /** Reassigns the item (office and working group); the person must belong to the department. */
   responsibleDepartmentId: IdSchema.optional(),
   responsiblePersonId: IdSchema.nullable().optional(),

@@ -50,10 +50,10 @@ const milestone = (title: string, dueDate: string, status: Status = "in_progress
   dueDate,
   status,
 });
-const item = (title: string, deadline: string, status: Status = "in_progress") => ({
+const item = (title: string, dueDate: string, status: Status = "in_progress") => ({
   id: `i-${title}`,
   title,
-  deadline,
+  dueDate,
   status,
 });
 

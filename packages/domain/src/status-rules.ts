@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { HouseholdCountSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
-import type { WorkStatus } from "./milestone.js";
 import { ON_TRACK_BAND_PERCENT, type Trajectory } from "./trajectory.js";
 import { daysBetween } from "./calendar.js";
+import { DUE_SOON_DAYS, isDueSoon, isOverdue, type WorkRef } from "./work.js";
 
 export const HealthLevelSchema = z.enum(["green", "amber", "red"]);
 export type HealthLevel = z.infer<typeof HealthLevelSchema>;
@@ -22,7 +22,7 @@ export type HealthRuleCode = z.infer<typeof HealthRuleCodeSchema>;
  * Every rule, in the order a fired list shows them within one level, with its default level.
  * Red means a commitment written down with a date has been broken; amber means a risk.
  * - overdue_milestone (red): a timetable step (推进时间表) not done and due before asOf.
- * - overdue_item (red): a ledger item (整改事项) not done and its deadline before asOf.
+ * - overdue_item (red): a ledger item (整改事项) not done and due before asOf.
  * - target_year_passed (red): households due by the end of a plan year already ended are
  *   still not moved back (trajectory.overdueHouseholds > 0).
  * - behind_plan (amber, red past the red margin): the gap to the plan line, as percent of all
@@ -47,7 +47,7 @@ export const HEALTH_RULES: readonly { code: HealthRuleCode; level: HealthLevel }
 export const HealthMarginsSchema = z.object({
   amberGapPercent: z.number().min(0).max(100).default(ON_TRACK_BAND_PERCENT),
   redGapPercent: z.number().min(0).max(100).default(15),
-  dueSoonDays: z.number().int().min(0).max(366).default(14),
+  dueSoonDays: z.number().int().min(0).max(366).default(DUE_SOON_DAYS),
 });
 export type HealthMargins = z.infer<typeof HealthMarginsSchema>;
 export const DEFAULT_HEALTH_MARGINS: HealthMargins = HealthMarginsSchema.parse({});
@@ -57,7 +57,7 @@ const WorkListParamsSchema = z.object({
   count: z.number().int().positive(),
   ids: z.array(z.string()),
   titles: z.array(z.string()),
-  /** The earliest due date or deadline among them. */
+  /** The earliest due date among them. */
   earliestDate: IsoDateSchema,
 });
 const OverdueParamsSchema = WorkListParamsSchema.extend({
@@ -112,20 +112,18 @@ export type HealthInput = {
     Trajectory,
     "overdueHouseholds" | "targetsPassed" | "years" | "gapToDate" | "gapToDatePercent" | "expectedToDate" | "movedBack"
   >;
-  milestones: { id: string; title: string; dueDate: string; status: WorkStatus }[];
-  items: { id: string; title: string; deadline: string; status: WorkStatus }[];
+  milestones: WorkRef[];
+  items: WorkRef[];
   margins?: Partial<HealthMargins>;
 };
 
-type Work = { id: string; title: string; date: string; status: WorkStatus };
-
-function listParams(work: Work[]) {
-  const sorted = [...work].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+function listParams(work: WorkRef[]) {
+  const sorted = [...work].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
   return {
     count: sorted.length,
     ids: sorted.map((w) => w.id),
     titles: sorted.map((w) => w.title),
-    earliestDate: sorted[0]!.date,
+    earliestDate: sorted[0]!.dueDate,
   };
 }
 
@@ -139,13 +137,12 @@ const defaultLevel = (code: HealthRuleCode) => HEALTH_RULES.find((r) => r.code =
 export function assessProjectHealth(input: HealthInput): ProjectHealth {
   const { asOf, trajectory: t } = input;
   const margins = { ...DEFAULT_HEALTH_MARGINS, ...input.margins };
-  const milestones: Work[] = input.milestones.map((m) => ({ ...m, date: m.dueDate }));
-  const items: Work[] = input.items.map((i) => ({ ...i, date: i.deadline }));
+  const { milestones, items } = input;
   const rules: HealthRule[] = [];
 
-  const overdue = (work: Work[]) => work.filter((w) => w.status !== "done" && w.date < asOf);
-  const blocked = (work: Work[]) => work.filter((w) => w.status === "blocked");
-  const overdueParams = (work: Work[]) => {
+  const overdue = (work: WorkRef[]) => work.filter((w) => isOverdue(w, asOf));
+  const blocked = (work: WorkRef[]) => work.filter((w) => w.status === "blocked");
+  const overdueParams = (work: WorkRef[]) => {
     const params = listParams(work);
     return { ...params, mostDaysOverdue: daysBetween(params.earliestDate, asOf) };
   };
@@ -196,9 +193,7 @@ export function assessProjectHealth(input: HealthInput): ProjectHealth {
   if (blockedItems.length > 0)
     rules.push({ code: "blocked_item", level: defaultLevel("blocked_item"), params: listParams(blockedItems) });
 
-  const dueSoon = [...milestones, ...items].filter(
-    (w) => w.status !== "done" && w.date >= asOf && daysBetween(asOf, w.date) <= margins.dueSoonDays,
-  );
+  const dueSoon = [...milestones, ...items].filter((w) => isDueSoon(w, asOf, margins.dueSoonDays));
   if (dueSoon.length > 0)
     rules.push({
       code: "due_soon",
