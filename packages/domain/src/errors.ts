@@ -56,7 +56,6 @@ export const FieldReasonSchema = z.enum([
   "project_in_other_group",
   "project_not_in_group",
   "project_not_reviewed",
-  "project_required",
   "held_after_action_due",
   "due_before_review",
   // dates and figures
