@@ -6,6 +6,7 @@ import { systemClock, type Clock } from "./lib/clock.js";
 import type { ModuleDeps } from "./lib/types.js";
 import { authPlugin, defaultSessionSettings, type SessionSettings } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/error-handler.js";
+import { inputGuardPlugin } from "./plugins/input-guard.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { securityPlugin } from "./plugins/security.js";
 import { webPlugin } from "./plugins/web.js";
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions) {
   };
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(authPlugin, { prisma: deps.prisma, clock: deps.clock, settings: deps.sessions });
   await app.register(openApiPlugin);
   await app.register(webPlugin, { root: options.webRoot ?? null });

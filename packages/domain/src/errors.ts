@@ -22,6 +22,7 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const FieldReasonSchema = z.enum([
   // the shape
   "invalid_type",
+  "invalid_characters",
   "too_small",
   "too_big",
   "invalid_format",
@@ -84,8 +85,8 @@ export type FieldIssue = z.infer<typeof FieldIssueSchema>;
  * A refinement's issue with its reason: `.refine(check, refusal("duplicate", "each project once"))`.
  * The reason travels in the zod issue's params, where the server's error handler finds it.
  */
-export function refusal(reason: FieldReason, message: string, path?: string[]) {
-  return { message, params: { reason }, ...(path ? { path } : {}) };
+export function refusal(reason: FieldReason, message: string, path?: string[], params?: FieldIssueParams) {
+  return { message, params: { ...params, reason }, ...(path ? { path } : {}) };
 }
 
 export const ErrorResponseSchema = z.object({

@@ -35,11 +35,12 @@ const ISSUE_PARAMS = ["minimum", "maximum", "inclusive", "origin", "expected", "
  * (`refusal(…)` puts it in the issue's params).
  */
 function reasonOfSchemaIssue(keyword: string, issue: Record<string, unknown>): Pick<FieldIssue, "reason" | "params"> {
-  const given = (issue.params as { reason?: unknown } | undefined)?.reason;
+  const { reason: given, ...refinement } = (issue.params ?? {}) as Record<string, unknown>;
   const reason = FieldReasonSchema.safeParse(keyword === "custom" && given !== undefined ? given : keyword);
   const params: FieldIssueParams = {};
+  const figures = keyword === "custom" ? refinement : issue;
   for (const name of ISSUE_PARAMS) {
-    const value = issue[name];
+    const value = figures[name];
     if (typeof value === "bigint") params[name] = Number(value);
     else if (Array.isArray(value)) params[name] = value.join(", ");
     else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[name] = value;

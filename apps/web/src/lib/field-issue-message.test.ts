@@ -39,5 +39,8 @@ describe("field issues in words", () => {
       fieldIssueMessage(zh, { reason: "project_other_district", params: { name: "广厦小区", district: "大洼区" } }),
     ).toBe("广厦小区 不在大洼区");
     expect(fieldIssueMessage(t.getFixedT("en"), { reason: "taken" })).toBe("Already taken: choose another");
+    expect(
+      fieldIssueMessage(zh, { reason: "out_of_bounds", params: { minimum: "2000-01-01", maximum: "2100-12-31" } }),
+    ).toBe("须在 2000-01-01 至 2100-12-31 之间");
   });
 });

@@ -14,5 +14,7 @@ export function fieldIssueMessage(t: TFunction, issue: Pick<FieldIssue, "reason"
     const origin = typeof params.origin === "string" && SIZED.has(params.origin) ? params.origin : "number";
     return t(`fieldReasons.${issue.reason}_${origin}` as "fieldReasons.too_small_number", params);
   }
+  if (issue.reason === "out_of_bounds" && params.minimum !== undefined && params.maximum !== undefined)
+    return t("fieldReasons.out_of_range", params);
   return t(`fieldReasons.${issue.reason}` as "fieldReasons.custom", params);
 }
