@@ -91,7 +91,7 @@ describe("apiSend", () => {
     const error = await apiSend("PATCH", "/districts/1", { version: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, code: "CONFLICT", isConflict: true, current });
 
-    const details = [{ path: "body.personId", message: "not in the department" }];
+    const details = [{ path: "body.personId", reason: "person_other_department", message: "not in the department" }];
     respondWith(400, { error: { code: "VALIDATION_FAILED", message: "invalid", details, requestId: "r3" } });
     await expect(apiSend("PUT", "/projects/1/responsibility", {})).rejects.toMatchObject({ details });
   });
