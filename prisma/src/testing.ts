@@ -47,6 +47,8 @@ export async function startTestDatabaseServer(): Promise<{ adminUrl: string; sto
     stopServer = async () => {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
+      // Elsewhere only when the postgres user could not reach the temporary directory.
+      await rm(server.dataDir, { recursive: true, force: true });
     };
   }
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);

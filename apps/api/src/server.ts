@@ -15,7 +15,11 @@ const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  */
 async function main() {
   const env = loadEnv();
-  const db = await openDatabase(env);
+  const db = await openDatabase(env).catch((error: unknown) => {
+    // Why the database did not start, and what helps: a message, not a stack trace.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
   const prisma = createPrismaClient(db.url);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 
