@@ -6,9 +6,9 @@ import { QueryView } from "../../components/ui/query-view";
 import { SectionCard } from "../../components/ui/section-card";
 import { AuditTable } from "../../features/audit/components/audit-table";
 import { createAuditValueFormatter } from "../../features/audit/lib/format-audit-value";
-import { departmentsQueries } from "../../features/departments/api/departments.queries";
-import { districtsQueries } from "../../features/districts/api/districts.queries";
-import { personsQueries } from "../../features/persons/api/persons.queries";
+import { departmentsQueries } from "../../features/organisation/api/departments.queries";
+import { districtsQueries } from "../../features/organisation/api/districts.queries";
+import { personsQueries } from "../../features/organisation/api/persons.queries";
 import { projectsQueries } from "../../features/projects/api/projects.queries";
 import { formatCount, formatDate, withUnit } from "../../lib/format";
 

@@ -10,7 +10,7 @@ import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
 import { useSessionUser } from "../../features/auth/api/session-context";
 import { reviewsQueries } from "../../features/reviews/api/reviews.queries";
-import { workingGroupsQueries } from "../../features/working-groups/api/working-groups.queries";
+import { workingGroupsQueries } from "../../features/reviews/api/working-groups.queries";
 import { useSignReview } from "../../features/reviews/api/use-record-review";
 import { AddendumModal } from "../../features/reviews/components/addendum-modal";
 import { ReviewEditModal } from "../../features/reviews/components/review-edit-modal";

@@ -9,7 +9,7 @@ import { PageHeading } from "../../components/ui/page-heading";
 import { useSessionUser } from "../../features/auth/api/session-context";
 import { reviewsQueries } from "../../features/reviews/api/reviews.queries";
 import { ReviewListTable } from "../../features/reviews/components/review-list-table";
-import { workingGroupsQueries } from "../../features/working-groups/api/working-groups.queries";
+import { workingGroupsQueries } from "../../features/reviews/api/working-groups.queries";
 import { useUrlQuery } from "../../lib/url-query";
 import { useDocumentTitle } from "../../lib/use-document-title";
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { dashboardQueries } from "../../features/dashboard/api/dashboard.queries";
-import { progressQueries } from "../../features/progress/api/progress.queries";
+import { progressQueries } from "../../features/work/api/progress.queries";
 import { projectsQueries } from "../../features/projects/api/projects.queries";
 import { workQueries } from "../../features/work/api/work.queries";
 

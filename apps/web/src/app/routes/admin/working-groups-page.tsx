@@ -6,12 +6,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/departments/api/departments.queries";
-import { personsQueries } from "../../../features/persons/api/persons.queries";
+import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
+import { personsQueries } from "../../../features/organisation/api/persons.queries";
 import { projectsQueries } from "../../../features/projects/api/projects.queries";
-import { workingGroupsQueries } from "../../../features/working-groups/api/working-groups.queries";
-import { WorkingGroupFormModal } from "../../../features/working-groups/components/working-group-form-modal";
-import { WorkingGroupTable } from "../../../features/working-groups/components/working-group-table";
+import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
+import { WorkingGroupFormModal } from "../../../features/reviews/components/working-group-form-modal";
+import { WorkingGroupTable } from "../../../features/reviews/components/working-group-table";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useProjectChoices } from "../use-project-choices";
 

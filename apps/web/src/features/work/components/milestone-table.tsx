@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 import { daysOverdue, isOverdue, sortByDueDate } from "../lib/milestone-schedule";
-import type { RenderPerson } from "./render-person";
+import type { RenderPerson } from "../../../components/ui/render-person";
 import { WorkStatusTag } from "../../../components/ui/work-status-tag";
 
 type Props = {
