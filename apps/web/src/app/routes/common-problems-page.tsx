@@ -18,7 +18,7 @@ import { districtsQueries } from "../../features/organisation/api/districts.quer
 import { projectsQueries } from "../../features/projects/api/projects.queries";
 import { useUrlQuery } from "../../lib/url-query";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { useProjectChoices } from "./use-project-choices";
+import { useProjectChoices } from "../../features/projects/api/use-project-choices";
 
 /** 共性问题: problems shared by several projects, each with one measure and one responsible department. */
 export default function CommonProblemsPage() {

@@ -9,7 +9,7 @@ import { ProjectFilters } from "../../features/projects/components/project-filte
 import { ProjectListTable } from "../../features/projects/components/project-list-table";
 import { useProjectListQuery } from "../../features/projects/lib/use-project-list-query";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { renderPerson } from "./render-person";
+import { renderPerson } from "../../features/organisation/components/person-name";
 
 export default function ProjectsPage() {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { workingGroupsQueries } from "../../../features/reviews/api/working-grou
 import { WorkingGroupFormModal } from "../../../features/reviews/components/working-group-form-modal";
 import { WorkingGroupTable } from "../../../features/reviews/components/working-group-table";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useProjectChoices } from "../use-project-choices";
+import { useProjectChoices } from "../../../features/projects/api/use-project-choices";
 
 /** 联合工作组: the office forms groups of departments and persons and assigns them projects. */
 export default function WorkingGroupsPage() {

@@ -1,5 +1,6 @@
 import { NO_VALUE } from "../../../lib/format";
 import { DemoTag } from "../../../components/ui/demo-tag";
+import type { RenderPerson } from "../../../components/ui/render-person";
 import { usePersonDirectory } from "../api/use-person-directory";
 
 type Props = {
@@ -21,3 +22,6 @@ export function PersonName({ personId, name, emptyText = NO_VALUE }: Props) {
     </span>
   );
 }
+
+/** Persons in the tables of other features, with the directory's title and demo mark. */
+export const renderPerson: RenderPerson = (personId, name) => <PersonName personId={personId} name={name} />;

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { SessionUser } from "@resettle/domain";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SessionContext } from "../../features/auth/api/session-context";
-import { stubFetchByUrl } from "../../test/fetch-stub";
-import { group, ids, queueEntries, user } from "../../test/reviews.fixture";
-import { renderWithProviders } from "../../test/render-with-providers";
+import { SessionContext } from "../../../features/auth/api/session-context";
+import { stubFetchByUrl } from "../../../test/fetch-stub";
+import { group, ids, queueEntries, user } from "../../../test/reviews.fixture";
+import { renderWithProviders } from "../../../test/render-with-providers";
 import ProblemQueuePage from "./problem-queue-page";
 
 afterEach(() => vi.unstubAllGlobals());

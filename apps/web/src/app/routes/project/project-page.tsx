@@ -2,11 +2,11 @@ import { IdSchema } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { NotFoundResult } from "../../components/ui/not-found-result";
-import { QueryView } from "../../components/ui/query-view";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
-import { isApiError } from "../../lib/api-error";
-import { useDocumentTitle } from "../../lib/use-document-title";
+import { NotFoundResult } from "../../../components/ui/not-found-result";
+import { QueryView } from "../../../components/ui/query-view";
+import { projectsQueries } from "../../../features/projects/api/projects.queries";
+import { isApiError } from "../../../lib/api-error";
+import { useDocumentTitle } from "../../../lib/use-document-title";
 import { ProjectBreadcrumb } from "./project-breadcrumb";
 import { ProjectDetailView } from "./project-detail-view";
 

@@ -4,14 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { ErrorResult } from "../../components/ui/error-result";
-import { PageHeading } from "../../components/ui/page-heading";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { reviewsQueries } from "../../features/reviews/api/reviews.queries";
-import { ReviewListTable } from "../../features/reviews/components/review-list-table";
-import { workingGroupsQueries } from "../../features/reviews/api/working-groups.queries";
-import { useUrlQuery } from "../../lib/url-query";
-import { useDocumentTitle } from "../../lib/use-document-title";
+import { ErrorResult } from "../../../components/ui/error-result";
+import { PageHeading } from "../../../components/ui/page-heading";
+import { useSessionUser } from "../../../features/auth/api/session-context";
+import { reviewsQueries } from "../../../features/reviews/api/reviews.queries";
+import { ReviewListTable } from "../../../features/reviews/components/review-list-table";
+import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
+import { useUrlQuery } from "../../../lib/url-query";
+import { useDocumentTitle } from "../../../lib/use-document-title";
 
 /** 研判会: every review record, newest first, by group and by sign-off state; filters in the address. */
 export default function ReviewsPage() {

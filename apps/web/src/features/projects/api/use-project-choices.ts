@@ -1,6 +1,6 @@
 import type { ProjectListQuery } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
+import { projectsQueries } from "./projects.queries";
 
 /** Every project in one page, in the plan's order: the plan has a handful, the API allows 100 a page. */
 const ALL_PROJECTS: ProjectListQuery = { sort: "sequence", order: "asc", page: 1, pageSize: 100 };

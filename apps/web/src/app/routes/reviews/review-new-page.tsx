@@ -1,44 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
-import { App, Breadcrumb } from "antd";
-import { useEffect, useRef, type RefObject } from "react";
+import { Breadcrumb } from "antd";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useBlocker, useNavigate, useSearchParams } from "react-router";
-import { PageHeading } from "../../components/ui/page-heading";
-import { QueryView } from "../../components/ui/query-view";
-import { departmentsQueries } from "../../features/organisation/api/departments.queries";
-import { personsQueries } from "../../features/organisation/api/persons.queries";
-import { workingGroupsQueries } from "../../features/reviews/api/working-groups.queries";
-import { ReviewForm } from "../../features/reviews/components/review-form";
-import { useDocumentTitle } from "../../lib/use-document-title";
-import { useRefreshAfterWork } from "./use-refresh-after-work";
-import "../../features/reviews/reviews.css";
-
-/** Asks before a half-written record is left: in the app (router blocker) and on closing the tab. */
-function useConfirmLeave(dirty: RefObject<boolean>) {
-  const { t } = useTranslation();
-  const { modal } = App.useApp();
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== "blocked") return;
-    modal.confirm({
-      title: t("reviews.form.unsavedTitle"),
-      content: t("reviews.form.unsavedContent"),
-      okText: t("reviews.form.leave"),
-      cancelText: t("reviews.form.stay"),
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal, t]);
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-}
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { PageHeading } from "../../../components/ui/page-heading";
+import { QueryView } from "../../../components/ui/query-view";
+import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
+import { personsQueries } from "../../../features/organisation/api/persons.queries";
+import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
+import { ReviewForm } from "../../../features/reviews/components/review-form";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useRefreshAfterWork } from "../use-refresh-after-work";
+import "../../../features/reviews/reviews.css";
+import { useConfirmLeave } from "./use-confirm-leave";
 
 /** 记录研判会: opened from the queue or a project page with its group and project chosen. */
 export default function ReviewNewPage() {

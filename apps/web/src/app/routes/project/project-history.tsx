@@ -2,15 +2,15 @@ import type { AuditEvent } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryView } from "../../components/ui/query-view";
-import { SectionCard } from "../../components/ui/section-card";
-import { AuditTable } from "../../features/audit/components/audit-table";
-import { createAuditValueFormatter } from "../../features/audit/lib/format-audit-value";
-import { departmentsQueries } from "../../features/organisation/api/departments.queries";
-import { districtsQueries } from "../../features/organisation/api/districts.queries";
-import { personsQueries } from "../../features/organisation/api/persons.queries";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
-import { formatCount, formatDate, withUnit } from "../../lib/format";
+import { QueryView } from "../../../components/ui/query-view";
+import { SectionCard } from "../../../components/ui/section-card";
+import { AuditTable } from "../../../features/audit/components/audit-table";
+import { createAuditValueFormatter } from "../../../features/audit/lib/format-audit-value";
+import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
+import { districtsQueries } from "../../../features/organisation/api/districts.queries";
+import { personsQueries } from "../../../features/organisation/api/persons.queries";
+import { projectsQueries } from "../../../features/projects/api/projects.queries";
+import { formatCount, formatDate, withUnit } from "../../../lib/format";
 
 const PAGE_SIZE = 10;
 

@@ -1,24 +1,24 @@
 import { canActFor, progressReporterIds, type ProjectDetail } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { PageHeading } from "../../components/ui/page-heading";
-import { PrintButton } from "../../components/ui/print-button";
-import { SectionCard } from "../../components/ui/section-card";
-import { HealthTag } from "../../components/ui/health-tag";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { departmentsQueries } from "../../features/organisation/api/departments.queries";
-import { ProgressLedger } from "../../features/work/components/progress-ledger";
-import { HealthCard } from "../../features/projects/components/health-card";
-import { ProjectStatusTag } from "../../features/projects/components/project-status-tag";
-import { ProjectSummary } from "../../features/projects/components/project-summary";
-import { ProjectTrajectory } from "../../features/projects/components/project-trajectory";
-import { ProjectYearTargetsTable } from "../../features/projects/components/project-year-targets-table";
+import { PageHeading } from "../../../components/ui/page-heading";
+import { PrintButton } from "../../../components/ui/print-button";
+import { SectionCard } from "../../../components/ui/section-card";
+import { HealthTag } from "../../../components/ui/health-tag";
+import { useSessionUser } from "../../../features/auth/api/session-context";
+import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
+import { ProgressLedger } from "../../../features/work/components/progress-ledger";
+import { HealthCard } from "../../../features/projects/components/health-card";
+import { ProjectStatusTag } from "../../../features/projects/components/project-status-tag";
+import { ProjectSummary } from "../../../features/projects/components/project-summary";
+import { ProjectTrajectory } from "../../../features/projects/components/project-trajectory";
+import { ProjectYearTargetsTable } from "../../../features/projects/components/project-year-targets-table";
 import { ProjectHistory } from "./project-history";
 import { ProjectProblems } from "./project-problems";
 import { ProjectResponsibility } from "./project-responsibility";
 import { ProjectReviews } from "./project-reviews";
 import { ProjectWork } from "./project-work";
-import { useRefreshAfterWork } from "./use-refresh-after-work";
+import { useRefreshAfterWork } from "../use-refresh-after-work";
 
 export function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();

@@ -1,11 +1,11 @@
 import type { Cause, CommonProblem, ProjectDetail, SessionUser } from "@resettle/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SessionContext } from "../../features/auth/api/session-context";
-import { setCsrfToken } from "../../lib/session-token";
-import { conflictAnswer, stubApi } from "../../test/api-stub";
-import { cityTrajectory } from "../../test/dashboard.fixture";
-import { renderWithProviders } from "../../test/render-with-providers";
+import { SessionContext } from "../../../features/auth/api/session-context";
+import { setCsrfToken } from "../../../lib/session-token";
+import { conflictAnswer, stubApi } from "../../../test/api-stub";
+import { cityTrajectory } from "../../../test/dashboard.fixture";
+import { renderWithProviders } from "../../../test/render-with-providers";
 import { ProjectProblems } from "./project-problems";
 
 const cause = (n: number, name: string, active = true): Cause => ({

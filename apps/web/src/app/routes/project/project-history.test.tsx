@@ -1,8 +1,8 @@
 import type { AuditEvent } from "@resettle/domain";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { stubFetchByUrl } from "../../test/fetch-stub";
-import { renderWithProviders } from "../../test/render-with-providers";
+import { stubFetchByUrl } from "../../../test/fetch-stub";
+import { renderWithProviders } from "../../../test/render-with-providers";
 import { ProjectHistory } from "./project-history";
 
 const projectId = "14ec28ab-36ee-49fc-a9e3-a43d5bf69a17";

@@ -4,13 +4,13 @@ import { Button } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { SectionCard } from "../../components/ui/section-card";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { causesQueries } from "../../features/problems/api/causes.queries";
-import { LinkedCommonProblems } from "../../features/problems/components/linked-common-problems";
-import { ProblemProfileModal } from "../../features/problems/components/problem-profile-modal";
-import { ProblemProfileView } from "../../features/problems/components/problem-profile-view";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
+import { SectionCard } from "../../../components/ui/section-card";
+import { useSessionUser } from "../../../features/auth/api/session-context";
+import { causesQueries } from "../../../features/problems/api/causes.queries";
+import { LinkedCommonProblems } from "../../../features/problems/components/linked-common-problems";
+import { ProblemProfileModal } from "../../../features/problems/components/problem-profile-modal";
+import { ProblemProfileView } from "../../../features/problems/components/problem-profile-view";
+import { projectsQueries } from "../../../features/projects/api/projects.queries";
 
 /** 问题研判 and 共性问题: why the project is overdue, and the shared problems it is linked to. */
 export function ProjectProblems({ project }: { project: ProjectDetail }) {

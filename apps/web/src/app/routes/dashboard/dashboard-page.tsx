@@ -1,18 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { Result } from "antd";
 import { useTranslation } from "react-i18next";
-import { PageHeading } from "../../components/ui/page-heading";
-import { PrintButton } from "../../components/ui/print-button";
-import { QueryView } from "../../components/ui/query-view";
-import { SectionCard } from "../../components/ui/section-card";
-import { TrajectoryFigures } from "../../components/ui/trajectory-figures";
-import { dashboardQueries } from "../../features/dashboard/api/dashboard.queries";
-import { DistrictSection } from "../../features/dashboard/components/district-section";
-import { HeadlineStats } from "../../features/dashboard/components/headline-stats";
-import { HealthOverview } from "../../features/dashboard/components/health-overview";
-import { PlanYearTable } from "../../features/dashboard/components/plan-year-table";
-import { formatLongDate } from "../../lib/format";
-import { useDocumentTitle } from "../../lib/use-document-title";
+import { PageHeading } from "../../../components/ui/page-heading";
+import { PrintButton } from "../../../components/ui/print-button";
+import { QueryView } from "../../../components/ui/query-view";
+import { SectionCard } from "../../../components/ui/section-card";
+import { TrajectoryFigures } from "../../../components/ui/trajectory-figures";
+import { dashboardQueries } from "../../../features/dashboard/api/dashboard.queries";
+import { DistrictSection } from "../../../features/dashboard/components/district-section";
+import { HeadlineStats } from "../../../features/dashboard/components/headline-stats";
+import { HealthOverview } from "../../../features/dashboard/components/health-overview";
+import { PlanYearTable } from "../../../features/dashboard/components/plan-year-table";
+import { formatLongDate } from "../../../lib/format";
+import { useDocumentTitle } from "../../../lib/use-document-title";
 import { DashboardProjects } from "./dashboard-projects";
 
 export default function DashboardPage() {

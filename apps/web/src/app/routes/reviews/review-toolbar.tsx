@@ -1,71 +1,20 @@
 import { EditOutlined, FileAddOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { can, IdSchema, type Review } from "@resettle/domain";
+import { can, type Review } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { App, Breadcrumb, Button, Space, Tag } from "antd";
+import { App, Button, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
-import { NotFoundResult } from "../../components/ui/not-found-result";
-import { PrintButton } from "../../components/ui/print-button";
-import { QueryView } from "../../components/ui/query-view";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { reviewsQueries } from "../../features/reviews/api/reviews.queries";
-import { workingGroupsQueries } from "../../features/reviews/api/working-groups.queries";
-import { useSignReview } from "../../features/reviews/api/use-record-review";
-import { AddendumModal } from "../../features/reviews/components/addendum-modal";
-import { ReviewEditModal } from "../../features/reviews/components/review-edit-modal";
-import { ReviewMinutes } from "../../features/reviews/components/review-minutes";
-import { isApiError } from "../../lib/api-error";
-import { actionErrorMessage } from "../../lib/error-message";
-import { useDocumentTitle } from "../../lib/use-document-title";
-import { useRefreshAfterWork } from "./use-refresh-after-work";
-import "../../features/reviews/reviews.css";
-
-/** 研判会纪要: the record, its sign-off (会签) and addenda; printed as the meeting's minutes. */
-export default function ReviewPage() {
-  const { t } = useTranslation();
-  const { id = "" } = useParams();
-  const validId = IdSchema.safeParse(id).success;
-  const query = useQuery({ ...reviewsQueries.detail(id), enabled: validId });
-  useDocumentTitle(
-    query.data ? t("reviews.minutesTitle", { group: query.data.group.name }) : t("reviews.minutes.title"),
-  );
-
-  if (!validId || (isApiError(query.error) && query.error.isNotFound)) {
-    return (
-      <NotFoundResult
-        title={t("reviews.minutes.notFoundTitle")}
-        description={t("reviews.minutes.notFoundDescription")}
-        backTo="/problem-queue"
-        backLabel={t("reviews.minutes.backToQueue")}
-      />
-    );
-  }
-  return (
-    <div className="page review-page">
-      <Breadcrumb
-        className="page-breadcrumb no-print"
-        items={[
-          { key: "reviews", title: <Link to="/reviews">{t("reviews.all.nav")}</Link> },
-          { key: "review", title: <span aria-current="page">{t("reviews.minutes.title")}</span> },
-        ]}
-      />
-      <QueryView query={query} skeletonRows={14}>
-        {(review) => (
-          <>
-            <ReviewToolbar review={review} />
-            <div className="minutes-paper">
-              <ReviewMinutes review={review} />
-            </div>
-          </>
-        )}
-      </QueryView>
-    </div>
-  );
-}
+import { PrintButton } from "../../../components/ui/print-button";
+import { useSessionUser } from "../../../features/auth/api/session-context";
+import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
+import { useSignReview } from "../../../features/reviews/api/use-record-review";
+import { AddendumModal } from "../../../features/reviews/components/addendum-modal";
+import { ReviewEditModal } from "../../../features/reviews/components/review-edit-modal";
+import { actionErrorMessage } from "../../../lib/error-message";
+import { useRefreshAfterWork } from "../use-refresh-after-work";
 
 /** Sign-off state and what the user may do with the record; none of it prints. */
-function ReviewToolbar({ review }: { review: Review }) {
+export function ReviewToolbar({ review }: { review: Review }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const user = useSessionUser();
