@@ -7,18 +7,18 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { commonProblemsQueries } from "../../features/problems/api/common-problems.queries";
-import { CommonProblemFilters } from "../../features/problems/components/common-problem-filters";
-import { CommonProblemFormModal } from "../../features/problems/components/common-problem-form-modal";
-import { CommonProblemTable } from "../../features/problems/components/common-problem-table";
-import { CommonProblemPageQuerySchema } from "../../features/problems/lib/common-problem-query";
-import { departmentsQueries } from "../../features/organisation/api/departments.queries";
-import { districtsQueries } from "../../features/organisation/api/districts.queries";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
+import { useSessionUser } from "../../features/auth";
+import {
+  CommonProblemFilters,
+  CommonProblemFormModal,
+  CommonProblemPageQuerySchema,
+  commonProblemsQueries,
+  CommonProblemTable,
+} from "../../features/problems";
+import { departmentsQueries, districtsQueries } from "../../features/organisation";
+import { projectsQueries, useProjectChoices } from "../../features/projects";
 import { useUrlQuery } from "../../lib/url-query";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { useProjectChoices } from "../../features/projects/api/use-project-choices";
 
 /** 共性问题: problems shared by several projects, each with one measure and one responsible department. */
 export default function CommonProblemsPage() {

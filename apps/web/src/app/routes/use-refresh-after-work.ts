@@ -1,9 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { dashboardQueries } from "../../features/dashboard/api/dashboard.queries";
-import { progressQueries } from "../../features/work/api/progress.queries";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
-import { workQueries } from "../../features/work/api/work.queries";
+import { dashboardQueries } from "../../features/dashboard";
+import { progressQueries, workQueries } from "../../features/work";
+import { projectsQueries } from "../../features/projects";
 
 /**
  * A status change or a report moves a project's colour, its figures and the city's totals:

@@ -6,13 +6,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { personsQueries } from "../../../features/organisation/api/persons.queries";
-import { useUpdatePerson } from "../../../features/organisation/api/use-save-person";
-import { PersonFilters } from "../../../features/organisation/components/person-filters";
-import { PersonFormModal } from "../../../features/organisation/components/person-form-modal";
-import { PersonTable } from "../../../features/organisation/components/person-table";
-import { PersonPageQuerySchema } from "../../../features/organisation/lib/person-list-query";
+import {
+  departmentsQueries,
+  PersonFilters,
+  PersonFormModal,
+  PersonPageQuerySchema,
+  personsQueries,
+  PersonTable,
+  useUpdatePerson,
+} from "../../../features/organisation";
 import { useUrlQuery } from "../../../lib/url-query";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { actionErrorMessage } from "../../../lib/error-message";

@@ -6,14 +6,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { personsQueries } from "../../../features/organisation/api/persons.queries";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
-import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
-import { WorkingGroupFormModal } from "../../../features/reviews/components/working-group-form-modal";
-import { WorkingGroupTable } from "../../../features/reviews/components/working-group-table";
+import { departmentsQueries, personsQueries } from "../../../features/organisation";
+import { projectsQueries, useProjectChoices } from "../../../features/projects";
+import { WorkingGroupFormModal, workingGroupsQueries, WorkingGroupTable } from "../../../features/reviews";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useProjectChoices } from "../../../features/projects/api/use-project-choices";
 
 /** 联合工作组: the office forms groups of departments and persons and assigns them projects. */
 export default function WorkingGroupsPage() {

@@ -6,11 +6,13 @@ import { PrintButton } from "../../../components/ui/print-button";
 import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
 import { TrajectoryFigures } from "../../../components/ui/trajectory-figures";
-import { dashboardQueries } from "../../../features/dashboard/api/dashboard.queries";
-import { DistrictSection } from "../../../features/dashboard/components/district-section";
-import { HeadlineStats } from "../../../features/dashboard/components/headline-stats";
-import { HealthOverview } from "../../../features/dashboard/components/health-overview";
-import { PlanYearTable } from "../../../features/dashboard/components/plan-year-table";
+import {
+  dashboardQueries,
+  DistrictSection,
+  HeadlineStats,
+  HealthOverview,
+  PlanYearTable,
+} from "../../../features/dashboard";
 import { formatLongDate } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { DashboardProjects } from "./dashboard-projects";

@@ -2,10 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
-import { ProjectQuotaTable } from "../../../features/projects/components/project-quota-table";
-import { DEFAULT_LIST_QUERY } from "../../../features/projects/lib/list-query-params";
-import { renderPerson } from "../../../features/organisation/components/person-name";
+import { DEFAULT_LIST_QUERY, ProjectQuotaTable, projectsQueries } from "../../../features/projects";
+import { renderPerson } from "../../../features/organisation";
 
 // In the plan's own order (序号). The plan has 8 projects; the API's largest page covers
 // any plan of this kind in one request.

@@ -2,13 +2,9 @@ import type { Milestone } from "@resettle/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { personsQueries } from "../../../features/organisation/api/persons.queries";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
-import { responsibilityQueries } from "../../../features/responsibility/api/responsibility.queries";
-import { ResponsibilityHistory } from "../../../features/responsibility/components/responsibility-history";
-import { ResponsibilityModal } from "../../../features/responsibility/components/responsibility-modal";
-import { renderPerson } from "../../../features/organisation/components/person-name";
+import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
+import { projectsQueries } from "../../../features/projects";
+import { ResponsibilityHistory, ResponsibilityModal, responsibilityQueries } from "../../../features/responsibility";
 
 type Props = { milestone: Milestone; onClose: () => void };
 

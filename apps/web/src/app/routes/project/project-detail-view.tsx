@@ -5,14 +5,16 @@ import { PageHeading } from "../../../components/ui/page-heading";
 import { PrintButton } from "../../../components/ui/print-button";
 import { SectionCard } from "../../../components/ui/section-card";
 import { HealthTag } from "../../../components/ui/health-tag";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { ProgressLedger } from "../../../features/work/components/progress-ledger";
-import { HealthCard } from "../../../features/projects/components/health-card";
-import { ProjectStatusTag } from "../../../features/projects/components/project-status-tag";
-import { ProjectSummary } from "../../../features/projects/components/project-summary";
-import { ProjectTrajectory } from "../../../features/projects/components/project-trajectory";
-import { ProjectYearTargetsTable } from "../../../features/projects/components/project-year-targets-table";
+import { useSessionUser } from "../../../features/auth";
+import { departmentsQueries } from "../../../features/organisation";
+import { ProgressLedger } from "../../../features/work";
+import {
+  HealthCard,
+  ProjectStatusTag,
+  ProjectSummary,
+  ProjectTrajectory,
+  ProjectYearTargetsTable,
+} from "../../../features/projects";
 import { ProjectHistory } from "./project-history";
 import { ProjectProblems } from "./project-problems";
 import { ProjectResponsibility } from "./project-responsibility";

@@ -4,12 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
-import { AuditTable } from "../../../features/audit/components/audit-table";
-import { createAuditValueFormatter } from "../../../features/audit/lib/format-audit-value";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { districtsQueries } from "../../../features/organisation/api/districts.queries";
-import { personsQueries } from "../../../features/organisation/api/persons.queries";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
+import { AuditTable, createAuditValueFormatter } from "../../../features/audit";
+import { departmentsQueries, districtsQueries, personsQueries } from "../../../features/organisation";
+import { projectsQueries } from "../../../features/projects";
 import { formatCount, formatDate, withUnit } from "../../../lib/format";
 
 const PAGE_SIZE = 10;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { NotFoundResult } from "../../../components/ui/not-found-result";
 import { QueryView } from "../../../components/ui/query-view";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
+import { projectsQueries } from "../../../features/projects";
 import { isApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { ProjectBreadcrumb } from "./project-breadcrumb";

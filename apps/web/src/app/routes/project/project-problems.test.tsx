@@ -1,7 +1,7 @@
 import type { Cause, CommonProblem, ProjectDetail, SessionUser } from "@resettle/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SessionContext } from "../../../features/auth/api/session-context";
+import { SessionContext } from "../../../features/auth";
 import { setCsrfToken } from "../../../lib/session-token";
 import { conflictAnswer, stubApi } from "../../../test/api-stub";
 import { cityTrajectory } from "../../../test/dashboard.fixture";

@@ -5,12 +5,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { SectionCard } from "../../../components/ui/section-card";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { causesQueries } from "../../../features/problems/api/causes.queries";
-import { LinkedCommonProblems } from "../../../features/problems/components/linked-common-problems";
-import { ProblemProfileModal } from "../../../features/problems/components/problem-profile-modal";
-import { ProblemProfileView } from "../../../features/problems/components/problem-profile-view";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
+import { useSessionUser } from "../../../features/auth";
+import {
+  causesQueries,
+  LinkedCommonProblems,
+  ProblemProfileModal,
+  ProblemProfileView,
+} from "../../../features/problems";
+import { projectsQueries } from "../../../features/projects";
 
 /** 问题研判 and 共性问题: why the project is overdue, and the shared problems it is linked to. */
 export function ProjectProblems({ project }: { project: ProjectDetail }) {

@@ -6,14 +6,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { personsQueries } from "../../../features/organisation/api/persons.queries";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
-import { responsibilityQueries } from "../../../features/responsibility/api/responsibility.queries";
-import { ResponsibilityHistory } from "../../../features/responsibility/components/responsibility-history";
-import { ResponsibilityModal } from "../../../features/responsibility/components/responsibility-modal";
-import { renderPerson } from "../../../features/organisation/components/person-name";
+import { useSessionUser } from "../../../features/auth";
+import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
+import { projectsQueries } from "../../../features/projects";
+import { ResponsibilityHistory, ResponsibilityModal, responsibilityQueries } from "../../../features/responsibility";
 
 /** 责任分工: who answers for the project now, how that came about, and (for admins) changing it. */
 export function ProjectResponsibility({ project }: { project: ProjectDetail }) {

@@ -7,10 +7,8 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { reviewsQueries } from "../../../features/reviews/api/reviews.queries";
-import { ReviewListTable } from "../../../features/reviews/components/review-list-table";
-import { newReviewPath, PROJECT_REVIEWS_ANCHOR } from "../../../features/reviews/lib/review-paths";
+import { useSessionUser } from "../../../features/auth";
+import { newReviewPath, PROJECT_REVIEWS_ANCHOR, ReviewListTable, reviewsQueries } from "../../../features/reviews";
 
 const PAGE_SIZE = 10;
 

@@ -5,17 +5,17 @@ import { Button, Space } from "antd";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SectionCard } from "../../../components/ui/section-card";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { personsQueries } from "../../../features/organisation/api/persons.queries";
-import { MilestoneTable } from "../../../features/work/components/milestone-table";
-import { MilestoneTimeline } from "../../../features/work/components/milestone-timeline";
-import { ItemFormModal } from "../../../features/work/components/item-form-modal";
-import { ItemTable } from "../../../features/work/components/item-table";
-import { MilestoneFormModal } from "../../../features/work/components/milestone-form-modal";
-import { WorkStatusControl } from "../../../features/work/components/work-status-control";
+import { useSessionUser } from "../../../features/auth";
+import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
+import {
+  ItemFormModal,
+  ItemTable,
+  MilestoneFormModal,
+  MilestoneTable,
+  MilestoneTimeline,
+  WorkStatusControl,
+} from "../../../features/work";
 import { MilestoneResponsibilityModal } from "./milestone-responsibility";
-import { renderPerson } from "../../../features/organisation/components/person-name";
 import { useRefreshAfterWork } from "../use-refresh-after-work";
 
 type Props = { project: ProjectDetail; today: string };

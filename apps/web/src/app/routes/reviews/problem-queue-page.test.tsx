@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { SessionUser } from "@resettle/domain";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SessionContext } from "../../../features/auth/api/session-context";
+import { SessionContext } from "../../../features/auth";
 import { stubFetchByUrl } from "../../../test/fetch-stub";
 import { group, ids, queueEntries, user } from "../../../test/reviews.fixture";
 import { renderWithProviders } from "../../../test/render-with-providers";

@@ -4,15 +4,16 @@ import { useTranslation } from "react-i18next";
 import { ErrorResult } from "../../../components/ui/error-result";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { PrintButton } from "../../../components/ui/print-button";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { districtsQueries } from "../../../features/organisation/api/districts.queries";
-import { reviewsQueries } from "../../../features/reviews/api/reviews.queries";
-import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
-import { ProblemQueueFilters } from "../../../features/reviews/components/problem-queue-filters";
-import { ProblemQueueTable } from "../../../features/reviews/components/problem-queue-table";
+import { useSessionUser } from "../../../features/auth";
+import { districtsQueries } from "../../../features/organisation";
+import {
+  ProblemQueueFilters,
+  ProblemQueueTable,
+  reviewsQueries,
+  workingGroupsQueries,
+} from "../../../features/reviews";
 import { useUrlQuery } from "../../../lib/url-query";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import "../../../features/reviews/reviews.css";
 
 /**
  * 问题项目: the working group's home. Individual-problem, red and blocked projects, the most

@@ -5,13 +5,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/organisation/api/departments.queries";
-import { personsQueries } from "../../../features/organisation/api/persons.queries";
-import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
-import { ReviewForm } from "../../../features/reviews/components/review-form";
+import { departmentsQueries, personsQueries } from "../../../features/organisation";
+import { ReviewForm, workingGroupsQueries } from "../../../features/reviews";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useRefreshAfterWork } from "../use-refresh-after-work";
-import "../../../features/reviews/reviews.css";
 import { useConfirmLeave } from "./use-confirm-leave";
 
 /** 记录研判会: opened from the queue or a project page with its group and project chosen. */

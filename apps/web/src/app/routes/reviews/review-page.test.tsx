@@ -2,7 +2,7 @@ import type { Review, SessionUser } from "@resettle/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SessionContext } from "../../../features/auth/api/session-context";
+import { SessionContext } from "../../../features/auth";
 import { setCsrfToken } from "../../../lib/session-token";
 import { stubFetchByUrl } from "../../../test/fetch-stub";
 import { group, ids, review, user } from "../../../test/reviews.fixture";

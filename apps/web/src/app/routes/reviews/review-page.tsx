@@ -5,11 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { NotFoundResult } from "../../../components/ui/not-found-result";
 import { QueryView } from "../../../components/ui/query-view";
-import { reviewsQueries } from "../../../features/reviews/api/reviews.queries";
-import { ReviewMinutes } from "../../../features/reviews/components/review-minutes";
+import { ReviewMinutes, reviewsQueries } from "../../../features/reviews";
 import { isApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import "../../../features/reviews/reviews.css";
 import { ReviewToolbar } from "./review-toolbar";
 
 /** 研判会纪要: the record, its sign-off (会签) and addenda; printed as the meeting's minutes. */

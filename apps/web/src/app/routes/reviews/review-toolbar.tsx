@@ -5,11 +5,8 @@ import { App, Button, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PrintButton } from "../../../components/ui/print-button";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
-import { useSignReview } from "../../../features/reviews/api/use-record-review";
-import { AddendumModal } from "../../../features/reviews/components/addendum-modal";
-import { ReviewEditModal } from "../../../features/reviews/components/review-edit-modal";
+import { useSessionUser } from "../../../features/auth";
+import { AddendumModal, ReviewEditModal, useSignReview, workingGroupsQueries } from "../../../features/reviews";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { useRefreshAfterWork } from "../use-refresh-after-work";
 

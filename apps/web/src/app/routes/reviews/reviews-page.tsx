@@ -6,10 +6,8 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ErrorResult } from "../../../components/ui/error-result";
 import { PageHeading } from "../../../components/ui/page-heading";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { reviewsQueries } from "../../../features/reviews/api/reviews.queries";
-import { ReviewListTable } from "../../../features/reviews/components/review-list-table";
-import { workingGroupsQueries } from "../../../features/reviews/api/working-groups.queries";
+import { useSessionUser } from "../../../features/auth";
+import { ReviewListTable, reviewsQueries, workingGroupsQueries } from "../../../features/reviews";
 import { useUrlQuery } from "../../../lib/url-query";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 

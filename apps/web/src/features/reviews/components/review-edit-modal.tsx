@@ -12,6 +12,7 @@ import { applyNestedFieldErrors } from "../lib/nested-field-errors";
 import { reviewIssueMessage } from "../lib/review-issue-message";
 import { REVIEW_LIMITS } from "../lib/review-form";
 import { AttendeePicker } from "./attendee-picker";
+import "../reviews.css";
 
 type Values = {
   heldOn: Dayjs;
