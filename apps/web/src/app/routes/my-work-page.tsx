@@ -10,13 +10,11 @@ import { MyWorkTable, workQueries } from "../../features/work";
 import { ReviewsToSign } from "../../features/reviews";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { useRefreshAfterWork } from "./use-refresh-after-work";
 
 /** 我的待办: a coordinator's home, the open work of their department, most urgent first. */
 export default function MyWorkPage() {
   const { t, i18n } = useTranslation();
   const user = useSessionUser();
-  const refresh = useRefreshAfterWork();
   const query = useQuery({ ...workQueries.mine(), refetchOnWindowFocus: "always" });
   useDocumentTitle(t("work.mine.title"));
   const data = query.data;
@@ -52,7 +50,6 @@ export default function MyWorkPage() {
                   entries={work.entries}
                   canUpdate={() => canActFor(user, "work.update", [work.departmentId])}
                   allowReopen={user.role === "admin"}
-                  onChanged={refresh}
                 />
               </>
             )

@@ -1,9 +1,8 @@
 import type { Milestone } from "@resettle/domain";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../components/ui/query-view";
 import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
-import { projectsQueries } from "../../../features/projects";
 import { ResponsibilityHistory, ResponsibilityModal, responsibilityQueries } from "../../../features/responsibility";
 
 type Props = { milestone: Milestone; onClose: () => void };
@@ -11,7 +10,6 @@ type Props = { milestone: Milestone; onClose: () => void };
 /** Assigning one milestone of the timetable, with its earlier assignments for context. */
 export function MilestoneResponsibilityModal({ milestone, onClose }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const target = { kind: "milestone", id: milestone.id } as const;
   const departments = useQuery(departmentsQueries.list());
   const persons = useQuery(personsQueries.everyone());
@@ -24,9 +22,6 @@ export function MilestoneResponsibilityModal({ milestone, onClose }: Props) {
       current={{ departmentId: milestone.responsibleDepartmentId, personId: milestone.responsiblePersonId }}
       departments={departments.data}
       persons={persons.data?.items}
-      onSaved={() =>
-        void queryClient.invalidateQueries({ queryKey: projectsQueries.detail(milestone.projectId).queryKey })
-      }
       onClose={onClose}
     >
       <h3 className="subsection-title">{t("responsibility.history.title")}</h3>

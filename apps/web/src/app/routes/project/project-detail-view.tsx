@@ -20,12 +20,10 @@ import { ProjectProblems } from "./project-problems";
 import { ProjectResponsibility } from "./project-responsibility";
 import { ProjectReviews } from "./project-reviews";
 import { ProjectWork } from "./project-work";
-import { useRefreshAfterWork } from "../use-refresh-after-work";
 
 export function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const user = useSessionUser();
-  const refresh = useRefreshAfterWork();
   const today = project.trajectory.asOf;
   // The same rule as the server's: the responsible department and the district government (属地责任).
   const departments = useQuery(departmentsQueries.list());
@@ -68,13 +66,7 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
       <ProjectWork project={project} today={today} />
       <ProjectReviews project={project} />
       <SectionCard title={t("progress.title")}>
-        <ProgressLedger
-          projectId={project.id}
-          projectName={project.name}
-          today={today}
-          canReport={canReport}
-          onReported={refresh}
-        />
+        <ProgressLedger projectId={project.id} projectName={project.name} today={today} canReport={canReport} />
       </SectionCard>
     </>
   );

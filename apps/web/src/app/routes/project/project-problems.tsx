@@ -1,5 +1,5 @@
 import { can, type ProjectDetail } from "@resettle/domain";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Button } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,16 +12,13 @@ import {
   ProblemProfileModal,
   ProblemProfileView,
 } from "../../../features/problems";
-import { projectsQueries } from "../../../features/projects";
 
 /** 问题研判 and 共性问题: why the project is overdue, and the shared problems it is linked to. */
 export function ProjectProblems({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const user = useSessionUser();
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const causes = useQuery({ ...causesQueries.list(), enabled: editing });
-  const reload = () => void queryClient.invalidateQueries({ queryKey: projectsQueries.all() });
 
   return (
     <>
@@ -62,7 +59,6 @@ export function ProjectProblems({ project }: { project: ProjectDetail }) {
           projectName={project.name}
           profile={project}
           causes={causes.isError ? [] : causes.data}
-          onSaved={reload}
           onClose={() => setEditing(false)}
         />
       )}

@@ -1,5 +1,5 @@
 import { can, type ProjectDetail } from "@resettle/domain";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Descriptions, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,14 +8,12 @@ import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
 import { useSessionUser } from "../../../features/auth";
 import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
-import { projectsQueries } from "../../../features/projects";
 import { ResponsibilityHistory, ResponsibilityModal, responsibilityQueries } from "../../../features/responsibility";
 
 /** 责任分工: who answers for the project now, how that came about, and (for admins) changing it. */
 export function ProjectResponsibility({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const user = useSessionUser();
-  const queryClient = useQueryClient();
   const target = { kind: "project", id: project.id } as const;
   const history = useQuery(responsibilityQueries.history(target));
   const canAssign = can(user, "responsibility.assign");
@@ -77,7 +75,6 @@ export function ProjectResponsibility({ project }: { project: ProjectDetail }) {
           }}
           departments={departments.data}
           persons={persons.data?.items}
-          onSaved={() => void queryClient.invalidateQueries({ queryKey: projectsQueries.all() })}
           onClose={() => setOpen(false)}
         />
       )}

@@ -16,7 +16,6 @@ import {
   WorkStatusControl,
 } from "../../../features/work";
 import { MilestoneResponsibilityModal } from "./milestone-responsibility";
-import { useRefreshAfterWork } from "../use-refresh-after-work";
 
 type Props = { project: ProjectDetail; today: string };
 
@@ -24,7 +23,6 @@ type Props = { project: ProjectDetail; today: string };
 export function ProjectWork({ project, today }: Props) {
   const { t } = useTranslation();
   const user = useSessionUser();
-  const refresh = useRefreshAfterWork();
   const [assigning, setAssigning] = useState<Milestone | null>(null);
   // One dialog at a time: a milestone or an item, new (no record) or being edited.
   const [dialog, setDialog] = useState<
@@ -41,7 +39,6 @@ export function ProjectWork({ project, today }: Props) {
       work={work}
       canUpdate={canActFor(user, "work.update", [departmentId])}
       allowReopen={allowReopen}
-      onChanged={refresh}
     />
   );
   const milestoneStatus = (m: Milestone) => control({ ...m, type: "milestone" }, m.responsibleDepartmentId);
@@ -105,7 +102,6 @@ export function ProjectWork({ project, today }: Props) {
           milestone={dialog.milestone}
           departments={departments.data}
           persons={persons.data?.items}
-          onSaved={refresh}
           onClose={() => setDialog(null)}
         />
       )}
@@ -116,7 +112,6 @@ export function ProjectWork({ project, today }: Props) {
           item={dialog.item}
           departments={departments.data}
           persons={persons.data?.items}
-          onSaved={refresh}
           onClose={() => setDialog(null)}
         />
       )}

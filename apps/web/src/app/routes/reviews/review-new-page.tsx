@@ -8,7 +8,6 @@ import { QueryView } from "../../../components/ui/query-view";
 import { departmentsQueries, personsQueries } from "../../../features/organisation";
 import { ReviewForm, workingGroupsQueries } from "../../../features/reviews";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useRefreshAfterWork } from "../use-refresh-after-work";
 import { useConfirmLeave } from "./use-confirm-leave";
 
 /** 记录研判会: opened from the queue or a project page with its group and project chosen. */
@@ -16,7 +15,6 @@ export default function ReviewNewPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("reviews.form.title"));
   const navigate = useNavigate();
-  const refresh = useRefreshAfterWork();
   const [params] = useSearchParams();
   const groups = useQuery(workingGroupsQueries.list());
   const departments = useQuery(departmentsQueries.list());
@@ -50,10 +48,7 @@ export default function ReviewNewPage() {
             onDirtyChange={(value) => {
               dirty.current = value;
             }}
-            onSaved={(review) => {
-              refresh();
-              void navigate(`/reviews/${review.id}`, { replace: true });
-            }}
+            onSaved={(review) => void navigate(`/reviews/${review.id}`, { replace: true })}
             // Back where the user came from; opened from a link elsewhere, to the queue.
             onCancel={() =>
               void ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate("/problem-queue"))

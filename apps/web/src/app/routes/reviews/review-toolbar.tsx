@@ -8,14 +8,12 @@ import { PrintButton } from "../../../components/ui/print-button";
 import { useSessionUser } from "../../../features/auth";
 import { AddendumModal, ReviewEditModal, useSignReview, workingGroupsQueries } from "../../../features/reviews";
 import { actionErrorMessage } from "../../../lib/error-message";
-import { useRefreshAfterWork } from "../use-refresh-after-work";
 
 /** Sign-off state and what the user may do with the record; none of it prints. */
 export function ReviewToolbar({ review }: { review: Review }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const user = useSessionUser();
-  const refresh = useRefreshAfterWork();
   const sign = useSignReview(review.id);
   const [dialog, setDialog] = useState<"edit" | "addendum" | null>(null);
   const canRecord = can(user, "reviews.record");
@@ -83,7 +81,6 @@ export function ReviewToolbar({ review }: { review: Review }) {
         <ReviewEditModal
           review={review}
           group={groups.data?.find((g) => g.id === review.group.id)}
-          onSaved={refresh}
           onClose={() => setDialog(null)}
         />
       )}

@@ -1,11 +1,17 @@
 import { CommonProblemSchema, type CommonProblemCreate, type CommonProblemUpdate } from "@resettle/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
+import { projectsQueries } from "../../projects";
 import { commonProblemsQueries } from "./common-problems.queries";
 
+/** The list, and each linked project's page, which shows the problem and its status. */
 function useInvalidateCommonProblems() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: commonProblemsQueries.all() });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: commonProblemsQueries.all() }),
+      queryClient.invalidateQueries({ queryKey: projectsQueries.details() }),
+    ]);
 }
 
 export function useCreateCommonProblem() {

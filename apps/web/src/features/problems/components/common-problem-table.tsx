@@ -18,7 +18,6 @@ type Props = {
   onEdit?: (problem: CommonProblem) => void;
   canUpdateStatus: (problem: CommonProblem) => boolean;
   allowReopen: boolean;
-  onStatusChanged: () => void;
 };
 
 export function CommonProblemTable({
@@ -30,7 +29,6 @@ export function CommonProblemTable({
   onEdit,
   canUpdateStatus,
   allowReopen,
-  onStatusChanged,
 }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<CommonProblem> = [
@@ -49,12 +47,7 @@ export function CommonProblemTable({
       key: "status",
       title: t("commonProblems.columns.status"),
       render: (_, p) => (
-        <CommonProblemStatusControl
-          problem={p}
-          canUpdate={canUpdateStatus(p)}
-          allowReopen={allowReopen}
-          onChanged={onStatusChanged}
-        />
+        <CommonProblemStatusControl problem={p} canUpdate={canUpdateStatus(p)} allowReopen={allowReopen} />
       ),
     },
     {

@@ -24,7 +24,6 @@ type Props = {
   /** The taxonomy; retired causes are offered only where the project already has them. */
   causes: Cause[] | undefined;
   /** After a save, and after a 409: the page reloads the project. */
-  onSaved: () => void;
   onClose: () => void;
 };
 
@@ -36,7 +35,7 @@ const toValues = (p: ProjectProblem): Values => ({
   problemStatement: p.problemStatement,
 });
 
-export function ProblemProfileModal({ projectId, projectName, profile, causes, onSaved, onClose }: Props) {
+export function ProblemProfileModal({ projectId, projectName, profile, causes, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -63,7 +62,6 @@ export function ProblemProfileModal({ projectId, projectName, profile, causes, o
     form,
     toValues,
     fields,
-    onStale: onSaved,
   });
 
   const onProject = new Set(base?.causes.map((c) => c.id));
@@ -89,7 +87,6 @@ export function ProblemProfileModal({ projectId, projectName, profile, causes, o
       {
         onSuccess: () => {
           void message.success(t("problemProfile.saved"));
-          onSaved();
           onClose();
         },
         onError: (error) => {

@@ -16,11 +16,10 @@ type Props = {
   projectName: string;
   today: string;
   canReport: boolean;
-  onReported: () => void;
 };
 
 /** 回迁进度台账: the running total drawn, every entry listed, and (for those allowed) a new report. */
-export function ProgressLedger({ projectId, projectName, today, canReport, onReported }: Props) {
+export function ProgressLedger({ projectId, projectName, today, canReport }: Props) {
   const { t } = useTranslation();
   const query = useQuery(progressQueries.ledger(projectId));
   const points = useMemo(() => cumulativeByDate(query.data ?? []), [query.data]);
@@ -36,7 +35,7 @@ export function ProgressLedger({ projectId, projectName, today, canReport, onRep
       {canReport && (
         <>
           <h3 className="subsection-title">{t("progress.form.title")}</h3>
-          <ReportProgressForm projectId={projectId} today={today} onReported={onReported} />
+          <ReportProgressForm projectId={projectId} today={today} />
         </>
       )}
       <QueryView query={query} compact>

@@ -11,7 +11,8 @@ type Props = {
   projectId: string;
   /** Today in China: reports may not be dated after it. */
   today: string;
-  onReported: () => void;
+  /** Told once the report is saved (the hook has already refreshed what it moves). */
+  onReported?: () => void;
 };
 
 /** 上报回迁户数: a new ledger entry; a correction (更正) reverses households and says why. */
@@ -27,7 +28,7 @@ export function ReportProgressForm({ projectId, today, onReported }: Props) {
       onSuccess: () => {
         void message.success(t(values.correction ? "progress.form.corrected" : "progress.form.reported"));
         form.resetFields();
-        onReported();
+        onReported?.();
       },
       onError: (error) => {
         const placed = applyFieldErrors(form, error, (field) => {
