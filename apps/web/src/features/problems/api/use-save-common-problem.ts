@@ -1,17 +1,14 @@
 import { CommonProblemSchema, type CommonProblemCreate, type CommonProblemUpdate } from "@resettle/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
+import { invalidate } from "../../../lib/query-client";
 import { projectsQueries } from "../../projects";
 import { commonProblemsQueries } from "./common-problems.queries";
 
 /** The list, and each linked project's page, which shows the problem and its status. */
 function useInvalidateCommonProblems() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: commonProblemsQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: projectsQueries.details() }),
-    ]);
+  return () => invalidate(queryClient, commonProblemsQueries.all(), projectsQueries.details());
 }
 
 export function useCreateCommonProblem() {

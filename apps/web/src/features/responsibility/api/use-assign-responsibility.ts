@@ -7,6 +7,7 @@ import {
 } from "@resettle/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
+import { invalidate } from "../../../lib/query-client";
 import { projectsQueries } from "../../projects";
 import { responsibilityQueries, targetPath, type ResponsibilityTarget } from "./responsibility.queries";
 
@@ -24,11 +25,10 @@ export function useAssignResponsibility(target: ResponsibilityTarget) {
         ? apiSend("PUT", path, body, ProjectDetailSchema)
         : apiSend("PUT", path, body, MilestoneSchema),
     onSuccess: (changed) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: responsibilityQueries.history(target).queryKey }),
-        queryClient.invalidateQueries({
-          queryKey: "projectId" in changed ? projectsQueries.detail(changed.projectId).queryKey : projectsQueries.all(),
-        }),
-      ]),
+      invalidate(
+        queryClient,
+        responsibilityQueries.history(target).queryKey,
+        "projectId" in changed ? projectsQueries.detail(changed.projectId).queryKey : projectsQueries.all(),
+      ),
   });
 }

@@ -1,17 +1,14 @@
 import { WorkingGroupSchema, type WorkingGroupCreate, type WorkingGroupUpdate } from "@resettle/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
+import { invalidate } from "../../../lib/query-client";
 import { projectsQueries } from "../../projects";
 import { workingGroupsQueries } from "./working-groups.queries";
 
 /** The groups, and the project pages, which name each project's group. */
 function useInvalidateGroups() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: workingGroupsQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: projectsQueries.details() }),
-    ]);
+  return () => invalidate(queryClient, workingGroupsQueries.all(), projectsQueries.details());
 }
 
 export function useCreateWorkingGroup() {
