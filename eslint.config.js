@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import moduleBoundaries from "./eslint-rules/module-boundaries.js";
 
 export default tseslint.config(
   {
@@ -30,7 +31,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Features do not reach into each other's internals; pages in app/ compose them.
+    // A feature is used through its index only, by pages, other features and shared code alike.
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    plugins: { local: moduleBoundaries },
+    rules: { "local/module-boundaries": ["error", { root: ["apps/web/src/features"] }] },
+  },
+  {
+    // Features do not depend on pages; pages in app/ compose them.
     files: ["apps/web/src/features/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

@@ -8,9 +8,9 @@ import { RequireSession } from "./layout/require-session";
 import { RouteErrorPage } from "./layout/route-error-page";
 
 const LoginPage = lazy(() => import("./routes/login-page"));
-const DashboardPage = lazy(() => import("./routes/dashboard-page"));
+const DashboardPage = lazy(() => import("./routes/dashboard/dashboard-page"));
 const ProjectsPage = lazy(() => import("./routes/projects-page"));
-const ProjectPage = lazy(() => import("./routes/project-page"));
+const ProjectPage = lazy(() => import("./routes/project/project-page"));
 const MyWorkPage = lazy(() => import("./routes/my-work-page"));
 const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
 const UsersPage = lazy(() => import("./routes/admin/users-page"));
@@ -20,10 +20,10 @@ const CausesPage = lazy(() => import("./routes/admin/causes-page"));
 const WorkingGroupsPage = lazy(() => import("./routes/admin/working-groups-page"));
 const CommonProblemsPage = lazy(() => import("./routes/common-problems-page"));
 const AuditPage = lazy(() => import("./routes/audit-page"));
-const ProblemQueuePage = lazy(() => import("./routes/problem-queue-page"));
-const ReviewNewPage = lazy(() => import("./routes/review-new-page"));
-const ReviewPage = lazy(() => import("./routes/review-page"));
-const ReviewsPage = lazy(() => import("./routes/reviews-page"));
+const ProblemQueuePage = lazy(() => import("./routes/reviews/problem-queue-page"));
+const ReviewNewPage = lazy(() => import("./routes/reviews/review-new-page"));
+const ReviewPage = lazy(() => import("./routes/reviews/review-page"));
+const ReviewsPage = lazy(() => import("./routes/reviews/reviews-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
 const restricted = (path: string, capability: Capability, page: ReactNode) => ({

@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, type QueryKey } from "@tanstack/react-query";
 import { isApiError } from "./api-error";
 
 export function createQueryClient(): QueryClient {
@@ -12,4 +12,9 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+}
+
+/** Marks what lies under each key stale; resolves once the queries on screen have reloaded. */
+export function invalidate(queryClient: QueryClient, ...queryKeys: QueryKey[]) {
+  return Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

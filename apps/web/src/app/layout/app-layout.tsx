@@ -2,7 +2,7 @@ import { Layout } from "antd";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, ScrollRestoration } from "react-router";
-import { DemoDataBanner } from "../../features/dashboard/components/demo-data-banner";
+import { DemoDataBanner } from "../../features/dashboard";
 import { AppHeader } from "./app-header";
 import { PageLoading } from "./page-loading";
 

@@ -3,7 +3,7 @@ import { can } from "@resettle/domain";
 import { Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
-import { useSessionUser } from "../../features/auth/api/session-context";
+import { useSessionUser } from "../../features/auth";
 import { MyWorkNavLink } from "./my-work-nav-link";
 
 export function MainNav() {

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Badge } from "antd";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
-import { workQueries } from "../../features/work/api/work.queries";
+import { workQueries } from "../../features/work";
 
 /** 我的待办 with the number overdue: checked again whenever the window regains focus. */
 export function MyWorkNavLink() {

@@ -2,8 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorResult } from "../../components/ui/error-result";
-import { authQueries } from "../../features/auth/api/auth.queries";
-import { SessionContext } from "../../features/auth/api/session-context";
+import { authQueries, SessionContext } from "../../features/auth";
 import { loginPath, setUnauthorizedHandler } from "../../lib/session-token";
 import { PageLoading } from "./page-loading";
 

@@ -3,8 +3,7 @@ import { Dropdown, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { RoleTag } from "../../components/ui/role-tag";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { useLogout } from "../../features/auth/api/use-logout";
+import { useLogout, useSessionUser } from "../../features/auth";
 
 export function UserMenu() {
   const { t } = useTranslation();

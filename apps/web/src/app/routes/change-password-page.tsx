@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../components/ui/page-heading";
-import { ChangePasswordForm } from "../../features/auth/components/change-password-form";
+import { ChangePasswordForm } from "../../features/auth";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
 export default function ChangePasswordPage() {

@@ -1,31 +1,30 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { can, canActFor, type CommonProblem } from "@resettle/domain";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Space } from "antd";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { commonProblemsQueries } from "../../features/common-problems/api/common-problems.queries";
-import { CommonProblemFilters } from "../../features/common-problems/components/common-problem-filters";
-import { CommonProblemFormModal } from "../../features/common-problems/components/common-problem-form-modal";
-import { CommonProblemTable } from "../../features/common-problems/components/common-problem-table";
-import { CommonProblemPageQuerySchema } from "../../features/common-problems/lib/common-problem-query";
-import { departmentsQueries } from "../../features/departments/api/departments.queries";
-import { districtsQueries } from "../../features/districts/api/districts.queries";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
+import { useSessionUser } from "../../features/auth";
+import {
+  CommonProblemFilters,
+  CommonProblemFormModal,
+  CommonProblemPageQuerySchema,
+  commonProblemsQueries,
+  CommonProblemTable,
+} from "../../features/problems";
+import { departmentsQueries, districtsQueries } from "../../features/organisation";
+import { useProjectChoices } from "../../features/projects";
 import { useUrlQuery } from "../../lib/url-query";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { useProjectChoices } from "./use-project-choices";
 
 /** 共性问题: problems shared by several projects, each with one measure and one responsible department. */
 export default function CommonProblemsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("commonProblems.title"));
   const user = useSessionUser();
-  const queryClient = useQueryClient();
   const { query, update, reset } = useUrlQuery(CommonProblemPageQuerySchema);
   const problems = useQuery(commonProblemsQueries.list(query));
   const districts = useQuery(districtsQueries.list());
@@ -33,12 +32,6 @@ export default function CommonProblemsPage() {
   const canManage = can(user, "problems.manage");
   const [editing, setEditing] = useState<CommonProblem | "new" | null>(null);
   const departments = useQuery({ ...departmentsQueries.list(), enabled: editing !== null });
-
-  // Each linked project's page shows the problem and its status.
-  const refreshProjects = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: projectsQueries.details() }),
-    [queryClient],
-  );
 
   return (
     <div className="page">
@@ -75,7 +68,6 @@ export default function CommonProblemsPage() {
               onEdit={canManage ? setEditing : undefined}
               canUpdateStatus={(p) => canActFor(user, "work.update", [p.responsibleDepartment?.id])}
               allowReopen={user.role === "admin"}
-              onStatusChanged={refreshProjects}
             />
           )}
         </QueryView>
@@ -87,7 +79,6 @@ export default function CommonProblemsPage() {
           departments={departments.data}
           projects={projects.data}
           defaultProjectId={query.projectId}
-          onSaved={refreshProjects}
           onClose={() => setEditing(null)}
         />
       )}

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { LoginForm } from "../../features/auth/components/login-form";
+import { LoginForm } from "../../features/auth";
 import { safeNextPath } from "../../lib/session-token";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { BrandMark } from "../layout/brand-mark";

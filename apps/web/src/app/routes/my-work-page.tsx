@@ -5,19 +5,16 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
-import { useSessionUser } from "../../features/auth/api/session-context";
-import { workQueries } from "../../features/work/api/work.queries";
-import { MyWorkTable } from "../../features/work/components/my-work-table";
-import { ReviewsToSign } from "../../features/reviews/components/reviews-to-sign";
+import { useSessionUser } from "../../features/auth";
+import { MyWorkTable, workQueries } from "../../features/work";
+import { ReviewsToSign } from "../../features/reviews";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { useRefreshAfterWork } from "./use-refresh-after-work";
 
 /** 我的待办: a coordinator's home, the open work of their department, most urgent first. */
 export default function MyWorkPage() {
   const { t, i18n } = useTranslation();
   const user = useSessionUser();
-  const refresh = useRefreshAfterWork();
   const query = useQuery({ ...workQueries.mine(), refetchOnWindowFocus: "always" });
   useDocumentTitle(t("work.mine.title"));
   const data = query.data;
@@ -53,7 +50,6 @@ export default function MyWorkPage() {
                   entries={work.entries}
                   canUpdate={() => canActFor(user, "work.update", [work.departmentId])}
                   allowReopen={user.role === "admin"}
-                  onChanged={refresh}
                 />
               </>
             )

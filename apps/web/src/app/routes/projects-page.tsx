@@ -2,14 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorResult } from "../../components/ui/error-result";
 import { PageHeading } from "../../components/ui/page-heading";
-import { departmentsQueries } from "../../features/departments/api/departments.queries";
-import { districtsQueries } from "../../features/districts/api/districts.queries";
-import { projectsQueries } from "../../features/projects/api/projects.queries";
-import { ProjectFilters } from "../../features/projects/components/project-filters";
-import { ProjectListTable } from "../../features/projects/components/project-list-table";
-import { useProjectListQuery } from "../../features/projects/lib/use-project-list-query";
+import { departmentsQueries, districtsQueries, renderPerson } from "../../features/organisation";
+import { ProjectFilters, ProjectListTable, projectsQueries, useProjectListQuery } from "../../features/projects";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { renderPerson } from "./render-person";
 
 export default function ProjectsPage() {
   const { t } = useTranslation();

@@ -6,10 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { causesQueries } from "../../../features/causes/api/causes.queries";
-import { useUpdateCause } from "../../../features/causes/api/use-save-cause";
-import { CauseFormModal } from "../../../features/causes/components/cause-form-modal";
-import { CauseTable } from "../../../features/causes/components/cause-table";
+import { CauseFormModal, causesQueries, CauseTable, useUpdateCause } from "../../../features/problems";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 

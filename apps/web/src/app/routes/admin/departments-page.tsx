@@ -7,10 +7,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/departments/api/departments.queries";
-import { DepartmentFormModal } from "../../../features/departments/components/department-form-modal";
-import { DepartmentTable } from "../../../features/departments/components/department-table";
-import { districtsQueries } from "../../../features/districts/api/districts.queries";
+import {
+  DepartmentFormModal,
+  departmentsQueries,
+  DepartmentTable,
+  districtsQueries,
+} from "../../../features/organisation";
 import { useUrlQuery } from "../../../lib/url-query";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 

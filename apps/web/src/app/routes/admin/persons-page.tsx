@@ -6,13 +6,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/departments/api/departments.queries";
-import { personsQueries } from "../../../features/persons/api/persons.queries";
-import { useUpdatePerson } from "../../../features/persons/api/use-save-person";
-import { PersonFilters } from "../../../features/persons/components/person-filters";
-import { PersonFormModal } from "../../../features/persons/components/person-form-modal";
-import { PersonTable } from "../../../features/persons/components/person-table";
-import { PersonPageQuerySchema } from "../../../features/persons/lib/person-list-query";
+import {
+  departmentsQueries,
+  PersonFilters,
+  PersonFormModal,
+  PersonPageQuerySchema,
+  personsQueries,
+  PersonTable,
+  useUpdatePerson,
+} from "../../../features/organisation";
 import { useUrlQuery } from "../../../lib/url-query";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { actionErrorMessage } from "../../../lib/error-message";

@@ -6,15 +6,16 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { useSessionUser } from "../../../features/auth/api/session-context";
-import { departmentsQueries } from "../../../features/departments/api/departments.queries";
-import { personsQueries } from "../../../features/persons/api/persons.queries";
-import { usersQueries } from "../../../features/users/api/users.queries";
-import { useUpdateUser } from "../../../features/users/api/use-save-user";
-import { ResetPasswordModal } from "../../../features/users/components/reset-password-modal";
-import { UserFilters } from "../../../features/users/components/user-filters";
-import { UserFormModal } from "../../../features/users/components/user-form-modal";
-import { UserTable } from "../../../features/users/components/user-table";
+import { useSessionUser } from "../../../features/auth";
+import { departmentsQueries, personsQueries } from "../../../features/organisation";
+import {
+  ResetPasswordModal,
+  UserFilters,
+  UserFormModal,
+  usersQueries,
+  UserTable,
+  useUpdateUser,
+} from "../../../features/users";
 import { useUrlQuery } from "../../../lib/url-query";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { actionErrorMessage } from "../../../lib/error-message";

@@ -1,37 +1,26 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { WorkingGroup } from "@resettle/domain";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Button } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
-import { departmentsQueries } from "../../../features/departments/api/departments.queries";
-import { personsQueries } from "../../../features/persons/api/persons.queries";
-import { projectsQueries } from "../../../features/projects/api/projects.queries";
-import { workingGroupsQueries } from "../../../features/working-groups/api/working-groups.queries";
-import { WorkingGroupFormModal } from "../../../features/working-groups/components/working-group-form-modal";
-import { WorkingGroupTable } from "../../../features/working-groups/components/working-group-table";
+import { departmentsQueries, personsQueries } from "../../../features/organisation";
+import { useProjectChoices } from "../../../features/projects";
+import { WorkingGroupFormModal, workingGroupsQueries, WorkingGroupTable } from "../../../features/reviews";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useProjectChoices } from "../use-project-choices";
 
 /** 联合工作组: the office forms groups of departments and persons and assigns them projects. */
 export default function WorkingGroupsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("groups.title"));
-  const queryClient = useQueryClient();
   const groups = useQuery(workingGroupsQueries.list());
   const [editing, setEditing] = useState<WorkingGroup | "new" | null>(null);
   const open = editing !== null;
   const departments = useQuery({ ...departmentsQueries.list(), enabled: open });
   const persons = useQuery({ ...personsQueries.everyone(), enabled: open });
   const projects = useProjectChoices(open);
-
-  const close = () => {
-    setEditing(null);
-    // A project's page names its group.
-    void queryClient.invalidateQueries({ queryKey: projectsQueries.details() });
-  };
 
   return (
     <div className="page">
@@ -61,7 +50,7 @@ export default function WorkingGroupsPage() {
           persons={persons.data?.items}
           projects={projects.data}
           groups={groups.data}
-          onClose={close}
+          onClose={() => setEditing(null)}
         />
       )}
     </div>

@@ -8,7 +8,7 @@ import { formatCount } from "../../../lib/format";
 import type { UpdateListQuery } from "../lib/use-project-list-query";
 import { MovedBackCell } from "./moved-back-cell";
 import { ProjectStatusTag } from "./project-status-tag";
-import type { RenderPerson } from "./render-person";
+import type { RenderPerson } from "../../../components/ui/render-person";
 
 type Props = {
   projects: ProjectSummary[];

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatCount, formatQuota } from "../../../lib/format";
 import { MovedBackCell } from "./moved-back-cell";
-import type { RenderPerson } from "./render-person";
+import type { RenderPerson } from "../../../components/ui/render-person";
 
 type Props = {
   projects: ProjectSummary[];

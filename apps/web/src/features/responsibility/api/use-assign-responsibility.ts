@@ -7,12 +7,14 @@ import {
 } from "@resettle/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
+import { invalidate } from "../../../lib/query-client";
+import { projectsQueries } from "../../projects";
 import { responsibilityQueries, targetPath, type ResponsibilityTarget } from "./responsibility.queries";
 
 /**
  * 包项目到部门到人: makes a department and one of its persons responsible for a project or a
- * milestone. Answers with the changed project or milestone; this hook reloads the history,
- * the caller what else shows the responsibility.
+ * milestone. Answers with the changed project or milestone; the history reloads, and so do the
+ * projects (a project's responsible shows in the lists too, a milestone's on its project's page).
  */
 export function useAssignResponsibility(target: ResponsibilityTarget) {
   const queryClient = useQueryClient();
@@ -22,6 +24,11 @@ export function useAssignResponsibility(target: ResponsibilityTarget) {
       target.kind === "project"
         ? apiSend("PUT", path, body, ProjectDetailSchema)
         : apiSend("PUT", path, body, MilestoneSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: responsibilityQueries.history(target).queryKey }),
+    onSuccess: (changed) =>
+      invalidate(
+        queryClient,
+        responsibilityQueries.history(target).queryKey,
+        "projectId" in changed ? projectsQueries.detail(changed.projectId).queryKey : projectsQueries.all(),
+      ),
   });
 }

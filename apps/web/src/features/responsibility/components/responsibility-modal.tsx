@@ -21,12 +21,11 @@ type Props = {
   persons: Person[] | undefined;
   /** Shown under the form, for context (a milestone's earlier assignments). */
   children?: ReactNode;
-  onSaved: () => void;
   onClose: () => void;
 };
 
 export function ResponsibilityModal(props: Props) {
-  const { target, title, current, departments, persons, children, onSaved, onClose } = props;
+  const { target, title, current, departments, persons, children, onClose } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -52,7 +51,6 @@ export function ResponsibilityModal(props: Props) {
     assign.mutate(body, {
       onSuccess: () => {
         void message.success(t("responsibility.saved"));
-        onSaved();
         onClose();
       },
       onError: (error) => {

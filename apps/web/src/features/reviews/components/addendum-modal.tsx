@@ -6,6 +6,7 @@ import { applyFieldErrors } from "../../../lib/form-errors";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
 import { useAddAddendum } from "../api/use-record-review";
 import { REVIEW_LIMITS } from "../lib/review-form";
+import "../reviews.css";
 
 type Values = { text: string };
 

@@ -1,6 +1,7 @@
 import type { WorkingGroup } from "@resettle/domain";
 import { Checkbox, Empty } from "antd";
 import { useTranslation } from "react-i18next";
+import "../reviews.css";
 
 type Props = {
   /** None chosen yet: the picker says to choose one first. */

@@ -8,6 +8,7 @@ import { HealthTag } from "../../../components/ui/health-tag";
 import { onServerPageChange, serverPagination } from "../../../components/ui/server-table";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
 import { newReviewPath, projectReviewsPath } from "../lib/review-paths";
+import "../reviews.css";
 
 type Paging = Pick<ProblemQueueQuery, "page" | "pageSize">;
 

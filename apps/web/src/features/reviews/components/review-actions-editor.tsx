@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DepartmentSelect } from "../../../components/ui/department-select";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
 import { REVIEW_LIMITS } from "../lib/review-form";
+import "../reviews.css";
 
 type Props = {
   /** The reviewed project's index in the form's list. */

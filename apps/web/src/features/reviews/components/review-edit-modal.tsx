@@ -12,6 +12,7 @@ import { applyNestedFieldErrors } from "../lib/nested-field-errors";
 import { reviewIssueMessage } from "../lib/review-issue-message";
 import { REVIEW_LIMITS } from "../lib/review-form";
 import { AttendeePicker } from "./attendee-picker";
+import "../reviews.css";
 
 type Values = {
   heldOn: Dayjs;
@@ -24,7 +25,6 @@ type Props = {
   review: Review;
   /** The review's group, for the attendee choices; without it the attendees are left as they are. */
   group: WorkingGroup | undefined;
-  onSaved: () => void;
   onClose: () => void;
 };
 
@@ -54,7 +54,7 @@ function reviewChanges(review: Review, values: Values): ReviewUpdate {
  * 编辑研判记录 before it is locked: date, attendees, findings and decisions. Follow-up actions
  * are rectification items by now and are edited there. Signatures given are withdrawn on save.
  */
-export function ReviewEditModal({ review, group, onSaved, onClose }: Props) {
+export function ReviewEditModal({ review, group, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -62,11 +62,10 @@ export function ReviewEditModal({ review, group, onSaved, onClose }: Props) {
 
   const onError = (error: unknown) => {
     if (isApiError(error) && error.isConflict) {
-      // Locked meanwhile, or changed by someone else: the page reloads the record either way.
+      // Locked meanwhile, or changed by someone else: the hook reloads the record either way.
       const current = conflictCurrent(error, ReviewSchema);
       const text = !current ? "errors.conflictReloaded" : current.locked ? "reviews.edit.locked" : "reviews.edit.stale";
       void message.warning(t(text));
-      onSaved();
       onClose();
       return;
     }
@@ -90,7 +89,6 @@ export function ReviewEditModal({ review, group, onSaved, onClose }: Props) {
     update.mutate(changes, {
       onSuccess: () => {
         void message.success(t("reviews.edit.saved"));
-        onSaved();
         onClose();
       },
       onError,

@@ -12,6 +12,7 @@ import { reviewIssueMessage } from "../lib/review-issue-message";
 import { REVIEW_LIMITS, toReviewCreate, type ReviewedProjectValues, type ReviewFormValues } from "../lib/review-form";
 import { AttendeePicker } from "./attendee-picker";
 import { ReviewActionsEditor } from "./review-actions-editor";
+import "../reviews.css";
 
 type Props = {
   groups: WorkingGroup[];

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { formatDate, formatDateTime, formatLongDate, NO_VALUE } from "../../../lib/format";
 import { sectionNumber, subsectionNumber } from "../lib/chinese-numeral";
 import { ReviewSignOff } from "./review-sign-off";
+import "../reviews.css";
 
 type Attendee = Review["attendees"][number];
 

@@ -2,6 +2,7 @@ import type { Review } from "@resettle/domain";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../lib/format";
+import "../reviews.css";
 
 /** 会签: every member department present, who signed for it and when, or 待签. */
 export function ReviewSignOff({ review, number }: { review: Review; number: string }) {

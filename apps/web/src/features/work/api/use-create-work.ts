@@ -1,7 +1,7 @@
 import { ItemSchema, MilestoneSchema, type ItemCreate, type MilestoneCreate } from "@resettle/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
-import { workQueries } from "./work.queries";
+import { invalidateAfterWorkChange } from "./work-change";
 
 const projectPath = (projectId: string, what: "milestones" | "items") =>
   `/projects/${encodeURIComponent(projectId)}/${what}`;
@@ -10,7 +10,7 @@ export function useCreateMilestone(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: MilestoneCreate) => apiSend("POST", projectPath(projectId, "milestones"), body, MilestoneSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: workQueries.all() }),
+    onSuccess: () => invalidateAfterWorkChange(queryClient),
   });
 }
 
@@ -18,6 +18,6 @@ export function useCreateItem(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ItemCreate) => apiSend("POST", projectPath(projectId, "items"), body, ItemSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: workQueries.all() }),
+    onSuccess: () => invalidateAfterWorkChange(queryClient),
   });
 }

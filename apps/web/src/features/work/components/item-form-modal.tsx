@@ -28,7 +28,8 @@ type Props = {
   item?: Item | null;
   departments: Department[] | undefined;
   persons: Person[] | undefined;
-  onSaved: () => void;
+  /** Told once the record is saved (the hook has already refreshed what shows it). */
+  onSaved?: () => void;
   onClose: () => void;
 };
 
@@ -102,7 +103,6 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
     form,
     toValues,
     fields,
-    onStale: onSaved,
   });
 
   const onError = (error: unknown) => {
@@ -115,7 +115,7 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
 
   const done = (text: string) => {
     void message.success(text);
-    onSaved();
+    onSaved?.();
     onClose();
   };
 

@@ -35,7 +35,8 @@ type Props = {
   milestone?: Milestone | null;
   departments: Department[] | undefined;
   persons: Person[] | undefined;
-  onSaved: () => void;
+  /** Told once the record is saved (the hook has already refreshed what shows it). */
+  onSaved?: () => void;
   onClose: () => void;
 };
 
@@ -90,7 +91,6 @@ export function MilestoneFormModal({
     form,
     toValues,
     fields,
-    onStale: onSaved,
   });
 
   const onError = (error: unknown) => {
@@ -100,7 +100,7 @@ export function MilestoneFormModal({
 
   const done = (text: string) => {
     void message.success(text);
-    onSaved();
+    onSaved?.();
     onClose();
   };
 

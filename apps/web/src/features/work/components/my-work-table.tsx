@@ -11,11 +11,10 @@ type Props = {
   entries: WorkEntry[];
   canUpdate: (entry: WorkEntry) => boolean;
   allowReopen: boolean;
-  onChanged: () => void;
 };
 
 /** 我的待办 as the server orders it: overdue first, then due soon, then the rest. */
-export function MyWorkTable({ entries, canUpdate, allowReopen, onChanged }: Props) {
+export function MyWorkTable({ entries, canUpdate, allowReopen }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<WorkEntry> = [
     { key: "urgency", title: t("work.mine.columns.urgency"), render: (_, e) => <UrgencyTag entry={e} /> },
@@ -44,9 +43,7 @@ export function MyWorkTable({ entries, canUpdate, allowReopen, onChanged }: Prop
     {
       key: "status",
       title: t("work.mine.columns.status"),
-      render: (_, e) => (
-        <WorkStatusControl work={e} canUpdate={canUpdate(e)} allowReopen={allowReopen} onChanged={onChanged} />
-      ),
+      render: (_, e) => <WorkStatusControl work={e} canUpdate={canUpdate(e)} allowReopen={allowReopen} />,
     },
   ];
   return (

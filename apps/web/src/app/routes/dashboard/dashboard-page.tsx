@@ -1,0 +1,55 @@
+import { useQuery } from "@tanstack/react-query";
+import { Result } from "antd";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "../../../components/ui/page-heading";
+import { PrintButton } from "../../../components/ui/print-button";
+import { QueryView } from "../../../components/ui/query-view";
+import { SectionCard } from "../../../components/ui/section-card";
+import { TrajectoryFigures } from "../../../components/ui/trajectory-figures";
+import {
+  dashboardQueries,
+  DistrictSection,
+  HeadlineStats,
+  HealthOverview,
+  PlanYearTable,
+} from "../../../features/dashboard";
+import { formatLongDate } from "../../../lib/format";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { DashboardProjects } from "./dashboard-projects";
+
+export default function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const query = useQuery(dashboardQueries.summary());
+  useDocumentTitle(t("dashboard.title"));
+  const dashboard = query.data;
+
+  return (
+    <div className="page">
+      <PageHeading
+        title={dashboard?.plan?.title ?? t("dashboard.title")}
+        subtitle={dashboard && t("common.asOf", { date: formatLongDate(dashboard.asOf, i18n.language) })}
+        extra={dashboard && <PrintButton />}
+      />
+      <QueryView query={query} skeletonRows={10}>
+        {(data) =>
+          data.plan === null ? (
+            <Result status="info" title={t("dashboard.noPlan")} subTitle={t("dashboard.noPlanHint")} />
+          ) : (
+            <>
+              <HeadlineStats totals={data.totals} />
+              <SectionCard title={t("dashboard.cityTrajectory")} className="city-trajectory">
+                <TrajectoryFigures trajectory={data.trajectory} />
+              </SectionCard>
+              <HealthOverview health={data.health} overdue={data.overdue} />
+              <SectionCard title={t("dashboard.planYears.title")}>
+                <PlanYearTable years={data.years} />
+              </SectionCard>
+              <DistrictSection dashboard={data} />
+              <DashboardProjects years={data.plan.years} />
+            </>
+          )
+        }
+      </QueryView>
+    </div>
+  );
+}

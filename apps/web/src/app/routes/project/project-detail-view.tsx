@@ -1,0 +1,73 @@
+import { canActFor, progressReporterIds, type ProjectDetail } from "@resettle/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "../../../components/ui/page-heading";
+import { PrintButton } from "../../../components/ui/print-button";
+import { SectionCard } from "../../../components/ui/section-card";
+import { HealthTag } from "../../../components/ui/health-tag";
+import { useSessionUser } from "../../../features/auth";
+import { departmentsQueries } from "../../../features/organisation";
+import { ProgressLedger } from "../../../features/work";
+import {
+  HealthCard,
+  ProjectStatusTag,
+  ProjectSummary,
+  ProjectTrajectory,
+  ProjectYearTargetsTable,
+} from "../../../features/projects";
+import { ProjectHistory } from "./project-history";
+import { ProjectProblems } from "./project-problems";
+import { ProjectResponsibility } from "./project-responsibility";
+import { ProjectReviews } from "./project-reviews";
+import { ProjectWork } from "./project-work";
+
+export function ProjectDetailView({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const today = project.trajectory.asOf;
+  // The same rule as the server's: the responsible department and the district government (属地责任).
+  const departments = useQuery(departmentsQueries.list());
+  const canReport = canActFor(
+    user,
+    "progress.report",
+    progressReporterIds(
+      { responsibleDepartmentId: project.responsibleDepartment?.id, districtId: project.district.id },
+      departments.data ?? [],
+    ),
+  );
+
+  return (
+    <>
+      <PageHeading
+        title={project.name}
+        subtitle={
+          <>
+            {project.district.name} <ProjectStatusTag status={project.status} />{" "}
+            <HealthTag level={project.health.level} />
+          </>
+        }
+        extra={<PrintButton />}
+      />
+      <SectionCard title={t("health.title")} className="health-section">
+        <HealthCard health={project.health} />
+      </SectionCard>
+      <SectionCard title={t("project.summary")}>
+        <ProjectSummary project={project} />
+      </SectionCard>
+      <ProjectProblems project={project} />
+      <SectionCard title={t("trajectory.title")}>
+        <ProjectTrajectory trajectory={project.trajectory} name={project.name} />
+      </SectionCard>
+      <ProjectResponsibility project={project} />
+      <ProjectHistory projectId={project.id} projectName={project.name} />
+      <SectionCard title={t("project.yearTargets.title")}>
+        <ProjectYearTargetsTable project={project} />
+      </SectionCard>
+      <ProjectWork project={project} today={today} />
+      <ProjectReviews project={project} />
+      <SectionCard title={t("progress.title")}>
+        <ProgressLedger projectId={project.id} projectName={project.name} today={today} canReport={canReport} />
+      </SectionCard>
+    </>
+  );
+}

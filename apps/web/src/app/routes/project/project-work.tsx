@@ -1,0 +1,120 @@
+import { can, canActFor, type Item, type Milestone, type ProjectDetail } from "@resettle/domain";
+import { PlusOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Space } from "antd";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { SectionCard } from "../../../components/ui/section-card";
+import { useSessionUser } from "../../../features/auth";
+import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
+import {
+  ItemFormModal,
+  ItemTable,
+  MilestoneFormModal,
+  MilestoneTable,
+  MilestoneTimeline,
+  WorkStatusControl,
+} from "../../../features/work";
+import { MilestoneResponsibilityModal } from "./milestone-responsibility";
+
+type Props = { project: ProjectDetail; today: string };
+
+/** 推进时间表 and 整改事项: drawn, listed, moved in place by those responsible, planned by the office. */
+export function ProjectWork({ project, today }: Props) {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const [assigning, setAssigning] = useState<Milestone | null>(null);
+  // One dialog at a time: a milestone or an item, new (no record) or being edited.
+  const [dialog, setDialog] = useState<
+    { kind: "milestone"; milestone?: Milestone } | { kind: "item"; item?: Item } | null
+  >(null);
+  const departments = useQuery(departmentsQueries.list());
+  const persons = useQuery({ ...personsQueries.everyone(), enabled: dialog !== null });
+  const departmentName = (id: string) => departments.data?.find((d) => d.id === id)?.name;
+  const canPlan = can(user, "work.plan");
+  const canAssign = can(user, "responsibility.assign");
+  const allowReopen = user.role === "admin";
+  const control = (work: Parameters<typeof WorkStatusControl>[0]["work"], departmentId: string | null) => (
+    <WorkStatusControl
+      work={work}
+      canUpdate={canActFor(user, "work.update", [departmentId])}
+      allowReopen={allowReopen}
+    />
+  );
+  const milestoneStatus = (m: Milestone) => control({ ...m, type: "milestone" }, m.responsibleDepartmentId);
+  const itemStatus = (i: Item) =>
+    control({ ...i, type: "item", title: i.problem, dueDate: i.deadline }, i.responsibleDepartmentId);
+  const createButton = (kind: "milestone" | "item", label: ReactNode) =>
+    canPlan && (
+      <Button className="no-print" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind })}>
+        {label}
+      </Button>
+    );
+  const editButton = (onClick: () => void, name: string) => (
+    <Button type="link" size="small" onClick={onClick}>
+      {t("common.edit")}
+      <span className="sr-only">{` ${name}`}</span>
+    </Button>
+  );
+
+  return (
+    <>
+      <SectionCard title={t("project.milestones.title")} extra={createButton("milestone", t("work.milestones.create"))}>
+        <MilestoneTimeline milestones={project.milestones} today={today} />
+        <MilestoneTable
+          milestones={project.milestones}
+          today={today}
+          departmentName={departmentName}
+          renderPerson={renderPerson}
+          renderStatus={milestoneStatus}
+          renderActions={
+            canPlan || canAssign
+              ? (m) => (
+                  <Space size={0} wrap>
+                    {canPlan && editButton(() => setDialog({ kind: "milestone", milestone: m }), m.title)}
+                    {canAssign && (
+                      <Button type="link" size="small" onClick={() => setAssigning(m)}>
+                        {t("responsibility.assignMilestone")}
+                        <span className="sr-only">{` ${m.title}`}</span>
+                      </Button>
+                    )}
+                  </Space>
+                )
+              : undefined
+          }
+        />
+      </SectionCard>
+      <SectionCard title={t("work.items.title")} extra={createButton("item", t("work.items.create"))}>
+        <ItemTable
+          items={project.items}
+          today={today}
+          departmentName={departmentName}
+          renderPerson={(id) => renderPerson(id)}
+          renderStatus={itemStatus}
+          renderActions={canPlan ? (i) => editButton(() => setDialog({ kind: "item", item: i }), i.problem) : undefined}
+        />
+      </SectionCard>
+      {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}
+      {dialog?.kind === "milestone" && (
+        <MilestoneFormModal
+          projectId={project.id}
+          projectName={project.name}
+          milestone={dialog.milestone}
+          departments={departments.data}
+          persons={persons.data?.items}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === "item" && (
+        <ItemFormModal
+          projectId={project.id}
+          projectName={project.name}
+          item={dialog.item}
+          departments={departments.data}
+          persons={persons.data?.items}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,5 +1,0 @@
-import type { RenderPerson } from "../../features/projects/components/render-person";
-import { PersonName } from "../../features/persons/components/person-name";
-
-/** Joins the projects tables to the persons directory, which knows who is a demo person. */
-export const renderPerson: RenderPerson = (personId, name) => <PersonName personId={personId} name={name} />;

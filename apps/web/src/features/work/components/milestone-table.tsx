@@ -1,0 +1,95 @@
+import { ExclamationCircleFilled } from "@ant-design/icons";
+import type { Milestone } from "@resettle/domain";
+import { Empty, Table, type TableColumnsType } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDate, NO_VALUE } from "../../../lib/format";
+import { daysOverdue, isOverdue, sortByDueDate } from "../lib/milestone-schedule";
+import type { RenderPerson } from "../../../components/ui/render-person";
+import { WorkStatusTag } from "../../../components/ui/work-status-tag";
+
+type Props = {
+  milestones: Milestone[];
+  today: string;
+  departmentName: (departmentId: string) => string | undefined;
+  renderPerson: RenderPerson;
+  /** Per-row actions for those allowed to change the timetable; no column without them. */
+  renderActions?: (milestone: Milestone) => ReactNode;
+  /** The status cell; a plain tag unless the page offers a control. */
+  renderStatus?: (milestone: Milestone) => ReactNode;
+};
+
+/** The project's timetable (推进时间表); overdue items say so in words, not only in red. */
+export function MilestoneTable({
+  milestones,
+  today,
+  departmentName,
+  renderPerson,
+  renderActions,
+  renderStatus = (m) => <WorkStatusTag status={m.status} />,
+}: Props) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<Milestone> = [
+    {
+      key: "dueDate",
+      title: t("project.milestones.dueDate"),
+      render: (_, m) =>
+        isOverdue(m, today) ? (
+          <span className="overdue">
+            <ExclamationCircleFilled aria-hidden /> {formatDate(m.dueDate)}
+            <span className="overdue-note">{t("project.milestones.overdue", { count: daysOverdue(m, today) })}</span>
+          </span>
+        ) : (
+          formatDate(m.dueDate)
+        ),
+    },
+    { key: "kind", title: t("project.milestones.kind"), render: (_, m) => t(`enums.milestoneKind.${m.kind}`) },
+    { key: "title", title: t("project.milestones.item"), dataIndex: "title" },
+    { key: "status", title: t("project.milestones.status"), render: (_, m) => renderStatus(m) },
+    {
+      key: "department",
+      title: t("project.milestones.responsibleDepartment"),
+      render: (_, m) => (m.responsibleDepartmentId && departmentName(m.responsibleDepartmentId)) || NO_VALUE,
+    },
+    {
+      key: "person",
+      title: t("project.milestones.responsiblePerson"),
+      render: (_, m) => renderPerson(m.responsiblePersonId),
+    },
+    {
+      key: "completedAt",
+      title: t("project.milestones.completedAt"),
+      render: (_, m) =>
+        m.completedAt ? (
+          <>
+            {formatDate(m.completedAt)}
+            {m.completedBy && <span className="figure-note">{m.completedBy}</span>}
+          </>
+        ) : (
+          NO_VALUE
+        ),
+    },
+    ...(renderActions
+      ? [
+          {
+            key: "actions",
+            title: t("common.actions"),
+            className: "no-print",
+            render: (_: unknown, m: Milestone) => renderActions(m),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Table<Milestone>
+      rowKey="id"
+      size="middle"
+      pagination={false}
+      columns={columns}
+      dataSource={sortByDueDate(milestones)}
+      rowClassName={(m) => (isOverdue(m, today) ? "row-overdue" : "")}
+      locale={{ emptyText: <Empty description={t("project.milestones.empty")} /> }}
+      caption={<span className="sr-only">{t("project.milestones.caption")}</span>}
+    />
+  );
+}
