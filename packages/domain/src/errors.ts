@@ -81,6 +81,29 @@ export const FieldIssueSchema = z.object({
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 
+/** Figures of zod's issues worth passing on (a limit, a format), by their names in the issue. */
+const ISSUE_PARAMS = ["minimum", "maximum", "inclusive", "origin", "expected", "format", "divisor", "keys"] as const;
+
+/**
+ * A zod issue's reason and figures: its code, or for a refinement the reason the domain gave
+ * it (`refusal(…)` puts it in the issue's params). The server answers with it; the web says
+ * what its own check of the same schema found with it.
+ */
+export function reasonOfIssue(issue: { code: string; params?: unknown }): Pick<FieldIssue, "reason" | "params"> {
+  const { reason: given, ...refinement } = (issue.params ?? {}) as Record<string, unknown>;
+  const custom = issue.code === "custom";
+  const reason = FieldReasonSchema.safeParse(custom && given !== undefined ? given : issue.code);
+  const figures: Record<string, unknown> = custom ? refinement : issue;
+  const params: FieldIssueParams = {};
+  for (const name of ISSUE_PARAMS) {
+    const value = figures[name];
+    if (typeof value === "bigint") params[name] = Number(value);
+    else if (Array.isArray(value)) params[name] = value.join(", ");
+    else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[name] = value;
+  }
+  return { reason: reason.success ? reason.data : "custom", ...(Object.keys(params).length ? { params } : {}) };
+}
+
 /**
  * A refinement's issue with its reason: `.refine(check, refusal("duplicate", "each project once"))`.
  * The reason travels in the zod issue's params, where the server's error handler finds it.

@@ -27,27 +27,6 @@ const codeForStatus = (status: number): ErrorCode =>
                 ? "VALIDATION_FAILED"
                 : "INTERNAL";
 
-/** Figures of zod's issues worth passing on (a limit, a format), by their names in the issue. */
-const ISSUE_PARAMS = ["minimum", "maximum", "inclusive", "origin", "expected", "format", "divisor", "keys"] as const;
-
-/**
- * A schema issue's reason: zod's issue code, or for a refinement the reason the domain gave it
- * (`refusal(…)` puts it in the issue's params).
- */
-function reasonOfSchemaIssue(keyword: string, issue: Record<string, unknown>): Pick<FieldIssue, "reason" | "params"> {
-  const { reason: given, ...refinement } = (issue.params ?? {}) as Record<string, unknown>;
-  const reason = FieldReasonSchema.safeParse(keyword === "custom" && given !== undefined ? given : keyword);
-  const params: FieldIssueParams = {};
-  const figures = keyword === "custom" ? refinement : issue;
-  for (const name of ISSUE_PARAMS) {
-    const value = figures[name];
-    if (typeof value === "bigint") params[name] = Number(value);
-    else if (Array.isArray(value)) params[name] = value.join(", ");
-    else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[name] = value;
-  }
-  return { reason: reason.success ? reason.data : "custom", ...(Object.keys(params).length ? { params } : {}) };
-}
-
 /**
  * The one place where failures become HTTP answers, all in the shape
  * `{"error": {code, message, details?, requestId}}`. 5xx answers never carry internals.
@@ -62,7 +41,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       const where = error.validationContext ?? "request";
       const details: FieldIssue[] = error.validation.map((v) => ({
         path: [where, ...v.instancePath.split("/").filter(Boolean)].join("."),
-        ...reasonOfSchemaIssue(v.keyword, v.params),
+        ...reasonOfIssue({ ...v.params, code: v.keyword }),
         message: v.message ?? "invalid",
       }));
       status = 400;

@@ -1,29 +1,36 @@
+import type { FieldIssue } from "@resettle/domain";
 import type { FormInstance } from "antd";
+import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { isApiError } from "./api-error";
+import { fieldIssueMessage } from "./field-issue-message";
 
 /** The form field a server issue names: "body.personId" → "personId". */
-export function fieldOfIssuePath(path: string): string | null {
+function fieldOfIssuePath(path: string): string | null {
   const match = /^body\.([A-Za-z0-9_]+)/.exec(path);
   return match?.[1] ?? null;
 }
 
 /** Which entry of a list field an issue names: "body.projectIds.2" → 2. */
-export function entryOfIssuePath(path: string): number | null {
+function entryOfIssuePath(path: string): number | null {
   const match = /^body\.[A-Za-z0-9_]+\.(\d+)/.exec(path);
   return match ? Number(match[1]) : null;
 }
 
+/** A server issue with the form field it names and, for a list field, which entry. */
+export type FormIssue = FieldIssue & { field: string; entry: number | null };
+
 /**
  * Puts the server's field errors onto the form's fields and returns whether any landed; issues
- * about fields the form does not show are left to the caller's general error message.
- * `messageFor` replaces the server's (English) text with a translated one where known; the
- * issue's whole path (body.projectIds.2) says which entry of a list field is meant.
+ * about fields the form does not show are left to the caller's general error message. Each is
+ * worded by its reason (`fieldIssueMessage`) unless `messageFor` has the form's own words for
+ * it; neither ever reads the server's English message.
  */
 export function applyFieldErrors(
   form: FormInstance,
   error: unknown,
-  messageFor: (field: string, serverMessage: string, path: string) => string = (_, message) => message,
+  t: TFunction,
+  messageFor: (issue: FormIssue) => string | undefined = () => undefined,
 ): boolean {
   if (!isApiError(error) || error.details.length === 0) return false;
   const shown = new Set(Object.keys(form.getFieldsValue()));
@@ -31,7 +38,8 @@ export function applyFieldErrors(
   for (const issue of error.details) {
     const field = fieldOfIssuePath(issue.path);
     if (!field || !shown.has(field)) continue;
-    byField.set(field, [...(byField.get(field) ?? []), messageFor(field, issue.message, issue.path)]);
+    const text = messageFor({ ...issue, field, entry: entryOfIssuePath(issue.path) }) ?? fieldIssueMessage(t, issue);
+    byField.set(field, [...(byField.get(field) ?? []), text]);
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors: [...new Set(errors)] })));
   return byField.size > 0;

@@ -1,7 +1,8 @@
-import { CodeSchema, NewPasswordSchema, UsernameSchema } from "@resettle/domain";
+import { CodeSchema, NewPasswordSchema, reasonOfIssue, UsernameSchema, type FieldReason } from "@resettle/domain";
 import type { Rule } from "antd/es/form";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
+import { fieldIssueMessage } from "./field-issue-message";
 
 /**
  * Form rules that check with the domain's own schemas (the ones the server applies) and
@@ -23,17 +24,26 @@ export const requiredRule = (t: TFunction, message?: string): Rule => ({
   message: message ?? t("validation.required"),
 });
 
-/** The server's password issues, in words: the schema says them in English. */
-export function passwordIssueMessage(t: TFunction, serverMessage: string): string {
-  if (/demo/i.test(serverMessage)) return t("validation.passwordDemo");
-  if (/letters|digits/i.test(serverMessage)) return t("validation.passwordLettersDigits");
-  if (/10|too_small|least/i.test(serverMessage)) return t("validation.passwordLength");
-  return serverMessage;
+/** A new password's issues, by reason, whether the server's or the form's own check found them. */
+export function passwordIssueMessage(t: TFunction, issue: { reason: FieldReason }): string | undefined {
+  switch (issue.reason) {
+    case "demo_password":
+      return t("validation.passwordDemo");
+    case "password_letters_digits":
+      return t("validation.passwordLettersDigits");
+    case "too_small":
+      return t("validation.passwordLength");
+    default:
+      return undefined;
+  }
 }
 
 export const newPasswordRules = (t: TFunction): Rule[] => [
   requiredRule(t),
-  schemaRule(NewPasswordSchema, (issue) => passwordIssueMessage(t, issue.message ?? "")),
+  schemaRule(NewPasswordSchema, (issue) => {
+    const found = reasonOfIssue(issue);
+    return passwordIssueMessage(t, found) ?? fieldIssueMessage(t, found);
+  }),
 ];
 
 export const usernameRules = (t: TFunction): Rule[] => [

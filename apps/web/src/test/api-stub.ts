@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import type { FieldIssue } from "@resettle/domain";
 import type { StubbedCall } from "./fetch-stub";
 
 type Answer = { status: number; body?: unknown };
@@ -44,10 +45,14 @@ export const conflictAnswer = (current: unknown): Answer => ({
   body: { error: { code: "CONFLICT", message: "changed meanwhile", current, requestId: "r-conflict" } },
 });
 
-/** A 400 naming fields, as the API answers it. */
-export const invalidAnswer = (...details: { path: string; message: string }[]): Answer => ({
-  status: 400,
-  body: {
-    error: { code: "VALIDATION_FAILED", message: details[0]?.message ?? "invalid", details, requestId: "r-400" },
-  },
-});
+/**
+ * A 400 naming fields, as the API answers it. The page decides by each issue's reason: the
+ * message is left out (the API's English words must never matter to it).
+ */
+export const invalidAnswer = (...issues: Omit<FieldIssue, "message">[]): Answer => {
+  const details = issues.map((issue) => ({ ...issue, message: "(words the page must not read)" }));
+  return {
+    status: 400,
+    body: { error: { code: "VALIDATION_FAILED", message: "invalid", details, requestId: "r-400" } },
+  };
+};

@@ -59,12 +59,7 @@ describe("CausesPage", () => {
         { status: 200, body: [funding, permits] },
         { status: 200, body: [funding, permits, created] },
       ],
-      [
-        "POST",
-        /\/api\/causes$/,
-        invalidAnswer({ path: "body.code", message: "The code 'land_title' is taken" }),
-        { status: 201, body: created },
-      ],
+      ["POST", /\/api\/causes$/, invalidAnswer({ path: "body.code", reason: "taken" }), { status: 201, body: created }],
     );
     setCsrfToken("csrf-1");
     renderWithProviders(<CausesPage />);

@@ -42,8 +42,7 @@ export function ProjectWork({ project, today }: Props) {
     />
   );
   const milestoneStatus = (m: Milestone) => control({ ...m, type: "milestone" }, m.responsibleDepartmentId);
-  const itemStatus = (i: Item) =>
-    control({ ...i, type: "item", title: i.problem, dueDate: i.deadline }, i.responsibleDepartmentId);
+  const itemStatus = (i: Item) => control({ ...i, type: "item" }, i.responsibleDepartmentId);
   const createButton = (kind: "milestone" | "item", label: ReactNode) =>
     canPlan && (
       <Button className="no-print" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind })}>
@@ -91,7 +90,7 @@ export function ProjectWork({ project, today }: Props) {
           departmentName={departmentName}
           renderPerson={(id) => renderPerson(id)}
           renderStatus={itemStatus}
-          renderActions={canPlan ? (i) => editButton(() => setDialog({ kind: "item", item: i }), i.problem) : undefined}
+          renderActions={canPlan ? (i) => editButton(() => setDialog({ kind: "item", item: i }), i.title) : undefined}
         />
       </SectionCard>
       {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}

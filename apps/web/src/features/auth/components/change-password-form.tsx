@@ -23,8 +23,8 @@ export function ChangePasswordForm() {
           void message.success(t("auth.password.saved"));
         },
         onError: (error) => {
-          const placed = applyFieldErrors(form, error, (field, text) =>
-            field === "currentPassword" ? t("auth.password.currentWrong") : passwordIssueMessage(t, text),
+          const placed = applyFieldErrors(form, error, t, (issue) =>
+            issue.reason === "wrong_password" ? t("auth.password.currentWrong") : passwordIssueMessage(t, issue),
           );
           if (!placed) void message.error(actionErrorMessage(t, error));
         },

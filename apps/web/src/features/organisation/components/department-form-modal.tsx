@@ -69,10 +69,10 @@ export function DepartmentFormModal({ department, districts, onClose }: Props) {
       form.setFields([{ name: "code", errors: [t("admin.departments.form.codeTaken")] }]);
       return;
     }
-    const placed = applyFieldErrors(form, error, (field, text) => {
+    const placed = applyFieldErrors(form, error, t, ({ field, reason }) => {
       if (field === "districtId") return t("admin.departments.form.districtRequired");
-      if (field === "code") return /taken/i.test(text) ? t("admin.departments.form.codeTaken") : t("validation.code");
-      return text;
+      if (field === "code") return reason === "taken" ? t("admin.departments.form.codeTaken") : t("validation.code");
+      return undefined;
     });
     if (!placed) void message.error(actionErrorMessage(t, error));
   };

@@ -53,12 +53,12 @@ export function PersonFormModal({ person, departments, defaultDepartmentId, onCl
 
   const onError = (error: unknown) => {
     if (handleConflict(error)) return;
-    const placed = applyFieldErrors(form, error, (field, text) => {
+    const placed = applyFieldErrors(form, error, t, ({ field, reason, params }) => {
       if (field === "phone") return t("validation.phone");
       // Moving someone to another department: the server names what still ties them to the old one.
-      if (field === "departmentId" && /responsible/i.test(text)) return t("admin.persons.form.stillResponsible");
-      if (field === "departmentId" && /account/i.test(text)) return t("admin.persons.form.linkedAccounts");
-      return text;
+      if (reason === "still_responsible") return t("admin.persons.form.stillResponsible", params);
+      if (reason === "linked_accounts") return t("admin.persons.form.linkedAccounts");
+      return undefined;
     });
     if (!placed) void message.error(actionErrorMessage(t, error));
   };

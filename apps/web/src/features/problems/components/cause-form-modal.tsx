@@ -57,11 +57,10 @@ export function CauseFormModal({ cause, nextSortOrder, onClose }: Props) {
       form.setFields([{ name: "code", errors: [t("causes.form.codeTaken")] }]);
       return;
     }
-    const placed = applyFieldErrors(form, error, (field, text) => {
-      if (field === "code")
-        return /taken|exists|unique/i.test(text) ? t("causes.form.codeTaken") : t("causes.form.codeFormat");
-      if (field === "name" && /taken|exists|unique/i.test(text)) return t("causes.form.nameTaken");
-      return text;
+    const placed = applyFieldErrors(form, error, t, ({ field, reason }) => {
+      if (field === "code") return reason === "taken" ? t("causes.form.codeTaken") : t("causes.form.codeFormat");
+      if (field === "name" && reason === "taken") return t("causes.form.nameTaken");
+      return undefined;
     });
     if (!placed) void message.error(actionErrorMessage(t, error));
   };

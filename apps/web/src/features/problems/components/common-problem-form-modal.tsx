@@ -6,7 +6,7 @@ import { DepartmentSelect } from "../../../components/ui/department-select";
 import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
-import { applyFieldErrors, entryOfIssuePath } from "../../../lib/form-errors";
+import { applyFieldErrors } from "../../../lib/form-errors";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useCreateCommonProblem, useUpdateCommonProblem } from "../api/use-save-common-problem";
@@ -112,17 +112,17 @@ export function CommonProblemFormModal({
   const onError = (error: unknown) => {
     if (handleConflict(error)) return;
     const sent = form.getFieldValue("projectIds") as string[] | undefined;
-    const placed = applyFieldErrors(form, error, (field, text, path) => {
-      const index = entryOfIssuePath(path);
-      const id = index === null ? undefined : sent?.[index];
+    const placed = applyFieldErrors(form, error, t, ({ field, entry, reason }) => {
+      const id = entry === null ? undefined : sent?.[entry];
       // A district-level measure covers that district's projects only.
-      if (field === "projectIds" && id && /not in/i.test(text))
+      const outside = reason === "project_other_district";
+      if (field === "projectIds" && id && outside)
         return t("commonProblems.form.projectNotInDistrict", { name: projectName(id) });
       if (field === "projectIds") return t("commonProblems.form.projectsInvalid");
-      if (field === "districtId" && /not in/i.test(text)) return t("commonProblems.form.districtMismatch");
+      if (field === "districtId" && outside) return t("commonProblems.form.districtMismatch");
       if (field === "districtId") return t("commonProblems.form.districtInvalid");
       if (field === "responsibleDepartmentId") return t("commonProblems.form.departmentInvalid");
-      return text;
+      return undefined;
     });
     if (!placed) void message.error(actionErrorMessage(t, error));
   };

@@ -91,8 +91,8 @@ export function ProblemProfileModal({ projectId, projectName, profile, causes, o
         },
         onError: (error) => {
           if (handleConflict(error)) return;
-          const placed = applyFieldErrors(form, error, (field, text) =>
-            field === "causeIds" ? t("problemProfile.causesInvalid") : text,
+          const placed = applyFieldErrors(form, error, t, ({ field }) =>
+            field === "causeIds" ? t("problemProfile.causesInvalid") : undefined,
           );
           if (!placed) void message.error(actionErrorMessage(t, error));
         },

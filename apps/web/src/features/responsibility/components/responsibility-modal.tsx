@@ -54,10 +54,10 @@ export function ResponsibilityModal(props: Props) {
         onClose();
       },
       onError: (error) => {
-        const placed = applyFieldErrors(form, error, (field, text) => {
+        const placed = applyFieldErrors(form, error, t, ({ field }) => {
           if (field === "personId") return t("responsibility.personInvalid");
           if (field === "reason") return t("responsibility.reasonRequired");
-          return text;
+          return undefined;
         });
         if (!placed) void message.error(actionErrorMessage(t, error));
       },

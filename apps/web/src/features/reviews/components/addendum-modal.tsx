@@ -26,7 +26,7 @@ export function AddendumModal({ reviewId, onClose }: { reviewId: string; onClose
           onClose();
         },
         onError: (error) => {
-          if (!applyFieldErrors(form, error)) void message.error(actionErrorMessage(t, error));
+          if (!applyFieldErrors(form, error, t)) void message.error(actionErrorMessage(t, error));
         },
       },
     );

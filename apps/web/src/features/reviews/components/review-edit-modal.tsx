@@ -72,7 +72,8 @@ export function ReviewEditModal({ review, group, onClose }: Props) {
     const { placed, unplaced } = applyNestedFieldErrors(
       form,
       error,
-      (name, text) => reviewIssueMessage(t, name, text),
+      t,
+      (name, issue) => reviewIssueMessage(t, name, issue),
       (name) => name.at(-1) === "projectId",
     );
     if (unplaced.length > 0) void message.error(unplaced.join(t("common.listSeparator")));

@@ -96,7 +96,7 @@ describe("ReviewForm", { timeout: 20_000 }, () => {
               {
                 path: "body.projects.0.decisions",
                 reason: "too_big",
-                params: { maximum: 4000 },
+                params: { maximum: 4000, inclusive: true, origin: "string" },
                 message: "Too big: expected string to have <=4000 characters",
               },
             ],
@@ -117,7 +117,8 @@ describe("ReviewForm", { timeout: 20_000 }, () => {
     expect(
       within(fieldOf(personError)).getByRole("combobox", { name: "向阳小区第 1 项后续工作：责任人" }),
     ).toBeTruthy();
-    const decisionsError = screen.getByText("Too big: expected string to have <=4000 characters");
+    // Worded by its reason, never from the server's English.
+    const decisionsError = screen.getByText("最多 4000 个字符");
     expect(within(fieldOf(decisionsError)).getByLabelText("议定事项")).toBeTruthy();
     expect(calls[0]).toMatchObject({ method: "POST", url: "/api/reviews" });
     expect(calls[0]!.body).toEqual({

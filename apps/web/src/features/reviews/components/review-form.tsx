@@ -74,7 +74,8 @@ export function ReviewForm(props: Props) {
         const { placed, unplaced: rest } = applyNestedFieldErrors(
           form,
           error,
-          (name, text) => reviewIssueMessage(t, name, text),
+          t,
+          (name, issue) => reviewIssueMessage(t, name, issue),
           (name) => name.at(-1) === "projectId",
         );
         setUnplaced(rest);

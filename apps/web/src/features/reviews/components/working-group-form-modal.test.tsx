@@ -104,7 +104,11 @@ describe("WorkingGroupFormModal", () => {
       const api = stubApi([
         "POST",
         /\/api\/working-groups$/,
-        invalidAnswer({ path: "body.projectIds.0", message: "宏伟小区 is already reviewed by 大洼区联合工作组" }),
+        invalidAnswer({
+          path: "body.projectIds.0",
+          reason: "project_in_other_group",
+          params: { name: "宏伟小区", group: "大洼区联合工作组" },
+        }),
       ]);
       setCsrfToken("csrf-1");
       const onClose = renderCreate();

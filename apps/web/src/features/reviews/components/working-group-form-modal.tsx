@@ -8,7 +8,7 @@ import { useEditConflict, type ConflictField } from "../../../components/ui/use-
 import { isApiError } from "../../../lib/api-error";
 import { groupDepartmentOptions } from "../../../lib/department-options";
 import { actionErrorMessage } from "../../../lib/error-message";
-import { applyFieldErrors, entryOfIssuePath } from "../../../lib/form-errors";
+import { applyFieldErrors } from "../../../lib/form-errors";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useCreateWorkingGroup, useUpdateWorkingGroup } from "../api/use-save-working-group";
@@ -141,20 +141,19 @@ export function WorkingGroupFormModal({ group, departments, persons, projects, g
 
   /** The server names list entries by index (body.projectIds.2): say which one, in words. */
   const placeFieldErrors = (error: unknown, sent: Record<string, unknown>) =>
-    applyFieldErrors(form, error, (field, text, path) => {
+    applyFieldErrors(form, error, t, ({ field, entry, reason }) => {
       const list = sent[field];
-      const index = entryOfIssuePath(path);
-      const id = index !== null && Array.isArray(list) ? (list[index] as string | undefined) : undefined;
+      const id = entry !== null && Array.isArray(list) ? (list[entry] as string | undefined) : undefined;
       if (field === "projectIds")
-        return id && /already/i.test(text)
+        return id && reason === "project_in_other_group"
           ? t("groups.form.projectTaken", { name: projectName(id) })
           : t("groups.form.projectsInvalid");
       if (field === "personIds")
         return id ? t("groups.form.personInvalid", { name: personName(id) }) : t("groups.form.personsInvalid");
       if (field === "departmentIds")
-        return index === null ? t("groups.form.leadMustBeMember") : t("groups.form.departmentsInvalid");
-      if (field === "name" && /taken|exists|unique/i.test(text)) return t("groups.form.nameTaken");
-      return text;
+        return reason === "lead_not_member" ? t("groups.form.leadMustBeMember") : t("groups.form.departmentsInvalid");
+      if (field === "name" && reason === "taken") return t("groups.form.nameTaken");
+      return undefined;
     });
 
   const submit = (values: Values) => {

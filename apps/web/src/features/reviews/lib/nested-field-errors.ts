@@ -1,10 +1,13 @@
+import type { FieldIssue } from "@resettle/domain";
 import type { FormInstance } from "antd";
+import type { TFunction } from "i18next";
 import { isApiError } from "../../../lib/api-error";
+import { fieldIssueMessage } from "../../../lib/field-issue-message";
 
 type NamePath = (string | number)[];
 
 /** The form field a server issue names: "body.projects.0.actions.1.personId" → ["projects", 0, "actions", 1, "personId"]. */
-export function namePathOfIssue(path: string): NamePath | null {
+function namePathOfIssue(path: string): NamePath | null {
   const [root, ...rest] = path.split(".");
   if (root !== "body" || rest.length === 0) return null;
   return rest.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
@@ -15,12 +18,14 @@ const keyOf = (name: NamePath) => JSON.stringify(name);
 /**
  * Puts the server's field errors on the fields of a form with lists (Form.List), each on the
  * nearest field the form shows; returns the messages no field could take, for the caller to
- * show beside the form. `messageFor` translates the server's (English) text where it can.
+ * show beside the form. Each is worded by its reason unless `messageFor` has the form's own
+ * words for it.
  */
 export function applyNestedFieldErrors(
   form: FormInstance,
   error: unknown,
-  messageFor: (name: NamePath, serverMessage: string) => string = (_, message) => message,
+  t: TFunction,
+  messageFor: (name: NamePath, issue: FieldIssue) => string | undefined = () => undefined,
   /** Fields registered but not shown (hidden ids): their issues go to the caller instead. */
   hidden: (name: NamePath) => boolean = () => false,
 ): { placed: boolean; unplaced: string[] } {
@@ -38,7 +43,7 @@ export function applyNestedFieldErrors(
     let name = namePathOfIssue(issue.path);
     // An issue about a whole list or row lands on its nearest shown field, if any.
     while (name && name.length > 0 && !shown.has(keyOf(name))) name = name.slice(0, -1);
-    const text = messageFor(namePathOfIssue(issue.path) ?? [], issue.message);
+    const text = messageFor(namePathOfIssue(issue.path) ?? [], issue) ?? fieldIssueMessage(t, issue);
     if (!name || name.length === 0) {
       unplaced.push(text);
       continue;

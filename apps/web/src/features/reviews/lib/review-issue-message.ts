@@ -1,12 +1,13 @@
+import type { FieldIssue } from "@resettle/domain";
 import type { TFunction } from "i18next";
 
 type NamePath = (string | number)[];
 
 /**
- * The server's refusals of a review, in the interface language where the field says what went
- * wrong (the API words them in English); anything else keeps the server's text.
+ * The server's refusals of a review in the review form's own words, by the field and the
+ * reason; anything else is worded by its reason alone.
  */
-export function reviewIssueMessage(t: TFunction, name: NamePath, serverMessage: string): string {
+export function reviewIssueMessage(t: TFunction, name: NamePath, issue: FieldIssue): string | undefined {
   const field = [...name].reverse().find((part) => typeof part === "string");
   switch (field) {
     case "personId":
@@ -14,14 +15,15 @@ export function reviewIssueMessage(t: TFunction, name: NamePath, serverMessage: 
     case "departmentId":
       return t("reviews.form.departmentInvalid");
     case "dueDate":
-      return t("reviews.form.dueBeforeMeeting");
+      return issue.reason === "due_before_review" ? t("reviews.form.dueBeforeMeeting") : undefined;
     case "attendeePersonIds":
       return t("reviews.form.attendeeInvalid");
     case "projectId":
       return t("reviews.form.projectInvalid");
     case "heldOn":
-      return /before/i.test(serverMessage) ? t("reviews.form.heldOnAfterActions") : t("reviews.form.heldOnFuture");
+      if (issue.reason === "held_after_action_due") return t("reviews.form.heldOnAfterActions");
+      return issue.reason === "date_in_future" ? t("reviews.form.heldOnFuture") : undefined;
     default:
-      return serverMessage;
+      return undefined;
   }
 }

@@ -24,7 +24,7 @@ export function ResetPasswordModal({ user, onClose }: Props) {
           onClose();
         },
         onError: (error) => {
-          if (!applyFieldErrors(form, error, (_, text) => passwordIssueMessage(t, text)))
+          if (!applyFieldErrors(form, error, t, (issue) => passwordIssueMessage(t, issue)))
             void message.error(actionErrorMessage(t, error));
         },
       },

@@ -77,13 +77,13 @@ export function UserFormModal({ user, departments, persons, onClose }: Props) {
       form.setFields([{ name: "username", errors: [t("admin.users.form.usernameTaken")] }]);
       return;
     }
-    const placed = applyFieldErrors(form, error, (field, text) => {
-      if (field === "password") return passwordIssueMessage(t, text);
-      if (field === "role" && /themselves/i.test(text)) return t("admin.users.form.selfDemote");
-      if (field === "departmentId") return t("admin.users.form.departmentRequired");
-      if (field === "personId") return t("admin.users.form.personInvalid");
-      if (field === "username" && /exist|taken|unique|use/i.test(text)) return t("admin.users.form.usernameTaken");
-      return text;
+    const placed = applyFieldErrors(form, error, t, (issue) => {
+      if (issue.field === "password") return passwordIssueMessage(t, issue);
+      if (issue.reason === "self_demotion") return t("admin.users.form.selfDemote");
+      if (issue.field === "departmentId") return t("admin.users.form.departmentRequired");
+      if (issue.field === "personId") return t("admin.users.form.personInvalid");
+      if (issue.field === "username" && issue.reason === "taken") return t("admin.users.form.usernameTaken");
+      return undefined;
     });
     if (!placed) void message.error(actionErrorMessage(t, error));
   };

@@ -13,10 +13,10 @@ import { useUpdateItem } from "../api/use-update-work";
 import { ResponsibleFields } from "./responsible-fields";
 
 type Values = {
-  problem: string;
+  title: string;
   cause?: string | null;
   measure?: string | null;
-  deadline: Dayjs;
+  dueDate: Dayjs;
   responsibleDepartmentId: string;
   responsiblePersonId?: string | null;
 };
@@ -36,10 +36,10 @@ type Props = {
 const orNull = (text: string | null | undefined) => text?.trim() || null;
 
 const toValues = (i: Item): Values => ({
-  problem: i.problem,
+  title: i.title,
   cause: i.cause,
   measure: i.measure,
-  deadline: dayjs(i.deadline),
+  dueDate: dayjs(i.dueDate),
   // Every item has a department; the form requires one.
   responsibleDepartmentId: i.responsibleDepartmentId ?? "",
   responsiblePersonId: i.responsiblePersonId,
@@ -47,10 +47,10 @@ const toValues = (i: Item): Values => ({
 
 /** The fields as the server takes them. */
 const toBody = (values: Values) => ({
-  problem: values.problem.trim(),
+  title: values.title.trim(),
   cause: orNull(values.cause),
   measure: orNull(values.measure),
-  deadline: values.deadline.format("YYYY-MM-DD"),
+  dueDate: values.dueDate.format("YYYY-MM-DD"),
   responsibleDepartmentId: values.responsibleDepartmentId,
   responsiblePersonId: values.responsiblePersonId ?? null,
 });
@@ -59,10 +59,10 @@ const toBody = (values: Values) => ({
 function itemChanges(base: Item, values: Values): ItemUpdate {
   const body = toBody(values);
   const changes: ItemUpdate = { version: base.version };
-  if (body.problem !== base.problem) changes.problem = body.problem;
+  if (body.title !== base.title) changes.title = body.title;
   if (body.cause !== base.cause) changes.cause = body.cause;
   if (body.measure !== base.measure) changes.measure = body.measure;
-  if (body.deadline !== base.deadline) changes.deadline = body.deadline;
+  if (body.dueDate !== base.dueDate) changes.dueDate = body.dueDate;
   const departmentChanged = body.responsibleDepartmentId !== base.responsibleDepartmentId;
   if (departmentChanged) changes.responsibleDepartmentId = body.responsibleDepartmentId;
   // A new department takes the chosen person (or none) with it, whatever the old one was.
@@ -82,13 +82,13 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
   const departmentName = (id: string | null | undefined) => departments?.find((d) => d.id === id)?.name ?? NO_VALUE;
   const personName = (id: string | null | undefined) => persons?.find((p) => p.id === id)?.name ?? NO_VALUE;
   const fields: ConflictField<Values>[] = [
-    { key: "problem", label: t("work.items.problem"), text: (v) => v.problem?.trim() || NO_VALUE },
+    { key: "title", label: t("work.items.problem"), text: (v) => v.title?.trim() || NO_VALUE },
     { key: "cause", label: t("work.items.cause"), text: (v) => orNull(v.cause) ?? NO_VALUE },
     { key: "measure", label: t("work.items.measure"), text: (v) => orNull(v.measure) ?? NO_VALUE },
     {
-      key: "deadline",
+      key: "dueDate",
       label: t("work.items.deadline"),
-      text: (v) => (v.deadline ? formatDate(v.deadline.format("YYYY-MM-DD")) : NO_VALUE),
+      text: (v) => (v.dueDate ? formatDate(v.dueDate.format("YYYY-MM-DD")) : NO_VALUE),
     },
     {
       key: "department",
@@ -107,8 +107,8 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
 
   const onError = (error: unknown) => {
     if (handleConflict(error)) return;
-    const placed = applyFieldErrors(form, error, (field, text) =>
-      field === "responsiblePersonId" ? t("work.form.personInvalid") : text,
+    const placed = applyFieldErrors(form, error, t, ({ field }) =>
+      field === "responsiblePersonId" ? t("work.form.personInvalid") : undefined,
     );
     if (!placed) void message.error(actionErrorMessage(t, error));
   };
@@ -144,7 +144,7 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
         onSubmit={submit}
         onCancel={onClose}
       >
-        <Form.Item label={t("work.items.problem")} name="problem" rules={[requiredRule(t), maxLengthRule(t, 500)]}>
+        <Form.Item label={t("work.items.problem")} name="title" rules={[requiredRule(t), maxLengthRule(t, 500)]}>
           <Input.TextArea autoFocus rows={2} />
         </Form.Item>
         <Form.Item label={t("work.items.cause")} name="cause" rules={[maxLengthRule(t, 500)]}>
@@ -155,7 +155,7 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
         </Form.Item>
         <Form.Item
           label={t("work.items.deadline")}
-          name="deadline"
+          name="dueDate"
           rules={[{ required: true, message: t("validation.required") }]}
         >
           <DatePicker className="full-width" />

@@ -1,11 +1,11 @@
 import { ExclamationCircleFilled } from "@ant-design/icons";
-import type { Item } from "@resettle/domain";
-import dayjs from "dayjs";
+import { isOverdue, type Item } from "@resettle/domain";
 import { Empty, Table, type TableColumnsType } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ReviewSourceTag } from "../../../components/ui/review-source-tag";
 import { formatDate, NO_VALUE } from "../../../lib/format";
+import { daysOverdue } from "../lib/work-schedule";
 
 type Props = {
   items: Item[];
@@ -18,20 +18,18 @@ type Props = {
   renderActions?: (item: Item) => ReactNode;
 };
 
-const isOverdue = (item: Item, today: string) => item.status !== "done" && item.deadline < today;
-
 /** 整改事项: problem, cause, measure, who answers for it and by when. */
 export function ItemTable({ items, today, departmentName, renderPerson, renderStatus, renderActions }: Props) {
   const { t } = useTranslation();
-  const sorted = [...items].sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const columns: TableColumnsType<Item> = [
     {
-      key: "problem",
+      key: "title",
       title: t("work.items.problem"),
       width: "18%",
       render: (_, i) => (
         <>
-          {i.problem} <ReviewSourceTag review={i.review} />
+          {i.title} <ReviewSourceTag review={i.review} />
         </>
       ),
     },
@@ -44,18 +42,16 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
     },
     { key: "person", title: t("work.items.responsiblePerson"), render: (_, i) => renderPerson(i.responsiblePersonId) },
     {
-      key: "deadline",
+      key: "dueDate",
       title: t("work.items.deadline"),
       render: (_, i) =>
         isOverdue(i, today) ? (
           <span className="overdue">
-            <ExclamationCircleFilled aria-hidden /> {formatDate(i.deadline)}
-            <span className="overdue-note">
-              {t("project.milestones.overdue", { count: dayjs(today).diff(dayjs(i.deadline), "day") })}
-            </span>
+            <ExclamationCircleFilled aria-hidden /> {formatDate(i.dueDate)}
+            <span className="overdue-note">{t("project.milestones.overdue", { count: daysOverdue(i, today) })}</span>
           </span>
         ) : (
-          formatDate(i.deadline)
+          formatDate(i.dueDate)
         ),
     },
     { key: "status", title: t("work.items.status"), render: (_, i) => renderStatus(i) },

@@ -95,7 +95,7 @@ export function MilestoneFormModal({
 
   const onError = (error: unknown) => {
     if (handleConflict(error)) return;
-    if (!applyFieldErrors(form, error)) void message.error(actionErrorMessage(t, error));
+    if (!applyFieldErrors(form, error, t)) void message.error(actionErrorMessage(t, error));
   };
 
   const done = (text: string) => {

@@ -1,10 +1,10 @@
 import { ExclamationCircleFilled } from "@ant-design/icons";
-import type { Milestone } from "@resettle/domain";
+import { isOverdue, type Milestone } from "@resettle/domain";
 import { Empty, Table, type TableColumnsType } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, NO_VALUE } from "../../../lib/format";
-import { daysOverdue, isOverdue, sortByDueDate } from "../lib/milestone-schedule";
+import { daysOverdue, sortByDueDate } from "../lib/work-schedule";
 import type { RenderPerson } from "../../../components/ui/render-person";
 import { WorkStatusTag } from "../../../components/ui/work-status-tag";
 

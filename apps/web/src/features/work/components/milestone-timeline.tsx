@@ -1,9 +1,9 @@
-import type { Milestone } from "@resettle/domain";
+import { isOverdue, type Milestone } from "@resettle/domain";
 import { Skeleton } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../../lib/format";
-import { daysOverdue, isOverdue, sortByDueDate } from "../lib/milestone-schedule";
+import { daysOverdue, sortByDueDate } from "../lib/work-schedule";
 import { TIMELINE_COLORS } from "../lib/milestone-timeline-option";
 
 const MilestoneTimelineChart = lazy(() => import("./milestone-timeline-chart"));

@@ -31,11 +31,11 @@ export function ReportProgressForm({ projectId, today, onReported }: Props) {
         onReported?.();
       },
       onError: (error) => {
-        const placed = applyFieldErrors(form, error, (field) => {
-          if (field === "households") return t("progress.form.outOfRange");
-          if (field === "reportedOn") return t("progress.form.futureDate");
-          if (field === "reason") return t("progress.form.reasonRequired");
-          return t("errors.VALIDATION_FAILED");
+        const placed = applyFieldErrors(form, error, t, ({ field, reason }) => {
+          if (reason === "out_of_bounds" && field === "households") return t("progress.form.outOfRange");
+          if (reason === "date_in_future") return t("progress.form.futureDate");
+          if (reason === "reason_required") return t("progress.form.reasonRequired");
+          return undefined;
         });
         if (!placed) void message.error(actionErrorMessage(t, error));
       },

@@ -27,13 +27,9 @@ export function WorkStatusControl({ work, ...access }: Props) {
   const { t } = useTranslation();
   const update = useUpdateWorkStatus();
 
-  /** Milestones and items name their title and due date differently. */
   const readCurrent = (error: unknown): WorkSnapshot | null => {
     const current = conflictCurrent(error, schemaOfWork(work.type));
-    if (!current) return null;
-    const title = "title" in current ? current.title : current.problem;
-    const dueDate = "dueDate" in current ? current.dueDate : current.deadline;
-    return { ...work, ...current, title, dueDate };
+    return current && { ...work, ...current };
   };
 
   return (

@@ -1,5 +1,5 @@
-import type { Milestone } from "@resettle/domain";
-import { isOverdue, sortByDueDate } from "./milestone-schedule";
+import { isOverdue, type Milestone } from "@resettle/domain";
+import { sortByDueDate } from "./work-schedule";
 
 export type TimelineLabels = {
   today: string;

@@ -1,6 +1,6 @@
-import type { Milestone } from "@resettle/domain";
+import { isOverdue, type Milestone } from "@resettle/domain";
 import { describe, expect, it } from "vitest";
-import { daysOverdue, isOverdue, sortByDueDate } from "./milestone-schedule";
+import { daysOverdue, sortByDueDate } from "./work-schedule";
 
 const base: Milestone = {
   id: "0b8f5a52-3c1d-4e2f-8a9b-1c2d3e4f5a6b",
