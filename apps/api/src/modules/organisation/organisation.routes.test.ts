@@ -155,7 +155,7 @@ describe("organisation: departments", () => {
         await admin()({
           method: "PATCH",
           url: `/api/departments/${ids.fayuan}`,
-          payload: { shortName: "法院", version: 1 },
+          payload: { shortName: "盘锦中院", version: 1 },
         })
       ).statusCode,
     ).toBe(200);
@@ -168,7 +168,7 @@ describe("organisation: departments", () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: "CONFLICT", current: now });
-    expect(now).toMatchObject({ shortName: "法院", version: 2 });
+    expect(now).toMatchObject({ shortName: "盘锦中院", version: 2 });
     expect(await snapshot(t.db.prisma)).toEqual(before);
   });
 });
