@@ -215,7 +215,7 @@ describe("organisation: persons", () => {
   });
 
   it("refuses to move a person who is still responsible for something to another department (400)", async () => {
-    // 李科长 (住建) is responsible for 住建's milestones.
+    // 李科长 (住建) is responsible for 住建's milestones and an open item.
     const before = await snapshot(t.db.prisma);
     const res = await admin()({
       method: "PATCH",
@@ -227,8 +227,8 @@ describe("organisation: persons", () => {
       {
         path: "body.departmentId",
         reason: "still_responsible",
-        message: "Still responsible for 0 project(s) and 3 milestone(s): reassign them first",
-        params: { projects: 0, milestones: 3 },
+        message: "Still responsible for 0 project(s), 3 milestone(s) and 1 item(s): reassign them first",
+        params: { projects: 0, milestones: 3, items: 1 },
       },
     ]);
     expect(await snapshot(t.db.prisma)).toEqual(before);

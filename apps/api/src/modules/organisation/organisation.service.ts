@@ -152,7 +152,7 @@ export function updatePerson(
 
 /**
  * Responsibility is always a department's person: moving someone must not leave them
- * responsible for another department's projects or milestones. An account
+ * responsible for another department's projects, milestones or open items. An account
  * linked to the person acts for its department: the link must stay within it (the rule
  * createUser/updateUser enforce).
  */
@@ -160,12 +160,13 @@ async function checkMove(tx: Tx, id: string, departmentId: string) {
   await checkDepartment(tx, departmentId);
   const projects = await tx.project.count({ where: { responsiblePersonId: id } });
   const milestones = await tx.milestone.count({ where: { responsiblePersonId: id } });
-  if (projects + milestones > 0)
+  const items = await tx.item.count({ where: { responsiblePersonId: id, status: { not: "done" } } });
+  if (projects + milestones + items > 0)
     throw AppError.invalid(
       "body.departmentId",
       "still_responsible",
-      `Still responsible for ${projects} project(s) and ${milestones} milestone(s): reassign them first`,
-      { projects, milestones },
+      `Still responsible for ${projects} project(s), ${milestones} milestone(s) and ${items} item(s): reassign them first`,
+      { projects, milestones, items },
     );
   const linkedAccounts = await tx.user.count({
     where: { personId: id, departmentId: { not: null }, NOT: { departmentId } },
