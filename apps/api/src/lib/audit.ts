@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { AuditEntityType } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
 
@@ -51,11 +50,4 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
     before: Object.fromEntries(keys.map((k) => [k, before[k]])),
     after: Object.fromEntries(keys.map((k) => [k, after[k]])),
   };
-}
-
-// Transitional, until every service takes a ServiceContext.
-export type Actor = AuditActor;
-export function actorOf(request: FastifyRequest): AuditActor {
-  const user = request.session?.user;
-  return { id: user?.id ?? null, name: user?.displayName ?? "anonymous", requestId: String(request.id) };
 }

@@ -123,23 +123,3 @@ async function updateIn<Current extends { version: number }, Fields extends Valu
   });
   return updated;
 }
-
-// Transitional, until every update goes through updateVersioned.
-export function assertVersion<T extends { version: number }>(
-  current: T | null,
-  expected: number,
-  what: string,
-  present: (row: T) => unknown,
-): T {
-  if (!current) throw AppError.notFound(what);
-  if (current.version !== expected) throw AppError.staleVersion(what, present(current));
-  return current;
-}
-
-export async function expectUpdatedOrStale(
-  result: { count: number },
-  what: string,
-  reload: () => Promise<unknown>,
-): Promise<void> {
-  if (result.count !== 1) throw AppError.staleVersion(what, await reload());
-}

@@ -28,6 +28,7 @@ export function workRecord<Current extends Work & Record<string, unknown>, Field
     projectIdOf: (w) => w.projectId,
   };
 }
+
 type StatusMove = { version: number; status?: WorkStatus; note?: string };
 
 /**
