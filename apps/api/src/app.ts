@@ -10,17 +10,17 @@ import { inputGuardPlugin } from "./plugins/input-guard.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { securityPlugin } from "./plugins/security.js";
 import { webPlugin } from "./plugins/web.js";
-import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.js";
-import { healthRoutes } from "./modules/health/health.routes.js";
-import { projectRoutes } from "./modules/projects/projects.routes.js";
-import { auditRoutes } from "./modules/audit/audit.routes.js";
-import { authRoutes } from "./modules/auth/auth.routes.js";
-import { responsibilityRoutes } from "./modules/responsibility/responsibility.routes.js";
-import { userRoutes } from "./modules/users/users.routes.js";
-import { workRoutes } from "./modules/work/work.routes.js";
-import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
-import { problemRoutes } from "./modules/problems/problems.routes.js";
-import { reviewRoutes } from "./modules/reviews/reviews.routes.js";
+import { dashboardRoutes } from "./modules/dashboard/index.js";
+import { healthRoutes } from "./modules/health/index.js";
+import { projectRoutes } from "./modules/projects/index.js";
+import { auditRoutes } from "./modules/audit/index.js";
+import { authRoutes } from "./modules/auth/index.js";
+import { responsibilityRoutes } from "./modules/responsibility/index.js";
+import { userRoutes } from "./modules/users/index.js";
+import { workRoutes } from "./modules/work/index.js";
+import { organisationRoutes } from "./modules/organisation/index.js";
+import { problemRoutes } from "./modules/problems/index.js";
+import { reviewRoutes } from "./modules/reviews/index.js";
 
 export type AppOptions = {
   prisma: PrismaClient;

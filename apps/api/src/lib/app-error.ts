@@ -21,6 +21,16 @@ export class AppError extends Error {
     this.statusCode = errorStatus[code];
   }
 
+  /** Seconds until the next attempt may succeed: the answer's Retry-After (on RATE_LIMITED). */
+  retryAfterSeconds?: number;
+
+  /** 429: try again in `seconds`. */
+  static rateLimited(message: string, seconds: number) {
+    const error = new AppError("RATE_LIMITED", message);
+    error.retryAfterSeconds = seconds;
+    return error;
+  }
+
   static notFound(what: string) {
     return new AppError("NOT_FOUND", `${what} not found`);
   }

@@ -1,14 +1,11 @@
-import type { FastifyRequest } from "fastify";
 import type { AuditEntityType } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
 
-/** Who is acting and under which request: what every audited write needs to know. */
-export type Actor = { id: string | null; name: string; requestId: string | null };
-
-export function actorOf(request: FastifyRequest): Actor {
-  const user = request.session?.user;
-  return { id: user?.id ?? null, name: user?.displayName ?? "anonymous", requestId: String(request.id) };
-}
+/**
+ * Who the audit trail names and under which request: an account, its name. A service's
+ * `ctx.actor` is one; sign-in names the account it has just recognised.
+ */
+export type AuditActor = { id: string | null; name: string; requestId: string | null };
 
 export type AuditChange = {
   action: string;
@@ -30,7 +27,7 @@ const plain = (value: Record<string, unknown> | null | undefined) =>
  * Records one change in the audit trail. Call it inside the transaction that makes the
  * change, so the change and its record commit or fail together. Never pass secrets.
  */
-export async function audit(tx: Tx, actor: Actor, change: AuditChange): Promise<void> {
+export async function audit(tx: Tx, actor: AuditActor, change: AuditChange): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: actor.id,

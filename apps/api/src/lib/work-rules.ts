@@ -16,6 +16,14 @@ export function requireActFor(
     );
 }
 
+/** The columns a status move writes. */
+export type StatusColumns = {
+  status: WorkStatus;
+  blockedReason: string | null;
+  completedAt: Date | null;
+  completedById: string | null;
+};
+
 /**
  * The columns a status change writes: done records who and when, blocked records why,
  * leaving either clears it. Illegal moves are refused with the reason (400 on body.status).
@@ -26,7 +34,7 @@ export function statusChange(
   note: string | undefined,
   actor: SessionUser,
   now: Date,
-) {
+): Partial<StatusColumns> {
   if (!next || next === current.status) return {};
   const check = checkTransition(current.status, next, { blockedReason: note, allowReopen: actor.role === "admin" });
   if (!check.ok) throw AppError.invalid(next === "blocked" ? "body.note" : "body.status", check.reason, check.message);
@@ -37,3 +45,7 @@ export function statusChange(
     completedById: next === "done" ? actor.id : null,
   };
 }
+
+/** The audit action of a change that may move a status: `status_done`, or `update`. */
+export const statusAction = (changed: { status?: WorkStatus }) =>
+  changed.status ? `status_${changed.status}` : "update";

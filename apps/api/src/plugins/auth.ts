@@ -101,19 +101,16 @@ export const authPlugin = fp(async (app: FastifyInstance, { prisma, clock, setti
   }
 });
 
-/** Starts a session: a new random id every login (no fixation), a new CSRF token. */
-export async function startSession(
-  prisma: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0],
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-  now: Date,
+/** A new session: a new random token every login (no fixation), a new CSRF token. The table keeps the token's hash. */
+export async function createSession(
+  db: Pick<PrismaClient, "session">,
+  { userId, now, ip, userAgent }: { userId: string; now: Date; ip: string; userAgent: string | null },
   settings: SessionSettings,
-): Promise<{ csrfToken: string }> {
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + settings.maxHours * 3_600_000);
-  await prisma.session.create({
+  await db.session.create({
     data: {
       id: hashToken(token),
       userId,
@@ -121,10 +118,19 @@ export async function startSession(
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
-      ip: request.ip,
-      userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
+      ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
     },
   });
+  return { token, csrfToken, expiresAt };
+}
+
+/** Hands the session's token to the browser: HttpOnly, SameSite=Strict, Secure over https. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { token, expiresAt }: { token: string; expiresAt: Date },
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: "/",
     httpOnly: true,
@@ -132,7 +138,6 @@ export async function startSession(
     secure: request.protocol === "https",
     expires: expiresAt,
   });
-  return { csrfToken };
 }
 
 export function clearSessionCookie(reply: FastifyReply) {

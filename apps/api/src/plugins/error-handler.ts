@@ -48,6 +48,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       body = { code: "VALIDATION_FAILED", message: `Invalid ${where}`, details, requestId };
     } else if (error instanceof AppError) {
       status = error.statusCode;
+      if (error.retryAfterSeconds !== undefined) reply.header("retry-after", String(error.retryAfterSeconds));
       body = {
         code: error.code,
         message: error.message,

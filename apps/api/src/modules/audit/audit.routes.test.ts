@@ -100,7 +100,7 @@ const WRITES: Write[] = [
     request: (i) => ({
       method: "PATCH",
       url: `/api/departments/${i.fayuan}`,
-      payload: { shortName: "法院", version: 1 },
+      payload: { shortName: "中院", version: 1 },
     }),
     expected: (i) => ({ action: "update", entityType: "department", entityId: i.fayuan, actor: i.admin }),
   },

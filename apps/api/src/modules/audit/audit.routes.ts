@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { AuditActorSchema, AuditEventSchema, AuditQuerySchema, pageOf } from "@resettle/domain";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { listAuditActors, listAuditEvents } from "./audit.service.js";
 import { errors } from "../../lib/route-schemas.js";
 
 /** The audit trail, read-only: there is no route that changes it, and the database refuses too. */
-export async function auditRoutes(app: App, { prisma }: ModuleDeps) {
+export async function auditRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/audit-events",
     {
@@ -17,7 +18,7 @@ export async function auditRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: pageOf(AuditEventSchema), ...errors },
       },
     },
-    (request) => listAuditEvents(prisma, request.query),
+    (request) => listAuditEvents(contextOf(request, deps), request.query),
   );
   app.get(
     "/api/audit-events/actors",
@@ -29,6 +30,6 @@ export async function auditRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: z.array(AuditActorSchema), ...errors },
       },
     },
-    () => listAuditActors(prisma),
+    (request) => listAuditActors(contextOf(request, deps)),
   );
 }

@@ -1,11 +1,12 @@
 import type { AuditEvent, AuditQuery } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { Prisma } from "@resettle/prisma/client";
+import type { ServiceContext } from "../../lib/context.js";
 
 /** Start of a calendar day in China time (the users' days), as an instant. */
 const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const DAY_MS = 86_400_000;
 
-export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery) {
+export async function listAuditEvents({ db }: ServiceContext, query: AuditQuery) {
   const where: Prisma.AuditEventWhereInput = {
     entityType: query.entityType,
     entityId: query.entityId,
@@ -16,14 +17,14 @@ export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery) {
       ...(query.to ? { lt: new Date(chinaDayStart(query.to).getTime() + DAY_MS) } : {}),
     },
   };
-  const [rows, total] = await prisma.$transaction([
-    prisma.auditEvent.findMany({
+  const [rows, total] = await db.$transaction([
+    db.auditEvent.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    prisma.auditEvent.count({ where }),
+    db.auditEvent.count({ where }),
   ]);
   const items = rows.map((e): AuditEvent => ({
     id: e.id.toString(),
@@ -42,8 +43,8 @@ export async function listAuditEvents(prisma: PrismaClient, query: AuditQuery) {
 }
 
 /** Everyone who has changed something, for the actor filter. */
-export async function listAuditActors(prisma: PrismaClient) {
-  const users = await prisma.user.findMany({
+export async function listAuditActors({ db }: ServiceContext) {
+  const users = await db.user.findMany({
     where: { auditEvents: { some: {} } },
     select: { id: true, displayName: true, username: true },
     orderBy: { username: "asc" },

@@ -4,19 +4,16 @@ import {
   ChangePasswordRequestSchema,
   ErrorResponseSchema,
   LoginRequestSchema,
-  type SessionUser,
 } from "@resettle/domain";
-import { decoyHash, hashPassword, verifyPassword } from "@resettle/prisma/passwords";
-import { AppError } from "../../lib/app-error.js";
-import { actorOf, audit } from "../../lib/audit.js";
-import type { App, ModuleDeps } from "../../lib/types.js";
-import { clearSessionCookie, SESSION_COOKIE, sessionIdOf, startSession } from "../../plugins/auth.js";
-import { recordFailure, secondsUntilAllowed, throttleKeys } from "./login-throttle.js";
+import { contextOf } from "../../lib/context.js";
 import { errors } from "../../lib/route-schemas.js";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../../plugins/auth.js";
+import { changePassword, signIn, signOut } from "./auth.service.js";
 
 const noContent = { 204: z.null().describe("No content") };
 
-export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDeps) {
+export async function authRoutes(app: App, deps: ModuleDeps) {
   app.post(
     "/api/auth/login",
     {
@@ -29,49 +26,16 @@ export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDe
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body;
-      const now = clock.now();
-      const keys = throttleKeys(username, request.ip);
-      const wait = await secondsUntilAllowed(prisma, keys, now);
-      if (wait > 0) {
-        reply.header("retry-after", String(wait));
-        throw new AppError("RATE_LIMITED", `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`);
-      }
-      const user = await prisma.user.findUnique({ where: { username } });
-      // An unknown user costs the same hashing time as a wrong password, and gets the same answer.
-      const valid = user?.active
-        ? await verifyPassword(user.passwordHash, password)
-        : (await verifyPassword(await decoyHash(), password)) && false;
-      if (!user || !valid) {
-        await recordFailure(prisma, keys, now);
-        throw new AppError("UNAUTHORIZED", "Wrong username or password");
-      }
-      const previous = request.cookies[SESSION_COOKIE];
-      const { csrfToken } = await prisma.$transaction(async (tx) => {
-        await tx.loginFailure.deleteMany({ where: { key: keys.account } });
-        if (previous) await tx.session.deleteMany({ where: { id: sessionIdOf(previous) } });
-        const started = await startSession(tx, request, reply, user.id, now, sessions);
-        await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-        await audit(
-          tx,
-          { id: user.id, name: user.displayName, requestId: String(request.id) },
-          {
-            action: "login",
-            entityType: "session",
-            entityId: user.id,
-            after: { ip: request.ip },
-          },
-        );
-        return started;
-      });
-      const sessionUser: SessionUser = {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        departmentId: user.departmentId,
-      };
-      return { user: sessionUser, csrfToken };
+      const { user, csrfToken, session } = await signIn(
+        { db: deps.prisma, clock: deps.clock, sessions: deps.sessions },
+        {
+          ...request.body,
+          origin: { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: String(request.id) },
+          previousToken: request.cookies[SESSION_COOKIE],
+        },
+      );
+      setSessionCookie(request, reply, session);
+      return { user, csrfToken };
     },
   );
 
@@ -99,11 +63,7 @@ export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDe
       },
     },
     async (request, reply) => {
-      const session = request.session!;
-      await prisma.$transaction(async (tx) => {
-        await tx.session.deleteMany({ where: { id: session.id } });
-        await audit(tx, actorOf(request), { action: "logout", entityType: "session", entityId: session.user.id });
-      });
+      await signOut(contextOf(request, deps), { sessionId: request.session!.id });
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
@@ -121,29 +81,10 @@ export async function authRoutes(app: App, { prisma, clock, sessions }: ModuleDe
       },
     },
     async (request, reply) => {
-      const session = request.session!;
-      const now = clock.now();
-      // Guessing the current password from a borrowed session is throttled like a login.
-      const keys = { account: `password:${session.user.id}`, address: `ip:${request.ip}` };
-      const wait = await secondsUntilAllowed(prisma, keys, now);
-      if (wait > 0) {
-        reply.header("retry-after", String(wait));
-        throw new AppError("RATE_LIMITED", `Too many wrong passwords: try again in ${Math.ceil(wait / 60)} min`);
-      }
-      const user = await prisma.user.findUniqueOrThrow({ where: { id: session.user.id } });
-      if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        await recordFailure(prisma, keys, now);
-        throw AppError.invalid("body.currentPassword", "wrong_password", "The current password is wrong");
-      }
-      const passwordHash = await hashPassword(request.body.newPassword);
-      await prisma.$transaction(async (tx) => {
-        await tx.user.update({
-          where: { id: user.id },
-          data: { passwordHash, demoPassword: false, version: { increment: 1 } },
-        });
-        await tx.session.deleteMany({ where: { userId: user.id, id: { not: session.id } } });
-        await tx.loginFailure.deleteMany({ where: { key: keys.account } });
-        await audit(tx, actorOf(request), { action: "change_password", entityType: "user", entityId: user.id });
+      await changePassword(contextOf(request, deps), {
+        ...request.body,
+        sessionId: request.session!.id,
+        ip: request.ip,
       });
       return reply.status(204).send(null);
     },

@@ -1,8 +1,9 @@
 import { DashboardSchema, ErrorResponseSchema } from "@resettle/domain";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { getDashboard } from "./dashboard.service.js";
 
-export async function dashboardRoutes(app: App, { prisma, clock }: ModuleDeps) {
+export async function dashboardRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/dashboard",
     {
@@ -18,6 +19,6 @@ export async function dashboardRoutes(app: App, { prisma, clock }: ModuleDeps) {
         },
       },
     },
-    () => getDashboard(prisma, clock),
+    (request) => getDashboard(contextOf(request, deps)),
   );
 }

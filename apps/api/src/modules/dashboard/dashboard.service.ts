@@ -1,7 +1,7 @@
 import { computeTrajectory, percentOf, summariseYears, type Dashboard } from "@resettle/domain";
-import type { PrismaClient } from "@resettle/prisma/client";
-import { todayInChina, type Clock } from "../../lib/clock.js";
-import { assessProjects } from "../projects/project-health.js";
+import { todayInChina } from "../../lib/clock.js";
+import type { ServiceContext } from "../../lib/context.js";
+import { assessProjects } from "../projects/index.js";
 import { fromIsoDate } from "../../lib/dates.js";
 
 type YearSum = { districtId: string; year: number; households: number };
@@ -12,12 +12,12 @@ const add = (map: Map<number, number>, year: number, n: number) => map.set(year,
  * Where the city and each district stand against the plan: a fixed handful of queries
  * whatever the number of projects (no per-project round trips).
  */
-export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<Dashboard> {
+export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashboard> {
   const today = todayInChina(clock);
   const [plan, districts, projects, targets, reportSums, demoPersons] = await Promise.all([
-    prisma.plan.findFirst({ orderBy: { loadedAt: "desc" }, select: { title: true, years: true } }),
-    prisma.district.findMany({ orderBy: { name: "asc" }, include: { floors: true } }),
-    prisma.project.findMany({
+    db.plan.findFirst({ orderBy: { loadedAt: "desc" }, select: { title: true, years: true } }),
+    db.district.findMany({ orderBy: { name: "asc" }, include: { floors: true } }),
+    db.project.findMany({
       select: {
         id: true,
         districtId: true,
@@ -26,25 +26,25 @@ export async function getDashboard(prisma: PrismaClient, clock: Clock): Promise<
         yearTargets: { select: { year: true, plannedHouseholds: true } },
       },
     }),
-    prisma.yearTarget.findMany({
+    db.yearTarget.findMany({
       select: { year: true, plannedHouseholds: true, project: { select: { districtId: true } } },
     }),
-    prisma.$queryRaw<YearSum[]>`
+    db.$queryRaw<YearSum[]>`
       SELECT p."districtId" AS "districtId",
              EXTRACT(YEAR FROM r."reportedOn")::int AS year,
              SUM(r.households)::int AS households
       FROM progress_reports r JOIN projects p ON p.id = r."projectId"
       GROUP BY 1, 2`,
-    prisma.person.count({ where: { isDemo: true } }),
+    db.person.count({ where: { isDemo: true } }),
   ]);
 
   const todayDate = fromIsoDate(today);
   const [assessed, overdueMilestones, overdueItems, dailySums] = await Promise.all([
-    assessProjects(prisma, projects, today),
-    prisma.milestone.count({ where: { status: { not: "done" }, dueDate: { lt: todayDate } } }),
-    prisma.item.count({ where: { status: { not: "done" }, deadline: { lt: todayDate } } }),
+    assessProjects(db, projects, today),
+    db.milestone.count({ where: { status: { not: "done" }, dueDate: { lt: todayDate } } }),
+    db.item.count({ where: { status: { not: "done" }, deadline: { lt: todayDate } } }),
     // The ledger by district and day: what the trajectories' pace and forecast read.
-    prisma.$queryRaw<{ districtId: string; reportedOn: string; households: number }[]>`
+    db.$queryRaw<{ districtId: string; reportedOn: string; households: number }[]>`
       SELECT p."districtId" AS "districtId", to_char(r."reportedOn", 'YYYY-MM-DD') AS "reportedOn",
              SUM(r.households)::int AS households
       FROM progress_reports r JOIN projects p ON p.id = r."projectId"

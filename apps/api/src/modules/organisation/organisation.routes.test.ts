@@ -115,6 +115,21 @@ describe("organisation: departments", () => {
     expect(Object.keys(event!.before as object).sort()).toEqual(["name", "version"]);
   });
 
+  it("a change to nothing (a form saved twice) writes nothing: same version, no audit row", async () => {
+    const department = await departmentById(ids.zhujian);
+    const before = await snapshot(t.db.prisma);
+    const res = await admin()({
+      method: "PATCH",
+      url: `/api/departments/${ids.zhujian}`,
+      headers: { "x-request-id": "same-dept-0001" },
+      payload: { name: department.name, kind: department.kind, districtId: department.districtId, version: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(department);
+    expect(await auditOf("same-dept-0001")).toEqual([]);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+  });
+
   it("refuses to make a department without a district a district government (400), checked on the merged record", async () => {
     const before = await snapshot(t.db.prisma);
     const res = await admin()({
@@ -140,7 +155,7 @@ describe("organisation: departments", () => {
         await admin()({
           method: "PATCH",
           url: `/api/departments/${ids.fayuan}`,
-          payload: { shortName: "法院", version: 1 },
+          payload: { shortName: "盘锦中院", version: 1 },
         })
       ).statusCode,
     ).toBe(200);
@@ -153,7 +168,7 @@ describe("organisation: departments", () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: "CONFLICT", current: now });
-    expect(now).toMatchObject({ shortName: "法院", version: 2 });
+    expect(now).toMatchObject({ shortName: "盘锦中院", version: 2 });
     expect(await snapshot(t.db.prisma)).toEqual(before);
   });
 });
@@ -200,7 +215,7 @@ describe("organisation: persons", () => {
   });
 
   it("refuses to move a person who is still responsible for something to another department (400)", async () => {
-    // 李科长 (住建) is responsible for 住建's milestones.
+    // 李科长 (住建) is responsible for 住建's milestones and an open item.
     const before = await snapshot(t.db.prisma);
     const res = await admin()({
       method: "PATCH",
@@ -212,8 +227,8 @@ describe("organisation: persons", () => {
       {
         path: "body.departmentId",
         reason: "still_responsible",
-        message: "Still responsible for 0 project(s) and 3 milestone(s): reassign them first",
-        params: { projects: 0, milestones: 3 },
+        message: "Still responsible for 0 project(s), 3 milestone(s) and 1 item(s): reassign them first",
+        params: { projects: 0, milestones: 3, items: 1 },
       },
     ]);
     expect(await snapshot(t.db.prisma)).toEqual(before);
@@ -225,6 +240,48 @@ describe("organisation: persons", () => {
     });
     expect(zhang.statusCode).toBe(400);
     expect(zhang.json().error.details[0].message).toMatch(/^Still responsible for [1-9]\d* project\(s\)/);
+  });
+
+  it("refuses to move a person who is still responsible for open rectification items (400)", async () => {
+    // 赵科长 (双台子区政府) is responsible for nothing until an item of the department is given to them.
+    const item = await t.db.prisma.item.findUniqueOrThrow({ where: { id: ids.work.hongweiSubsidyItem } });
+    const given = await admin()({
+      method: "PATCH",
+      url: `/api/items/${item.id}`,
+      payload: { responsiblePersonId: ids.zhao, version: item.version },
+    });
+    expect(given.statusCode, given.body).toBe(200);
+    const before = await snapshot(t.db.prisma);
+    const res = await admin()({
+      method: "PATCH",
+      url: `/api/persons/${ids.zhao}`,
+      payload: { departmentId: ids.fayuan, version: 1 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      {
+        path: "body.departmentId",
+        reason: "still_responsible",
+        message: "Still responsible for 0 project(s), 0 milestone(s) and 1 item(s): reassign them first",
+        params: { projects: 0, milestones: 0, items: 1 },
+      },
+    ]);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+  });
+
+  it("a change to nothing (a form saved twice) writes nothing: same version, no audit row", async () => {
+    const person = PersonSchema.parse((await admin()({ url: `/api/persons?q=蒋庭长` })).json().items[0]);
+    const before = await snapshot(t.db.prisma);
+    const res = await admin()({
+      method: "PATCH",
+      url: `/api/persons/${ids.jiang}`,
+      headers: { "x-request-id": "same-person-01" },
+      payload: { title: person.title, departmentId: ids.fayuan, active: true, version: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(person);
+    expect(await auditOf("same-person-01")).toEqual([]);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
   });
 
   it("moves a person responsible for nothing, and deactivates one; both audited", async () => {

@@ -10,7 +10,7 @@ import {
   PersonSchema,
   PersonUpdateSchema,
 } from "@resettle/domain";
-import { actorOf } from "../../lib/audit.js";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
   createDepartment,
@@ -23,7 +23,7 @@ import {
 } from "./organisation.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
-export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
+export async function organisationRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/districts",
     {
@@ -34,7 +34,7 @@ export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: z.array(DistrictSchema), ...errors },
       },
     },
-    () => listDistricts(prisma),
+    (request) => listDistricts(contextOf(request, deps)),
   );
 
   app.get(
@@ -47,7 +47,7 @@ export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: z.array(DepartmentSchema), ...errors },
       },
     },
-    () => listDepartments(prisma),
+    (request) => listDepartments(contextOf(request, deps)),
   );
   app.post(
     "/api/departments",
@@ -60,7 +60,7 @@ export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 201: DepartmentSchema, ...writeErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createDepartment(prisma, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createDepartment(contextOf(request, deps), request.body)),
   );
   app.patch(
     "/api/departments/:id",
@@ -74,7 +74,7 @@ export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: DepartmentSchema, ...writeErrors },
       },
     },
-    (request) => updateDepartment(prisma, actorOf(request), request.params.id, request.body),
+    (request) => updateDepartment(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
 
   app.get(
@@ -88,7 +88,7 @@ export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: pageOf(PersonSchema), ...errors },
       },
     },
-    (request) => listPersons(prisma, request.query),
+    (request) => listPersons(contextOf(request, deps), request.query),
   );
   app.post(
     "/api/persons",
@@ -101,7 +101,7 @@ export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 201: PersonSchema, ...writeErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createPerson(prisma, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createPerson(contextOf(request, deps), request.body)),
   );
   app.patch(
     "/api/persons/:id",
@@ -115,6 +115,6 @@ export async function organisationRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: PersonSchema, ...writeErrors },
       },
     },
-    (request) => updatePerson(prisma, actorOf(request), request.params.id, request.body),
+    (request) => updatePerson(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
 }

@@ -8,13 +8,14 @@ import type {
   PersonQuery,
   PersonUpdate,
 } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
+import { audit } from "../../lib/audit.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
+import { activeAction, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 
-export function listDistricts(prisma: PrismaClient): Promise<District[]> {
-  return prisma.district.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } });
+export function listDistricts(ctx: ServiceContext): Promise<District[]> {
+  return ctx.db.district.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } });
 }
 
 const departmentSelect = {
@@ -29,62 +30,50 @@ const departmentSelect = {
 
 const kindOrder = { leading_group_office: 0, district_government: 1, municipal_department: 2 } as const;
 
-export async function listDepartments(prisma: PrismaClient): Promise<Department[]> {
-  const rows = await prisma.department.findMany({ select: departmentSelect, orderBy: { code: "asc" } });
+export async function listDepartments(ctx: ServiceContext): Promise<Department[]> {
+  const rows = await ctx.db.department.findMany({ select: departmentSelect, orderBy: { code: "asc" } });
   // The order the plan lists them in: the office, the districts, then the municipal departments.
   return rows.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
 }
 
-async function checkDistrict(tx: Prisma.TransactionClient, districtId: string | null) {
+async function checkDistrict(tx: Tx, districtId: string | null) {
   if (districtId && !(await tx.district.findUnique({ where: { id: districtId }, select: { id: true } })))
     throw AppError.invalid("body.districtId", "unknown_reference", "No such district");
 }
 
-export async function createDepartment(
-  prisma: PrismaClient,
-  actor: Actor,
-  input: DepartmentCreate,
-): Promise<Department> {
-  return prisma.$transaction(async (tx) => {
+export async function createDepartment(ctx: ServiceContext, input: DepartmentCreate): Promise<Department> {
+  return ctx.db.$transaction(async (tx) => {
     await checkDistrict(tx, input.districtId);
     if (await tx.department.findUnique({ where: { code: input.code }, select: { id: true } }))
       throw AppError.invalid("body.code", "taken", `The code '${input.code}' is taken`);
     const created = await tx.department.create({ data: input, select: departmentSelect });
-    await audit(tx, actor, { action: "create", entityType: "department", entityId: created.id, after: created });
+    await audit(tx, ctx.actor, { action: "create", entityType: "department", entityId: created.id, after: created });
     return created;
   });
 }
 
-export async function updateDepartment(
-  prisma: PrismaClient,
-  actor: Actor,
-  id: string,
-  { version, ...changes }: DepartmentUpdate,
+const departments: VersionedRecord<Department, Omit<DepartmentUpdate, "version">> = {
+  what: "Department",
+  entityType: "department",
+  find: (tx, id) => tx.department.findUnique({ where: { id }, select: departmentSelect }),
+  fieldsOf: ({ name, shortName, kind, districtId }) => ({ name, shortName, kind, districtId }),
+  table: (tx) => tx.department,
+};
+
+export function updateDepartment(
+  ctx: ServiceContext,
+  { id, changes: { version, ...changes } }: { id: string; changes: DepartmentUpdate },
 ): Promise<Department> {
-  return prisma.$transaction(async (tx) => {
-    const current = assertVersion(
-      await tx.department.findUnique({ where: { id }, select: departmentSelect }),
-      version,
-      "Department",
-      (d) => d,
-    );
-    const next = { ...current, ...changes };
-    if (next.kind === "district_government" && !next.districtId)
-      throw AppError.invalid("body.districtId", "district_required", "A district government belongs to a district");
-    await checkDistrict(tx, next.districtId);
-    await expectUpdatedOrStale(
-      await tx.department.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
-      "Department",
-      () => tx.department.findUnique({ where: { id }, select: departmentSelect }),
-    );
-    const updated = await tx.department.findUniqueOrThrow({ where: { id }, select: departmentSelect });
-    await audit(tx, actor, {
-      action: "update",
-      entityType: "department",
-      entityId: id,
-      ...changedFields(current, updated),
-    });
-    return updated;
+  return updateVersioned(ctx, departments, {
+    id,
+    version,
+    next: async (current, tx) => {
+      const next = { ...current, ...changes };
+      if (next.kind === "district_government" && !next.districtId)
+        throw AppError.invalid("body.districtId", "district_required", "A district government belongs to a district");
+      await checkDistrict(tx, next.districtId);
+      return changes;
+    },
   });
 }
 
@@ -104,91 +93,89 @@ const personOrder: Record<PersonQuery["sort"], (o: Prisma.SortOrder) => Prisma.P
   department: (o) => [{ department: { code: o } }, { name: "asc" }],
 };
 
-export async function listPersons(prisma: PrismaClient, query: PersonQuery) {
+export async function listPersons({ db }: ServiceContext, query: PersonQuery) {
   const where: Prisma.PersonWhereInput = {
     departmentId: query.departmentId,
     active: query.active,
     ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
   };
-  const [items, total] = await prisma.$transaction([
-    prisma.person.findMany({
+  const [items, total] = await db.$transaction([
+    db.person.findMany({
       where,
       orderBy: [...personOrder[query.sort](query.order), { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: personSelect,
     }),
-    prisma.person.count({ where }),
+    db.person.count({ where }),
   ]);
   return { items: items satisfies Person[], total, page: query.page, pageSize: query.pageSize };
 }
 
-async function checkDepartment(tx: Prisma.TransactionClient, departmentId: string) {
+async function checkDepartment(tx: Tx, departmentId: string) {
   if (!(await tx.department.findUnique({ where: { id: departmentId }, select: { id: true } })))
     throw AppError.invalid("body.departmentId", "unknown_reference", "No such department");
 }
 
-export async function createPerson(prisma: PrismaClient, actor: Actor, input: PersonCreate): Promise<Person> {
-  return prisma.$transaction(async (tx) => {
+export async function createPerson(ctx: ServiceContext, input: PersonCreate): Promise<Person> {
+  return ctx.db.$transaction(async (tx) => {
     await checkDepartment(tx, input.departmentId);
     const created = await tx.person.create({ data: input, select: personSelect });
-    await audit(tx, actor, { action: "create", entityType: "person", entityId: created.id, after: created });
+    await audit(tx, ctx.actor, { action: "create", entityType: "person", entityId: created.id, after: created });
     return created;
   });
 }
 
-export async function updatePerson(
-  prisma: PrismaClient,
-  actor: Actor,
-  id: string,
-  { version, ...changes }: PersonUpdate,
+const persons: VersionedRecord<Person, Omit<PersonUpdate, "version">> = {
+  what: "Person",
+  entityType: "person",
+  find: (tx, id) => tx.person.findUnique({ where: { id }, select: personSelect }),
+  fieldsOf: ({ name, title, departmentId, phone, active }) => ({ name, title, departmentId, phone, active }),
+  table: (tx) => tx.person,
+  action: activeAction,
+};
+
+export function updatePerson(
+  ctx: ServiceContext,
+  { id, changes: { version, ...changes } }: { id: string; changes: PersonUpdate },
 ): Promise<Person> {
-  return prisma.$transaction(async (tx) => {
-    const current = assertVersion(
-      await tx.person.findUnique({ where: { id }, select: personSelect }),
-      version,
-      "Person",
-      (p) => p,
-    );
-    if (changes.departmentId && changes.departmentId !== current.departmentId) {
-      await checkDepartment(tx, changes.departmentId);
-      // Responsibility is always a department's person: moving someone must not leave them
-      // responsible for another department's work.
-      const stillResponsible = await tx.project.count({ where: { responsiblePersonId: id } });
-      const milestones = await tx.milestone.count({ where: { responsiblePersonId: id } });
-      if (stillResponsible + milestones > 0)
-        throw AppError.invalid(
-          "body.departmentId",
-          "still_responsible",
-          `Still responsible for ${stillResponsible} project(s) and ${milestones} milestone(s): reassign them first`,
-          { projects: stillResponsible, milestones },
-        );
-      // An account linked to the person acts for its department: the link must stay within it
-      // (the rule createUser/updateUser enforce).
-      const linkedAccounts = await tx.user.count({
-        where: { personId: id, departmentId: { not: null }, NOT: { departmentId: changes.departmentId } },
-      });
-      if (linkedAccounts > 0)
-        throw AppError.invalid(
-          "body.departmentId",
-          "linked_accounts",
-          `Linked to ${linkedAccounts} account(s) of the department: unlink or move them first`,
-          { accounts: linkedAccounts },
-        );
-    }
-    await expectUpdatedOrStale(
-      await tx.person.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
-      "Person",
-      () => tx.person.findUnique({ where: { id }, select: personSelect }),
-    );
-    const updated = await tx.person.findUniqueOrThrow({ where: { id }, select: personSelect });
-    const action =
-      changes.active === false && current.active
-        ? "deactivate"
-        : changes.active === true && !current.active
-          ? "activate"
-          : "update";
-    await audit(tx, actor, { action, entityType: "person", entityId: id, ...changedFields(current, updated) });
-    return updated;
+  return updateVersioned(ctx, persons, {
+    id,
+    version,
+    next: async (current, tx) => {
+      if (changes.departmentId && changes.departmentId !== current.departmentId)
+        await checkMove(tx, id, changes.departmentId);
+      return changes;
+    },
   });
+}
+
+/**
+ * Responsibility is always a department's person: moving someone must not leave them
+ * responsible for another department's projects, milestones or open items. An account
+ * linked to the person acts for its department: the link must stay within it (the rule
+ * createUser/updateUser enforce).
+ */
+async function checkMove(tx: Tx, id: string, departmentId: string) {
+  await checkDepartment(tx, departmentId);
+  const projects = await tx.project.count({ where: { responsiblePersonId: id } });
+  const milestones = await tx.milestone.count({ where: { responsiblePersonId: id } });
+  const items = await tx.item.count({ where: { responsiblePersonId: id, status: { not: "done" } } });
+  if (projects + milestones + items > 0)
+    throw AppError.invalid(
+      "body.departmentId",
+      "still_responsible",
+      `Still responsible for ${projects} project(s), ${milestones} milestone(s) and ${items} item(s): reassign them first`,
+      { projects, milestones, items },
+    );
+  const linkedAccounts = await tx.user.count({
+    where: { personId: id, departmentId: { not: null }, NOT: { departmentId } },
+  });
+  if (linkedAccounts > 0)
+    throw AppError.invalid(
+      "body.departmentId",
+      "linked_accounts",
+      `Linked to ${linkedAccounts} account(s) of the department: unlink or move them first`,
+      { accounts: linkedAccounts },
+    );
 }

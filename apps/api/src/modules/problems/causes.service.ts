@@ -1,8 +1,9 @@
 import type { Cause, CauseCreate, CauseUpdate } from "@resettle/domain";
-import { Prisma, type PrismaClient } from "@resettle/prisma/client";
+import { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
+import { audit } from "../../lib/audit.js";
+import type { ServiceContext } from "../../lib/context.js";
+import { updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 
 const causeSelect = {
   id: true,
@@ -14,8 +15,8 @@ const causeSelect = {
 } satisfies Prisma.CauseSelect;
 
 /** The whole taxonomy, retired causes included: projects may still carry them. */
-export function listCauses(prisma: PrismaClient): Promise<Cause[]> {
-  return prisma.cause.findMany({
+export function listCauses(ctx: ServiceContext): Promise<Cause[]> {
+  return ctx.db.cause.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }, { id: "asc" }],
     select: causeSelect,
   });
@@ -23,12 +24,12 @@ export function listCauses(prisma: PrismaClient): Promise<Cause[]> {
 
 const codeTaken = (code: string) => AppError.invalid("body.code", "taken", `The code '${code}' is taken`);
 
-export async function createCause(prisma: PrismaClient, actor: Actor, input: CauseCreate): Promise<Cause> {
+export async function createCause(ctx: ServiceContext, input: CauseCreate): Promise<Cause> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await ctx.db.$transaction(async (tx) => {
       if (await tx.cause.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken(input.code);
       const created = await tx.cause.create({ data: input, select: causeSelect });
-      await audit(tx, actor, { action: "create", entityType: "cause", entityId: created.id, after: created });
+      await audit(tx, ctx.actor, { action: "create", entityType: "cause", entityId: created.id, after: created });
       return created;
     });
   } catch (error) {
@@ -38,28 +39,17 @@ export async function createCause(prisma: PrismaClient, actor: Actor, input: Cau
   }
 }
 
-export async function updateCause(
-  prisma: PrismaClient,
-  actor: Actor,
-  id: string,
-  { version, ...changes }: CauseUpdate,
+const causes: VersionedRecord<Cause, Omit<CauseUpdate, "version">> = {
+  what: "Cause",
+  entityType: "cause",
+  find: (tx, id) => tx.cause.findUnique({ where: { id }, select: causeSelect }),
+  fieldsOf: ({ name, sortOrder, active }) => ({ name, sortOrder, active }),
+  table: (tx) => tx.cause,
+};
+
+export function updateCause(
+  ctx: ServiceContext,
+  { id, changes: { version, ...changes } }: { id: string; changes: CauseUpdate },
 ): Promise<Cause> {
-  return prisma.$transaction(async (tx) => {
-    const current = assertVersion(
-      await tx.cause.findUnique({ where: { id }, select: causeSelect }),
-      version,
-      "Cause",
-      (c) => c,
-    );
-    // Nothing to change (a form saved twice): nothing written, the version stays.
-    if (JSON.stringify({ ...current, ...changes }) === JSON.stringify(current)) return current;
-    await expectUpdatedOrStale(
-      await tx.cause.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
-      "Cause",
-      () => tx.cause.findUnique({ where: { id }, select: causeSelect }),
-    );
-    const updated = await tx.cause.findUniqueOrThrow({ where: { id }, select: causeSelect });
-    await audit(tx, actor, { action: "update", entityType: "cause", entityId: id, ...changedFields(current, updated) });
-    return updated;
-  });
+  return updateVersioned(ctx, causes, { id, version, next: () => changes });
 }

@@ -1,18 +1,17 @@
 import {
   can,
-  sameMembers,
   type CommonProblem,
   type CommonProblemCreate,
   type CommonProblemListQuery,
   type CommonProblemUpdate,
   type FieldIssue,
-  type SessionUser,
 } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
-import { requireActFor, statusChange } from "../../lib/work-rules.js";
+import { audit, changedFields, type AuditActor } from "../../lib/audit.js";
+import type { Db, ServiceContext, Tx } from "../../lib/context.js";
+import { asSet, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
+import { requireActFor, statusChange, type StatusColumns } from "../../lib/work-rules.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -46,8 +45,8 @@ export function presentCommonProblem({
 }
 
 /** The common problems a project is linked to, for its page. */
-export async function commonProblemsOfProject(prisma: PrismaClient, projectId: string): Promise<CommonProblem[]> {
-  const rows = await prisma.commonProblem.findMany({
+export async function commonProblemsOfProject(db: Db, projectId: string): Promise<CommonProblem[]> {
+  const rows = await db.commonProblem.findMany({
     where: { projects: { some: { projectId } } },
     orderBy: [{ createdAt: "asc" }],
     select: commonProblemSelect,
@@ -55,32 +54,32 @@ export async function commonProblemsOfProject(prisma: PrismaClient, projectId: s
   return rows.map(presentCommonProblem);
 }
 
-export async function listCommonProblems(prisma: PrismaClient, query: CommonProblemListQuery) {
+export async function listCommonProblems({ db }: ServiceContext, query: CommonProblemListQuery) {
   const where: Prisma.CommonProblemWhereInput = {
     districtId: query.districtId,
     status: query.status,
     ...(query.projectId ? { projects: { some: { projectId: query.projectId } } } : {}),
   };
-  const [rows, total] = await prisma.$transaction([
-    prisma.commonProblem.findMany({
+  const [rows, total] = await db.$transaction([
+    db.commonProblem.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: commonProblemSelect,
     }),
-    prisma.commonProblem.count({ where }),
+    db.commonProblem.count({ where }),
   ]);
   return { items: rows.map(presentCommonProblem), total, page: query.page, pageSize: query.pageSize };
 }
 
-const findCommonProblem = async (db: Prisma.TransactionClient | PrismaClient, id: string) => {
+const findCommonProblem = async (db: Db, id: string) => {
   const row = await db.commonProblem.findUnique({ where: { id }, select: commonProblemSelect });
   return row && presentCommonProblem(row);
 };
 
-export async function getCommonProblem(prisma: PrismaClient, id: string): Promise<CommonProblem> {
-  const found = await findCommonProblem(prisma, id);
+export async function getCommonProblem({ db }: ServiceContext, { id }: { id: string }): Promise<CommonProblem> {
+  const found = await findCommonProblem(db, id);
   if (!found) throw AppError.notFound("Common problem");
   return found;
 }
@@ -107,7 +106,7 @@ const text = (value: string | null | undefined) => (value === undefined ? undefi
  * (then a new district that does not contain them is the field at fault).
  */
 async function checkPlanning(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   next: { districtId: string | null; responsibleDepartmentId: string | null; projectIds: string[] },
   given: { districtId: boolean; responsibleDepartmentId: boolean; projectIds: boolean },
 ) {
@@ -152,7 +151,7 @@ async function checkPlanning(
  * already classified keeps its category (個性 projects can share a common cause too).
  * Audited on each project, so its own history shows it.
  */
-async function classifyLinkedProjects(tx: Prisma.TransactionClient, actor: Actor, projectIds: string[], title: string) {
+async function classifyLinkedProjects(tx: Tx, actor: AuditActor, projectIds: string[], title: string) {
   const marked = await tx.project.updateManyAndReturn({
     where: { id: { in: projectIds }, problemCategory: "none" },
     data: { problemCategory: "common", version: { increment: 1 } },
@@ -170,11 +169,10 @@ async function classifyLinkedProjects(tx: Prisma.TransactionClient, actor: Actor
 }
 
 export async function createCommonProblem(
-  prisma: PrismaClient,
-  actor: Actor,
+  ctx: ServiceContext,
   { projectIds, ...input }: CommonProblemCreate,
 ): Promise<CommonProblem> {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     await checkPlanning(
       tx,
       { ...input, projectIds },
@@ -190,8 +188,8 @@ export async function createCommonProblem(
       select: { id: true },
     });
     const created = (await findCommonProblem(tx, id))!;
-    const projectsMarkedCommon = await classifyLinkedProjects(tx, actor, projectIds, created.title);
-    await audit(tx, actor, {
+    const projectsMarkedCommon = await classifyLinkedProjects(tx, ctx.actor, projectIds, created.title);
+    await audit(tx, ctx.actor, {
       action: "create",
       entityType: "common_problem",
       entityId: id,
@@ -210,93 +208,90 @@ const planningKeys = [
   "projectIds",
 ] as const;
 
+type CommonProblemFields = {
+  title: string;
+  description: string | null;
+  measure: string | null;
+  districtId: string | null;
+  responsibleDepartmentId: string | null;
+  projectIds: string[];
+} & StatusColumns;
+
+const commonProblems: VersionedRecord<CommonProblem, CommonProblemFields> = {
+  what: "Common problem",
+  entityType: "common_problem",
+  find: findCommonProblem,
+  fieldsOf: (p) => ({
+    title: p.title,
+    description: p.description,
+    measure: p.measure,
+    districtId: p.district?.id ?? null,
+    responsibleDepartmentId: p.responsibleDepartment?.id ?? null,
+    projectIds: asSet(p.projects.map((x) => x.id)),
+    status: p.status,
+    blockedReason: p.blockedReason,
+  }),
+  table: (tx) => tx.commonProblem,
+  columns: ({ projectIds: _projectIds, ...columns }) => columns,
+  afterWrite: async (tx, { id, current, changed, actor }) => {
+    if (!changed.projectIds) return;
+    const linked = current.projects.map((p) => p.id);
+    const added = changed.projectIds.filter((p) => !linked.includes(p));
+    await tx.commonProblemProject.deleteMany({
+      where: { commonProblemId: id, projectId: { notIn: changed.projectIds } },
+    });
+    await tx.commonProblemProject.createMany({ data: added.map((projectId) => ({ commonProblemId: id, projectId })) });
+    const projectsMarkedCommon = await classifyLinkedProjects(tx, actor, added, changed.title ?? current.title);
+    return projectsMarkedCommon.length ? { projectsMarkedCommon } : {};
+  },
+  action: (changed) => (changed.status ? `status_${changed.status}` : "update"),
+  auditRecord: (before, after) => changedFields(auditView(before), auditView(after)),
+};
+
 /**
  * The office and the working group change the plan (problems.manage); the status moves for
  * them and for the coordinator of the responsible department. Who may is checked before the
  * version and the content, so a refusal reveals nothing.
  */
-export async function updateCommonProblem(
-  prisma: PrismaClient,
-  user: SessionUser,
-  actor: Actor,
-  id: string,
-  { version, status, note, ...planning }: CommonProblemUpdate,
-  now: Date,
+export function updateCommonProblem(
+  ctx: ServiceContext,
+  { id, changes: { version, status, note, ...planning } }: { id: string; changes: CommonProblemUpdate },
 ): Promise<CommonProblem> {
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.commonProblem.findUnique({
-      where: { id },
-      select: { responsibleDepartmentId: true, districtId: true, status: true },
-    });
-    if (!row) throw AppError.notFound("Common problem");
-    const changesPlan = planningKeys.some((k) => planning[k] !== undefined);
-    if (changesPlan && !can(user, "problems.manage"))
-      throw AppError.forbidden("Only the office and the working group change a common problem's plan");
-    requireActFor(user, "work.update", [row.responsibleDepartmentId]);
-    const current = assertVersion(await findCommonProblem(tx, id), version, "Common problem", (p) => p);
-    const currentProjectIds = current.projects.map((p) => p.id);
-    const data = {
-      ...statusChange(row, status, note, user, now),
-      title: planning.title,
-      description: text(planning.description),
-      measure: text(planning.measure),
-      districtId: planning.districtId,
-      responsibleDepartmentId: planning.responsibleDepartmentId,
-    };
-    const unchanged =
-      !data.status &&
-      (data.title ?? current.title) === current.title &&
-      (data.description === undefined || data.description === current.description) &&
-      (data.measure === undefined || data.measure === current.measure) &&
-      (data.districtId === undefined || data.districtId === (current.district?.id ?? null)) &&
-      (data.responsibleDepartmentId === undefined ||
-        data.responsibleDepartmentId === (current.responsibleDepartment?.id ?? null)) &&
-      (!planning.projectIds || sameMembers(planning.projectIds, currentProjectIds));
-    // Nothing to change (a form saved twice, a status set to what it is): nothing written, the version stays.
-    if (unchanged) return current;
-    if (changesPlan)
-      await checkPlanning(
-        tx,
-        {
-          districtId: planning.districtId !== undefined ? planning.districtId : row.districtId,
-          responsibleDepartmentId: planning.responsibleDepartmentId ?? null,
-          projectIds: planning.projectIds ?? currentProjectIds,
-        },
-        {
-          districtId: planning.districtId !== undefined,
-          responsibleDepartmentId: planning.responsibleDepartmentId !== undefined,
-          projectIds: planning.projectIds !== undefined,
-        },
-      );
-    await expectUpdatedOrStale(
-      await tx.commonProblem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
-      "Common problem",
-      () => findCommonProblem(tx, id),
-    );
-    let projectsMarkedCommon: string[] = [];
-    if (planning.projectIds) {
-      const added = planning.projectIds.filter((p) => !currentProjectIds.includes(p));
-      await tx.commonProblemProject.deleteMany({
-        where: { commonProblemId: id, projectId: { notIn: planning.projectIds } },
-      });
-      await tx.commonProblemProject.createMany({
-        data: added.map((projectId) => ({ commonProblemId: id, projectId })),
-      });
-      projectsMarkedCommon = await classifyLinkedProjects(tx, actor, added, planning.title ?? current.title);
-    }
-    const updated = (await findCommonProblem(tx, id))!;
-    const diff = changedFields(auditView(current), auditView(updated));
-    await audit(tx, actor, {
-      action: data.status ? `status_${data.status}` : "update",
-      entityType: "common_problem",
-      entityId: id,
-      before: diff.before,
-      after: {
-        ...diff.after,
-        ...(note ? { note } : {}),
-        ...(projectsMarkedCommon.length ? { projectsMarkedCommon } : {}),
-      },
-    });
-    return updated;
+  const { user } = ctx.actor;
+  const changesPlan = planningKeys.some((k) => planning[k] !== undefined);
+  return updateVersioned(ctx, commonProblems, {
+    id,
+    version,
+    authorize: (current) => {
+      if (changesPlan && !can(user, "problems.manage"))
+        throw AppError.forbidden("Only the office and the working group change a common problem's plan");
+      requireActFor(user, "work.update", [current.responsibleDepartment?.id]);
+    },
+    next: async (current, tx) => {
+      if (changesPlan)
+        await checkPlanning(
+          tx,
+          {
+            districtId: planning.districtId !== undefined ? planning.districtId : (current.district?.id ?? null),
+            responsibleDepartmentId: planning.responsibleDepartmentId ?? null,
+            projectIds: planning.projectIds ?? current.projects.map((p) => p.id),
+          },
+          {
+            districtId: planning.districtId !== undefined,
+            responsibleDepartmentId: planning.responsibleDepartmentId !== undefined,
+            projectIds: planning.projectIds !== undefined,
+          },
+        );
+      return {
+        ...statusChange(current, status, note, user, ctx.clock.now()),
+        title: planning.title,
+        description: text(planning.description),
+        measure: text(planning.measure),
+        districtId: planning.districtId,
+        responsibleDepartmentId: planning.responsibleDepartmentId,
+        projectIds: planning.projectIds && asSet(planning.projectIds),
+      };
+    },
+    remark: note ? { note } : undefined,
   });
 }

@@ -11,7 +11,7 @@ import {
   ProjectProblemSchema,
   ProjectProblemUpdateSchema,
 } from "@resettle/domain";
-import { actorOf } from "../../lib/audit.js";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { createCause, listCauses, updateCause } from "./causes.service.js";
 import {
@@ -26,7 +26,7 @@ import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 const tags = ["problems"];
 
 /** Problems (问题分类): the cause taxonomy, projects' problem profiles and the common problems (共性问题). */
-export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
+export async function problemRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/causes",
     {
@@ -37,7 +37,7 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: z.array(CauseSchema), ...errors },
       },
     },
-    () => listCauses(prisma),
+    (request) => listCauses(contextOf(request, deps)),
   );
   app.post(
     "/api/causes",
@@ -50,7 +50,7 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 201: CauseSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createCause(prisma, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createCause(contextOf(request, deps), request.body)),
   );
   app.patch(
     "/api/causes/:id",
@@ -64,7 +64,7 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: CauseSchema, ...writeErrors },
       },
     },
-    (request) => updateCause(prisma, actorOf(request), request.params.id, request.body),
+    (request) => updateCause(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
 
   app.patch(
@@ -80,7 +80,8 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: ProjectProblemSchema, ...writeErrors },
       },
     },
-    (request) => updateProjectProblem(prisma, actorOf(request), request.params.id, request.body),
+    (request) =>
+      updateProjectProblem(contextOf(request, deps), { projectId: request.params.id, changes: request.body }),
   );
 
   app.get(
@@ -94,7 +95,7 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: pageOf(CommonProblemSchema), ...errors },
       },
     },
-    (request) => listCommonProblems(prisma, request.query),
+    (request) => listCommonProblems(contextOf(request, deps), request.query),
   );
   app.get(
     "/api/common-problems/:id",
@@ -107,7 +108,7 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: CommonProblemSchema, ...errors },
       },
     },
-    (request) => getCommonProblem(prisma, request.params.id),
+    (request) => getCommonProblem(contextOf(request, deps), request.params),
   );
   app.post(
     "/api/common-problems",
@@ -120,7 +121,7 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 201: CommonProblemSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createCommonProblem(prisma, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createCommonProblem(contextOf(request, deps), request.body)),
   );
   app.patch(
     "/api/common-problems/:id",
@@ -135,14 +136,6 @@ export async function problemRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: CommonProblemSchema, ...writeErrors },
       },
     },
-    (request) =>
-      updateCommonProblem(
-        prisma,
-        request.session!.user,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        clock.now(),
-      ),
+    (request) => updateCommonProblem(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
 }

@@ -1,8 +1,9 @@
-import { sameMembers, type FieldIssue, type ProjectProblem, type ProjectProblemUpdate } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { FieldIssue, ProblemCategory, ProjectProblem, ProjectProblemUpdate } from "@resettle/domain";
+import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
+import { changedFields } from "../../lib/audit.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
+import { asSet, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 
 const profileSelect = {
   problemCategory: true,
@@ -29,7 +30,7 @@ const auditView = (p: ProjectProblem) => ({
 });
 
 /** A new cause must be active; a retired one may stay where it already is. */
-async function checkCauses(tx: Prisma.TransactionClient, causeIds: string[], current: ProjectProblem) {
+async function checkCauses(tx: Tx, causeIds: string[], current: ProjectProblem) {
   const found = new Map(
     (await tx.cause.findMany({ where: { id: { in: causeIds } }, select: { id: true, name: true, active: true } })).map(
       (c) => [c.id, c],
@@ -55,54 +56,53 @@ async function checkCauses(tx: Prisma.TransactionClient, causeIds: string[], cur
   if (first) throw AppError.invalidFields([first, ...rest]);
 }
 
-/** Classifies a project's problem (共性 / 个性 / 无), its causes and its statement; part of the project record. */
-export async function updateProjectProblem(
-  prisma: PrismaClient,
-  actor: Actor,
-  projectId: string,
-  { version, causeIds, problemCategory, problemStatement }: ProjectProblemUpdate,
-): Promise<ProjectProblem> {
-  return prisma.$transaction(async (tx) => {
-    const load = async () => {
-      const row = await tx.project.findUnique({ where: { id: projectId }, select: profileSelect });
-      return row && presentProfile(row);
-    };
-    const current = assertVersion(await load(), version, "Project", (p) => p);
-    // A cleared text box arrives as "": no statement.
-    const statement = problemStatement === undefined ? undefined : problemStatement || null;
-    const unchanged =
-      (problemCategory ?? current.problemCategory) === current.problemCategory &&
-      (statement === undefined || statement === current.problemStatement) &&
-      (!causeIds ||
-        sameMembers(
-          causeIds,
-          current.causes.map((c) => c.id),
-        ));
-    // Nothing to change (a form saved twice): nothing written, the version stays.
-    if (unchanged) return current;
-    if (causeIds) await checkCauses(tx, causeIds, current);
-    await expectUpdatedOrStale(
-      await tx.project.updateMany({
-        where: { id: projectId, version },
-        data: { problemCategory, problemStatement: statement, version: { increment: 1 } },
-      }),
-      "Project",
-      load,
-    );
-    if (causeIds) {
-      await tx.projectCause.deleteMany({ where: { projectId, causeId: { notIn: causeIds } } });
-      await tx.projectCause.createMany({
-        data: causeIds.map((causeId) => ({ projectId, causeId })),
-        skipDuplicates: true,
-      });
-    }
-    const updated = (await load())!;
-    await audit(tx, actor, {
-      action: "problem_update",
-      entityType: "project",
-      entityId: projectId,
-      ...changedFields(auditView(current), auditView(updated)),
+type ProfileFields = { problemCategory: ProblemCategory; problemStatement: string | null; causeIds: string[] };
+
+const profiles: VersionedRecord<ProjectProblem, ProfileFields> = {
+  what: "Project",
+  entityType: "project",
+  find: async (tx, projectId) => {
+    const row = await tx.project.findUnique({ where: { id: projectId }, select: profileSelect });
+    return row && presentProfile(row);
+  },
+  fieldsOf: (p) => ({
+    problemCategory: p.problemCategory,
+    problemStatement: p.problemStatement,
+    causeIds: asSet(p.causes.map((c) => c.id)),
+  }),
+  table: (tx) => tx.project,
+  columns: ({ causeIds: _causeIds, ...columns }) => columns,
+  afterWrite: async (tx, { id: projectId, changed: { causeIds } }) => {
+    if (!causeIds) return;
+    await tx.projectCause.deleteMany({ where: { projectId, causeId: { notIn: causeIds } } });
+    await tx.projectCause.createMany({
+      data: causeIds.map((causeId) => ({ projectId, causeId })),
+      skipDuplicates: true,
     });
-    return updated;
+  },
+  action: () => "problem_update",
+  auditRecord: (before, after) => changedFields(auditView(before), auditView(after)),
+};
+
+/** Classifies a project's problem (共性 / 个性 / 无), its causes and its statement; part of the project record. */
+export function updateProjectProblem(
+  ctx: ServiceContext,
+  {
+    projectId,
+    changes: { version, causeIds, problemCategory, problemStatement },
+  }: { projectId: string; changes: ProjectProblemUpdate },
+): Promise<ProjectProblem> {
+  return updateVersioned(ctx, profiles, {
+    id: projectId,
+    version,
+    next: async (current, tx) => {
+      if (causeIds) await checkCauses(tx, causeIds, current);
+      return {
+        problemCategory,
+        // A cleared text box arrives as "": no statement.
+        problemStatement: problemStatement === undefined ? undefined : problemStatement || null,
+        causeIds: causeIds && asSet(causeIds),
+      };
+    },
   });
 }

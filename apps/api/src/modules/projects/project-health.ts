@@ -1,5 +1,5 @@
 import { assessProjectHealth, computeTrajectory, type ProjectHealth, type Trajectory } from "@resettle/domain";
-import type { PrismaClient } from "@resettle/prisma/client";
+import type { Db } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 
 type ProjectFigures = {
@@ -13,21 +13,21 @@ type ProjectFigures = {
  * page size (ledger, open milestones, open items), then the domain's pure rules.
  */
 export async function assessProjects(
-  prisma: PrismaClient,
+  db: Db,
   projects: ProjectFigures[],
   asOf: string,
 ): Promise<Map<string, { trajectory: Trajectory; health: ProjectHealth }>> {
   const ids = projects.map((p) => p.id);
   const [reports, milestones, items] = await Promise.all([
-    prisma.progressReport.findMany({
+    db.progressReport.findMany({
       where: { projectId: { in: ids } },
       select: { projectId: true, reportedOn: true, households: true },
     }),
-    prisma.milestone.findMany({
+    db.milestone.findMany({
       where: { projectId: { in: ids } },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
-    prisma.item.findMany({
+    db.item.findMany({
       where: { projectId: { in: ids } },
       select: { projectId: true, id: true, problem: true, deadline: true, status: true },
     }),

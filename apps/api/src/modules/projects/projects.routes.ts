@@ -8,14 +8,12 @@ import {
   ProjectListQuerySchema,
   ProjectSummarySchema,
 } from "@resettle/domain";
-import { todayInChina } from "../../lib/clock.js";
-import { AppError } from "../../lib/app-error.js";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { listAuditEvents } from "../audit/audit.service.js";
-import { getProject, listProjects } from "./projects.service.js";
+import { getProject, listProjects, projectHistory } from "./projects.service.js";
 import { errors } from "../../lib/route-schemas.js";
 
-export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
+export async function projectRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/projects",
     {
@@ -27,7 +25,7 @@ export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: pageOf(ProjectSummarySchema), ...errors },
       },
     },
-    (request) => listProjects(prisma, request.query, todayInChina(clock)),
+    (request) => listProjects(contextOf(request, deps), request.query),
   );
   app.get(
     "/api/projects/:id",
@@ -40,7 +38,7 @@ export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: ProjectDetailSchema, ...errors },
       },
     },
-    (request) => getProject(prisma, request.params.id, todayInChina(clock)),
+    (request) => getProject(contextOf(request, deps), request.params),
   );
   app.get(
     "/api/projects/:id/history",
@@ -54,9 +52,6 @@ export async function projectRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: pageOf(AuditEventSchema), ...errors },
       },
     },
-    async (request) => {
-      if (!(await prisma.project.count({ where: { id: request.params.id } }))) throw AppError.notFound("Project");
-      return listAuditEvents(prisma, { ...request.query, projectId: request.params.id });
-    },
+    (request) => projectHistory(contextOf(request, deps), { ...request.query, projectId: request.params.id }),
   );
 }

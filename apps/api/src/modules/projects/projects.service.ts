@@ -1,17 +1,20 @@
 import {
   HEALTH_SEVERITY,
-  type Milestone,
+  type AuditQuery,
   type ProjectDetail,
   type ProjectListQuery,
   type ProjectSummary,
 } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
-import { toIsoDate } from "../../lib/dates.js";
+import { todayInChina } from "../../lib/clock.js";
+import type { Db, ServiceContext } from "../../lib/context.js";
+import { requireProject } from "../../lib/projects.js";
 import { pageOfRows } from "../../lib/paging.js";
-import { itemSelect, presentItem } from "../work/items.service.js";
+import { listAuditEvents } from "../audit/index.js";
+import { commonProblemsOfProject } from "../problems/index.js";
+import { itemSelect, milestoneSelect, presentItem, presentMilestone } from "../work/index.js";
 import { assessProjects } from "./project-health.js";
-import { commonProblemsOfProject } from "../problems/common-problems.service.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -55,16 +58,17 @@ const orderByField: Record<
   health: (order) => ({ sequence: order }),
 };
 
-export async function listProjects(prisma: PrismaClient, query: ProjectListQuery, today: string) {
+export async function listProjects({ db, clock }: ServiceContext, query: ProjectListQuery) {
+  const today = todayInChina(clock);
   const where: Prisma.ProjectWhereInput = {
     districtId: query.districtId,
     status: query.status,
     problemCategory: query.problemCategory,
     responsibleDepartmentId: query.responsibleDepartmentId,
   };
-  if (query.sort === "health") return listProjectsByHealth(prisma, query, where, today);
-  const [items, total] = await prisma.$transaction([
-    prisma.project.findMany({
+  if (query.sort === "health") return listProjectsByHealth(db, query, where, today);
+  const [items, total] = await db.$transaction([
+    db.project.findMany({
       where,
       select: summarySelect,
       // The code breaks ties so that pages never overlap or skip.
@@ -72,9 +76,9 @@ export async function listProjects(prisma: PrismaClient, query: ProjectListQuery
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    prisma.project.count({ where }),
+    db.project.count({ where }),
   ]);
-  const assessed = await assessProjects(prisma, items, today);
+  const assessed = await assessProjects(db, items, today);
   const summaries = items.map((p) => presentSummary(p, assessed.get(p.id)!.health.level));
   return { items: summaries, total, page: query.page, pageSize: query.pageSize };
 }
@@ -84,18 +88,13 @@ export async function listProjects(prisma: PrismaClient, query: ProjectListQuery
  * projects are assessed together (a city has tens to hundreds of them; three queries
  * whatever their number), then sorted and paged here; the plan order breaks ties.
  */
-async function listProjectsByHealth(
-  prisma: PrismaClient,
-  query: ProjectListQuery,
-  where: Prisma.ProjectWhereInput,
-  today: string,
-) {
-  const all = await prisma.project.findMany({
+async function listProjectsByHealth(db: Db, query: ProjectListQuery, where: Prisma.ProjectWhereInput, today: string) {
+  const all = await db.project.findMany({
     where,
     select: summarySelect,
     orderBy: [{ sequence: "asc" }, { code: "asc" }],
   });
-  const assessed = await assessProjects(prisma, all, today);
+  const assessed = await assessProjects(db, all, today);
   const direction = query.order === "asc" ? 1 : -1;
   const sorted = all
     .map((p) => presentSummary(p, assessed.get(p.id)!.health.level))
@@ -106,35 +105,9 @@ async function listProjectsByHealth(
   return pageOfRows(sorted, query);
 }
 
-export const milestoneSelect = {
-  id: true,
-  projectId: true,
-  kind: true,
-  title: true,
-  dueDate: true,
-  status: true,
-  responsibleDepartmentId: true,
-  responsiblePersonId: true,
-  completedAt: true,
-  completedBy: { select: { displayName: true } },
-  blockedReason: true,
-  version: true,
-} satisfies Prisma.MilestoneSelect;
-
-export function presentMilestone({
-  completedBy,
-  ...m
-}: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
-  return {
-    ...m,
-    dueDate: toIsoDate(m.dueDate),
-    completedAt: m.completedAt?.toISOString() ?? null,
-    completedBy: completedBy?.displayName ?? null,
-  };
-}
-
-export async function getProject(prisma: PrismaClient, id: string, today: string): Promise<ProjectDetail> {
-  const project = await prisma.project.findUnique({
+export async function getProject({ db, clock }: ServiceContext, { id }: { id: string }): Promise<ProjectDetail> {
+  const today = todayInChina(clock);
+  const project = await db.project.findUnique({
     where: { id },
     select: {
       ...summarySelect,
@@ -144,7 +117,7 @@ export async function getProject(prisma: PrismaClient, id: string, today: string
     },
   });
   if (!project) throw AppError.notFound("Project");
-  const { trajectory, health } = (await assessProjects(prisma, [project], today)).get(id)!;
+  const { trajectory, health } = (await assessProjects(db, [project], today)).get(id)!;
   const { milestones, items, workingGroup, ...summary } = project;
   return {
     ...presentSummary(summary, health.level),
@@ -152,7 +125,16 @@ export async function getProject(prisma: PrismaClient, id: string, today: string
     health,
     items: items.map(presentItem),
     milestones: milestones.map(presentMilestone),
-    commonProblems: await commonProblemsOfProject(prisma, id),
+    commonProblems: await commonProblemsOfProject(db, id),
     workingGroup: workingGroup?.group ?? null,
   };
+}
+
+/** The project's change history: its own, its milestones', items' and ledger's changes, newest first. */
+export async function projectHistory(
+  ctx: ServiceContext,
+  { projectId, page, pageSize }: Pick<AuditQuery, "page" | "pageSize"> & { projectId: string },
+) {
+  await requireProject(ctx.db, projectId);
+  return listAuditEvents(ctx, { projectId, page, pageSize });
 }

@@ -5,8 +5,7 @@ import {
   ProjectDetailSchema,
   ResponsibilityAssignmentSchema,
 } from "@resettle/domain";
-import { actorOf } from "../../lib/audit.js";
-import { todayInChina } from "../../lib/clock.js";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
   assignMilestoneResponsibility,
@@ -16,7 +15,7 @@ import {
 import { byId, errors } from "../../lib/route-schemas.js";
 
 /** 包项目到部门到人: who is responsible, set by the leading group's office, with its history. */
-export async function responsibilityRoutes(app: App, { prisma, clock }: ModuleDeps) {
+export async function responsibilityRoutes(app: App, deps: ModuleDeps) {
   app.put(
     "/api/projects/:id/responsibility",
     {
@@ -30,7 +29,7 @@ export async function responsibilityRoutes(app: App, { prisma, clock }: ModuleDe
       },
     },
     (request) =>
-      assignProjectResponsibility(prisma, actorOf(request), request.params.id, request.body, todayInChina(clock)),
+      assignProjectResponsibility(contextOf(request, deps), { projectId: request.params.id, assignment: request.body }),
   );
   app.get(
     "/api/projects/:id/responsibility-history",
@@ -43,7 +42,7 @@ export async function responsibilityRoutes(app: App, { prisma, clock }: ModuleDe
         response: { 200: z.array(ResponsibilityAssignmentSchema), ...errors },
       },
     },
-    (request) => responsibilityHistory(prisma, { projectId: request.params.id, milestoneId: null }),
+    (request) => responsibilityHistory(contextOf(request, deps), { projectId: request.params.id, milestoneId: null }),
   );
   app.put(
     "/api/milestones/:id/responsibility",
@@ -57,7 +56,11 @@ export async function responsibilityRoutes(app: App, { prisma, clock }: ModuleDe
         response: { 200: MilestoneSchema, ...errors },
       },
     },
-    (request) => assignMilestoneResponsibility(prisma, actorOf(request), request.params.id, request.body),
+    (request) =>
+      assignMilestoneResponsibility(contextOf(request, deps), {
+        milestoneId: request.params.id,
+        assignment: request.body,
+      }),
   );
   app.get(
     "/api/milestones/:id/responsibility-history",
@@ -70,6 +73,6 @@ export async function responsibilityRoutes(app: App, { prisma, clock }: ModuleDe
         response: { 200: z.array(ResponsibilityAssignmentSchema), ...errors },
       },
     },
-    (request) => responsibilityHistory(prisma, { milestoneId: request.params.id }),
+    (request) => responsibilityHistory(contextOf(request, deps), { milestoneId: request.params.id }),
   );
 }

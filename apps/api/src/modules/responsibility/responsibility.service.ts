@@ -1,12 +1,14 @@
 import type { AssignResponsibility, Milestone, ProjectDetail, ResponsibilityAssignment } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { resolveAssignee } from "../../lib/assignee.js";
-import { audit, type Actor } from "../../lib/audit.js";
-import { getProject, milestoneSelect, presentMilestone } from "../projects/projects.service.js";
+import { audit, type AuditActor } from "../../lib/audit.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
+import { getProject } from "../projects/index.js";
+import { milestoneSelect, presentMilestone } from "../work/index.js";
 
 /** The department must exist; the person, if named, must be active and belong to it. */
-async function resolveInput(tx: Prisma.TransactionClient, input: AssignResponsibility) {
+async function resolveInput(tx: Tx, input: AssignResponsibility) {
   const { department, person } = await resolveAssignee(tx, input.departmentId, input.personId, {
     department: "body.departmentId",
     person: "body.personId",
@@ -28,8 +30,8 @@ type Current = { responsibleDepartment: { name: string } | null; responsiblePers
 
 /** The history row and the audit record of one assignment, in the caller's transaction. */
 async function recordAssignment(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
+  tx: Tx,
+  actor: AuditActor,
   target: { projectId: string; milestoneId: string | null },
   current: Current,
   { department, person }: Awaited<ReturnType<typeof resolveInput>>,
@@ -49,13 +51,10 @@ async function recordAssignment(
 }
 
 export async function assignProjectResponsibility(
-  prisma: PrismaClient,
-  actor: Actor,
-  projectId: string,
-  input: AssignResponsibility,
-  today: string,
+  ctx: ServiceContext,
+  { projectId, assignment: input }: { projectId: string; assignment: AssignResponsibility },
 ): Promise<ProjectDetail> {
-  await prisma.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     const project = await tx.project.findUnique({ where: { id: projectId }, select: currentNames });
     if (!project) throw AppError.notFound("Project");
     const assignee = await resolveInput(tx, input);
@@ -67,18 +66,16 @@ export async function assignProjectResponsibility(
         version: { increment: 1 },
       },
     });
-    await recordAssignment(tx, actor, { projectId, milestoneId: null }, project, assignee, input.reason);
+    await recordAssignment(tx, ctx.actor, { projectId, milestoneId: null }, project, assignee, input.reason);
   });
-  return getProject(prisma, projectId, today);
+  return getProject(ctx, { id: projectId });
 }
 
 export async function assignMilestoneResponsibility(
-  prisma: PrismaClient,
-  actor: Actor,
-  milestoneId: string,
-  input: AssignResponsibility,
+  ctx: ServiceContext,
+  { milestoneId, assignment: input }: { milestoneId: string; assignment: AssignResponsibility },
 ): Promise<Milestone> {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const milestone = await tx.milestone.findUnique({
       where: { id: milestoneId },
       select: { projectId: true, ...currentNames },
@@ -95,7 +92,7 @@ export async function assignMilestoneResponsibility(
       select: milestoneSelect,
     });
     const target = { projectId: milestone.projectId, milestoneId };
-    await recordAssignment(tx, actor, target, milestone, assignee, input.reason);
+    await recordAssignment(tx, ctx.actor, target, milestone, assignee, input.reason);
     return presentMilestone(updated);
   });
 }
@@ -115,15 +112,15 @@ const historySelect = {
 
 /** Newest first. A project's history is its own assignments, not its milestones'. */
 export async function responsibilityHistory(
-  prisma: PrismaClient,
+  { db }: ServiceContext,
   where: { projectId: string; milestoneId: null } | { milestoneId: string },
 ): Promise<ResponsibilityAssignment[]> {
   const exists =
     "projectId" in where
-      ? await prisma.project.count({ where: { id: where.projectId } })
-      : await prisma.milestone.count({ where: { id: where.milestoneId } });
+      ? await db.project.count({ where: { id: where.projectId } })
+      : await db.milestone.count({ where: { id: where.milestoneId } });
   if (!exists) throw AppError.notFound("projectId" in where ? "Project" : "Milestone");
-  const rows = await prisma.responsibilityAssignment.findMany({
+  const rows = await db.responsibilityAssignment.findMany({
     where,
     orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
     select: historySelect,

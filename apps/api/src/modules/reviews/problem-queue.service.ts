@@ -5,11 +5,12 @@ import {
   type ProblemQueueEntry,
   type ProblemQueueQuery,
 } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
-import { chinaDay } from "../../lib/clock.js";
+import type { Prisma } from "@resettle/prisma/client";
+import { chinaDay, todayInChina } from "../../lib/clock.js";
+import type { ServiceContext } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 import { pageOfRows } from "../../lib/paging.js";
-import { assessProjects } from "../projects/project-health.js";
+import { assessProjects } from "../projects/index.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -20,12 +21,13 @@ const ref = { select: { id: true, name: true } } as const;
  * The filtered projects are read together (a city has tens to hundreds): five queries
  * whatever their number; ranked by the domain's rule, then paged.
  */
-export async function problemQueue(prisma: PrismaClient, query: ProblemQueueQuery, today: string) {
+export async function problemQueue({ db, clock }: ServiceContext, query: ProblemQueueQuery) {
+  const today = todayInChina(clock);
   const where: Prisma.ProjectWhereInput = {
     districtId: query.districtId,
     ...(query.groupId ? { workingGroup: { groupId: query.groupId } } : {}),
   };
-  const projects = await prisma.project.findMany({
+  const projects = await db.project.findMany({
     where,
     select: {
       id: true,
@@ -42,8 +44,8 @@ export async function problemQueue(prisma: PrismaClient, query: ProblemQueueQuer
   });
   const ids = projects.map((p) => p.id);
   const [assessed, blocked] = await Promise.all([
-    assessProjects(prisma, projects, today),
-    prisma.item.groupBy({ by: ["projectId"], where: { projectId: { in: ids }, status: "blocked" }, _count: true }),
+    assessProjects(db, projects, today),
+    db.item.groupBy({ by: ["projectId"], where: { projectId: { in: ids }, status: "blocked" }, _count: true }),
   ]);
   const hasBlocked = new Set(blocked.map((b) => b.projectId));
   const candidates = projects.flatMap((p) => {
@@ -57,11 +59,11 @@ export async function problemQueue(prisma: PrismaClient, query: ProblemQueueQuer
   });
   const candidateIds = candidates.map((p) => p.id);
   const [reviewed, actions] = await Promise.all([
-    prisma.reviewProject.findMany({
+    db.reviewProject.findMany({
       where: { projectId: { in: candidateIds } },
       select: { projectId: true, review: { select: { heldOn: true } } },
     }),
-    prisma.item.findMany({
+    db.item.findMany({
       where: { projectId: { in: candidateIds }, reviewProjectId: { not: null }, status: { not: "done" } },
       select: { projectId: true, deadline: true },
     }),

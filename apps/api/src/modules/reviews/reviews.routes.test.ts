@@ -395,6 +395,29 @@ describe("working groups: administrators form them", () => {
     expect(events.map((e) => e.action).sort()).toEqual(["create", "update"]);
   });
 
+  it("a change to nothing (a form saved twice) writes nothing: same version, no audit row", async () => {
+    const group = (await t.as("admin")({ url: `/api/working-groups/${ids.group}` })).json();
+    const before = await snapshot(t.db.prisma);
+    const res = await t.as("admin")({
+      method: "PATCH",
+      url: `/api/working-groups/${ids.group}`,
+      payload: {
+        name: group.name,
+        reviewIntervalDays: group.reviewIntervalDays,
+        departmentIds: group.departments.map((d: { id: string }) => d.id).reverse(),
+        projectIds: group.projects.map((p: { id: string }) => p.id),
+        version: group.version,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual(group);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+    const events = await t.db.prisma.auditEvent.findMany({
+      where: { entityType: "working_group", entityId: ids.group },
+    });
+    expect(events).toEqual([]);
+  });
+
   it("refuses a lead that is not a member, a person of another department, a project of another group; and non-admins", async () => {
     const before = await snapshot(t.db.prisma);
     const cases: [(b: ReturnType<typeof body>) => void, string][] = [

@@ -13,16 +13,19 @@ import {
   WorkingGroupSchema,
   WorkingGroupUpdateSchema,
 } from "@resettle/domain";
-import { actorOf } from "../../lib/audit.js";
-import { todayInChina } from "../../lib/clock.js";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { problemQueue } from "./problem-queue.service.js";
-import { addAddendum, createReview, getReview, listReviews, signReview, updateReview } from "./reviews.service.js";
+import { addAddendum } from "./review-addendum.service.js";
+import { createReview } from "./review-create.service.js";
+import { signReview } from "./review-sign.service.js";
+import { updateReview } from "./review-update.service.js";
+import { getReview, listReviews } from "./reviews.service.js";
 import { createGroup, getGroup, listGroups, updateGroup } from "./working-groups.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 /** The joint working groups (联合工作组), their reviews (研判会) with sign-off (会签), and the problem-projects queue. */
-export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
+export async function reviewRoutes(app: App, deps: ModuleDeps) {
   const tags = ["working groups"];
   app.get(
     "/api/working-groups",
@@ -30,7 +33,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
       config: { access: "read" },
       schema: { tags, summary: "The joint working groups", response: { 200: z.array(WorkingGroupSchema), ...errors } },
     },
-    () => listGroups(prisma),
+    (request) => listGroups(contextOf(request, deps)),
   );
   app.get(
     "/api/working-groups/:id",
@@ -38,7 +41,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
       config: { access: "read" },
       schema: { tags, summary: "One working group", params: byId, response: { 200: WorkingGroupSchema, ...errors } },
     },
-    (request) => getGroup(prisma, request.params.id),
+    (request) => getGroup(contextOf(request, deps), request.params),
   );
   app.post(
     "/api/working-groups",
@@ -51,7 +54,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 201: WorkingGroupSchema, ...writeErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createGroup(prisma, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createGroup(contextOf(request, deps), request.body)),
   );
   app.patch(
     "/api/working-groups/:id",
@@ -65,7 +68,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: WorkingGroupSchema, ...writeErrors },
       },
     },
-    (request) => updateGroup(prisma, actorOf(request), request.params.id, request.body),
+    (request) => updateGroup(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
 
   app.get(
@@ -79,7 +82,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: pageOf(ProblemQueueEntrySchema), ...errors },
       },
     },
-    (request) => problemQueue(prisma, request.query, todayInChina(clock)),
+    (request) => problemQueue(contextOf(request, deps), request.query),
   );
 
   const reviewTags = ["reviews"];
@@ -94,7 +97,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: pageOf(ReviewSummarySchema), ...errors },
       },
     },
-    (request) => listReviews(prisma, request.query),
+    (request) => listReviews(contextOf(request, deps), request.query),
   );
   app.post(
     "/api/reviews",
@@ -107,8 +110,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 201: ReviewSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await createReview(prisma, actorOf(request), request.body, todayInChina(clock))),
+    async (request, reply) => reply.status(201).send(await createReview(contextOf(request, deps), request.body)),
   );
   app.get(
     "/api/reviews/:id",
@@ -121,7 +123,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: ReviewSchema, ...errors },
       },
     },
-    (request) => getReview(prisma, request.params.id),
+    (request) => getReview(contextOf(request, deps), request.params),
   );
   app.patch(
     "/api/reviews/:id",
@@ -135,7 +137,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: ReviewSchema, ...writeErrors },
       },
     },
-    (request) => updateReview(prisma, actorOf(request), request.params.id, request.body, todayInChina(clock)),
+    (request) => updateReview(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
   app.post(
     "/api/reviews/:id/signatures",
@@ -148,10 +150,7 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 201: ReviewSchema, ...writeErrors },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await signReview(prisma, request.session!.user, actorOf(request), request.params.id, clock.now())),
+    async (request, reply) => reply.status(201).send(await signReview(contextOf(request, deps), request.params)),
   );
   app.post(
     "/api/reviews/:id/addenda",
@@ -166,6 +165,8 @@ export async function reviewRoutes(app: App, { prisma, clock }: ModuleDeps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addAddendum(prisma, actorOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await addAddendum(contextOf(request, deps), { id: request.params.id, addendum: request.body })),
   );
 }

@@ -1,8 +1,9 @@
 import type { WorkingGroup, WorkingGroupCreate, WorkingGroupUpdate } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
+import { audit, changedFields } from "../../lib/audit.js";
+import type { Db, ServiceContext, Tx } from "../../lib/context.js";
+import { asSet, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -34,18 +35,23 @@ export function presentGroup(row: GroupRow): WorkingGroup {
   };
 }
 
-export async function listGroups(prisma: PrismaClient): Promise<WorkingGroup[]> {
-  const rows = await prisma.workingGroup.findMany({
+export async function listGroups({ db }: ServiceContext): Promise<WorkingGroup[]> {
+  const rows = await db.workingGroup.findMany({
     select: groupSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map(presentGroup);
 }
 
-export async function getGroup(prisma: PrismaClient, id: string): Promise<WorkingGroup> {
-  const row = await prisma.workingGroup.findUnique({ where: { id }, select: groupSelect });
-  if (!row) throw AppError.notFound("Working group");
-  return presentGroup(row);
+const findGroup = async (db: Db, id: string) => {
+  const row = await db.workingGroup.findUnique({ where: { id }, select: groupSelect });
+  return row && presentGroup(row);
+};
+
+export async function getGroup({ db }: ServiceContext, { id }: { id: string }): Promise<WorkingGroup> {
+  const found = await findGroup(db, id);
+  if (!found) throw AppError.notFound("Working group");
+  return found;
 }
 
 type Membership = Pick<WorkingGroupCreate, "leadDepartmentId" | "departmentIds" | "personIds" | "projectIds">;
@@ -55,7 +61,7 @@ type Membership = Pick<WorkingGroupCreate, "leadDepartmentId" | "departmentIds" 
  * member; departments and projects exist; each person is an active member of a member
  * department; a project is reviewed by one group only.
  */
-async function checkMembership(tx: Prisma.TransactionClient, groupId: string | null, m: Membership) {
+async function checkMembership(tx: Tx, groupId: string | null, m: Membership) {
   const departments = await tx.department.findMany({
     where: { id: { in: m.departmentIds } },
     select: { id: true, name: true },
@@ -112,8 +118,8 @@ const auditView = (g: WorkingGroup) => ({
   projects: g.projects.map((p) => p.name),
 });
 
-export async function createGroup(prisma: PrismaClient, actor: Actor, input: WorkingGroupCreate) {
-  return prisma.$transaction(async (tx) => {
+export async function createGroup(ctx: ServiceContext, input: WorkingGroupCreate): Promise<WorkingGroup> {
+  return ctx.db.$transaction(async (tx) => {
     await checkMembership(tx, null, input);
     const created = presentGroup(
       await tx.workingGroup.create({
@@ -128,7 +134,7 @@ export async function createGroup(prisma: PrismaClient, actor: Actor, input: Wor
         select: groupSelect,
       }),
     );
-    await audit(tx, actor, {
+    await audit(tx, ctx.actor, {
       action: "create",
       entityType: "working_group",
       entityId: created.id,
@@ -138,77 +144,77 @@ export async function createGroup(prisma: PrismaClient, actor: Actor, input: Wor
   });
 }
 
-export async function updateGroup(
-  prisma: PrismaClient,
-  actor: Actor,
-  id: string,
-  { version, ...changes }: WorkingGroupUpdate,
+type GroupFields = Membership & Pick<WorkingGroupCreate, "name" | "reviewIntervalDays">;
+
+const membersOf = (g: WorkingGroup): Membership => ({
+  leadDepartmentId: g.leadDepartment.id,
+  departmentIds: asSet(g.departments.map((d) => d.id)),
+  personIds: asSet(g.persons.map((p) => p.id)),
+  projectIds: asSet(g.projects.map((p) => p.id)),
+});
+
+const groups: VersionedRecord<WorkingGroup, GroupFields> = {
+  what: "Working group",
+  entityType: "working_group",
+  find: findGroup,
+  fieldsOf: (g) => ({ name: g.name, reviewIntervalDays: g.reviewIntervalDays, ...membersOf(g) }),
+  table: (tx) => tx.workingGroup,
+  columns: ({ name, leadDepartmentId, reviewIntervalDays }) => ({ name, leadDepartmentId, reviewIntervalDays }),
+  // Sets are replaced by difference: a project that stays keeps its assignment date.
+  afterWrite: async (tx, { id: groupId, current, changed }) => {
+    const was = membersOf(current);
+    await replaceSet(changed.departmentIds, was.departmentIds, {
+      remove: (ids) => tx.workingGroupDepartment.deleteMany({ where: { groupId, departmentId: { in: ids } } }),
+      add: (ids) =>
+        tx.workingGroupDepartment.createMany({ data: ids.map((departmentId) => ({ groupId, departmentId })) }),
+    });
+    await replaceSet(changed.personIds, was.personIds, {
+      remove: (ids) => tx.workingGroupPerson.deleteMany({ where: { groupId, personId: { in: ids } } }),
+      add: (ids) => tx.workingGroupPerson.createMany({ data: ids.map((personId) => ({ groupId, personId })) }),
+    });
+    await replaceSet(changed.projectIds, was.projectIds, {
+      remove: (ids) => tx.workingGroupProject.deleteMany({ where: { groupId, projectId: { in: ids } } }),
+      add: (ids) => tx.workingGroupProject.createMany({ data: ids.map((projectId) => ({ groupId, projectId })) }),
+    });
+  },
+  auditRecord: (before, after) => changedFields(auditView(before), auditView(after)),
+};
+
+export function updateGroup(
+  ctx: ServiceContext,
+  { id, changes: { version, ...changes } }: { id: string; changes: WorkingGroupUpdate },
 ): Promise<WorkingGroup> {
-  return prisma.$transaction(async (tx) => {
-    const current = assertVersion(
-      await tx.workingGroup.findUnique({ where: { id }, select: groupSelect }).then((g) => g && presentGroup(g)),
-      version,
-      "Working group",
-      (g) => g,
-    );
-    const next: Membership = {
-      leadDepartmentId: changes.leadDepartmentId ?? current.leadDepartment.id,
-      departmentIds: changes.departmentIds ?? current.departments.map((d) => d.id),
-      personIds: changes.personIds ?? current.persons.map((p) => p.id),
-      projectIds: changes.projectIds ?? current.projects.map((p) => p.id),
-    };
-    await checkMembership(tx, id, next);
-    await expectUpdatedOrStale(
-      await tx.workingGroup.updateMany({
-        where: { id, version },
-        data: {
-          name: changes.name,
-          leadDepartmentId: changes.leadDepartmentId,
-          reviewIntervalDays: changes.reviewIntervalDays,
-          version: { increment: 1 },
-        },
-      }),
-      "Working group",
-      async () => presentGroup(await tx.workingGroup.findUniqueOrThrow({ where: { id }, select: groupSelect })),
-    );
-    // Sets are replaced by difference: a project that stays keeps its assignment date.
-    await replaceSet(
-      next.departmentIds,
-      current.departments.map((d) => d.id),
-      {
-        remove: (ids) => tx.workingGroupDepartment.deleteMany({ where: { groupId: id, departmentId: { in: ids } } }),
-        add: (ids) =>
-          tx.workingGroupDepartment.createMany({ data: ids.map((departmentId) => ({ groupId: id, departmentId })) }),
-      },
-    );
-    await replaceSet(
-      next.personIds,
-      current.persons.map((p) => p.id),
-      {
-        remove: (ids) => tx.workingGroupPerson.deleteMany({ where: { groupId: id, personId: { in: ids } } }),
-        add: (ids) => tx.workingGroupPerson.createMany({ data: ids.map((personId) => ({ groupId: id, personId })) }),
-      },
-    );
-    await replaceSet(
-      next.projectIds,
-      current.projects.map((p) => p.id),
-      {
-        remove: (ids) => tx.workingGroupProject.deleteMany({ where: { groupId: id, projectId: { in: ids } } }),
-        add: (ids) => tx.workingGroupProject.createMany({ data: ids.map((projectId) => ({ groupId: id, projectId })) }),
-      },
-    );
-    const updated = presentGroup(await tx.workingGroup.findUniqueOrThrow({ where: { id }, select: groupSelect }));
-    const diff = changedFields(auditView(current), auditView(updated));
-    await audit(tx, actor, { action: "update", entityType: "working_group", entityId: id, ...diff });
-    return updated;
+  return updateVersioned(ctx, groups, {
+    id,
+    version,
+    next: async (current, tx) => {
+      const was = membersOf(current);
+      const next: Membership = {
+        leadDepartmentId: changes.leadDepartmentId ?? was.leadDepartmentId,
+        departmentIds: changes.departmentIds ?? was.departmentIds,
+        personIds: changes.personIds ?? was.personIds,
+        projectIds: changes.projectIds ?? was.projectIds,
+      };
+      await checkMembership(tx, id, next);
+      return {
+        name: changes.name,
+        reviewIntervalDays: changes.reviewIntervalDays,
+        leadDepartmentId: next.leadDepartmentId,
+        departmentIds: asSet(next.departmentIds),
+        personIds: asSet(next.personIds),
+        projectIds: asSet(next.projectIds),
+      };
+    },
   });
 }
 
+/** Applies a new set (when it changed) as the members removed and the members added. */
 async function replaceSet(
-  next: string[],
+  next: string[] | undefined,
   current: string[],
   ops: { remove: (ids: string[]) => Promise<unknown>; add: (ids: string[]) => Promise<unknown> },
 ) {
+  if (!next) return;
   const removed = current.filter((id) => !next.includes(id));
   const added = next.filter((id) => !current.includes(id));
   if (removed.length) await ops.remove(removed);

@@ -168,6 +168,29 @@ describe("PATCH /api/users/:id", () => {
     expect((await me(session.cookie)).statusCode).toBe(401);
   });
 
+  it("a change to nothing (a form saved twice) writes nothing: same version, no audit row, sessions kept", async () => {
+    const session = await t.login("leader");
+    const leader = await current(ids.leader);
+    const before = await snapshot(t.db.prisma);
+    const res = await admin()({
+      method: "PATCH",
+      url: `/api/users/${ids.leader}`,
+      headers: { "x-request-id": "same-user-001" },
+      payload: {
+        displayName: leader.displayName,
+        role: leader.role,
+        departmentId: leader.departmentId,
+        active: true,
+        version: 1,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(leader);
+    expect(await auditOf("same-user-001")).toEqual([]);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+    expect((await me(session.cookie)).statusCode).toBe(200);
+  });
+
   it("answers 409 with the record as it is now on a stale version, and changes nothing", async () => {
     await admin()({ method: "PATCH", url: `/api/users/${ids.leader}`, payload: { displayName: "市长", version: 1 } });
     const now = await current(ids.leader);

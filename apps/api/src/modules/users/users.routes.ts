@@ -7,13 +7,13 @@ import {
   UserSchema,
   UserUpdateSchema,
 } from "@resettle/domain";
-import { actorOf } from "../../lib/audit.js";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { createUser, listUsers, resetPassword, updateUser } from "./users.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 /** Accounts: administrators only. Passwords go in, never come out. */
-export async function userRoutes(app: App, { prisma }: ModuleDeps) {
+export async function userRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/users",
     {
@@ -25,7 +25,7 @@ export async function userRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: pageOf(UserSchema), ...errors },
       },
     },
-    (request) => listUsers(prisma, request.query),
+    (request) => listUsers(contextOf(request, deps), request.query),
   );
   app.post(
     "/api/users",
@@ -38,7 +38,7 @@ export async function userRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 201: UserSchema, ...writeErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createUser(prisma, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createUser(contextOf(request, deps), request.body)),
   );
   app.patch(
     "/api/users/:id",
@@ -52,7 +52,7 @@ export async function userRoutes(app: App, { prisma }: ModuleDeps) {
         response: { 200: UserSchema, ...writeErrors },
       },
     },
-    (request) => updateUser(prisma, actorOf(request), request.params.id, request.body),
+    (request) => updateUser(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
   app.post(
     "/api/users/:id/password",
@@ -67,7 +67,7 @@ export async function userRoutes(app: App, { prisma }: ModuleDeps) {
       },
     },
     async (request, reply) => {
-      await resetPassword(prisma, actorOf(request), request.params.id, request.body);
+      await resetPassword(contextOf(request, deps), { id: request.params.id, ...request.body });
       return reply.status(204).send(null);
     },
   );

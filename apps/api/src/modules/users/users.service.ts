@@ -1,9 +1,10 @@
 import type { PasswordReset, User, UserCreate, UserListQuery, UserUpdate } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import type { Prisma } from "@resettle/prisma/client";
 import { hashPassword } from "@resettle/prisma/passwords";
 import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
+import { audit } from "../../lib/audit.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
+import { activeAction, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 
 const userSelect = {
   id: true,
@@ -27,7 +28,7 @@ const order: Record<UserListQuery["sort"], (o: Prisma.SortOrder) => Prisma.UserO
   lastLoginAt: (o) => ({ lastLoginAt: { sort: o, nulls: "last" } }),
 };
 
-export async function listUsers(prisma: PrismaClient, query: UserListQuery) {
+export async function listUsers({ db }: ServiceContext, query: UserListQuery) {
   const where: Prisma.UserWhereInput = {
     role: query.role,
     departmentId: query.departmentId,
@@ -41,24 +42,21 @@ export async function listUsers(prisma: PrismaClient, query: UserListQuery) {
         }
       : {}),
   };
-  const [rows, total] = await prisma.$transaction([
-    prisma.user.findMany({
+  const [rows, total] = await db.$transaction([
+    db.user.findMany({
       where,
       select: userSelect,
       orderBy: [order[query.sort](query.order), { username: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    prisma.user.count({ where }),
+    db.user.count({ where }),
   ]);
   return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The department and linked person must exist, and the person must belong to the department. */
-async function checkLinks(
-  tx: Prisma.TransactionClient,
-  next: { role: string; departmentId: string | null; personId: string | null },
-) {
+async function checkLinks(tx: Tx, next: { role: string; departmentId: string | null; personId: string | null }) {
   if (next.role === "coordinator" && !next.departmentId)
     throw AppError.invalid("body.departmentId", "department_required", "A coordinator needs a department");
   if (
@@ -74,68 +72,70 @@ async function checkLinks(
   }
 }
 
-export async function createUser(prisma: PrismaClient, actor: Actor, input: UserCreate): Promise<User> {
+export async function createUser(ctx: ServiceContext, input: UserCreate): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } }))
       throw AppError.invalid("body.username", "taken", `The username '${input.username}' is taken`);
     await checkLinks(tx, input);
     const { password: _password, ...fields } = input;
     const created = present(await tx.user.create({ data: { ...fields, passwordHash }, select: userSelect }));
-    await audit(tx, actor, { action: "create", entityType: "user", entityId: created.id, after: created });
+    await audit(tx, ctx.actor, { action: "create", entityType: "user", entityId: created.id, after: created });
     return created;
   });
 }
 
-export async function updateUser(
-  prisma: PrismaClient,
-  actor: Actor,
-  id: string,
-  { version, ...changes }: UserUpdate,
-): Promise<User> {
-  return prisma.$transaction(async (tx) => {
-    const current = present(
-      assertVersion(await tx.user.findUnique({ where: { id }, select: userSelect }), version, "User", present),
-    );
-    if (id === actor.id && (changes.active === false || (changes.role && changes.role !== "admin")))
-      throw AppError.invalid(
-        changes.active === false ? "body.active" : "body.role",
-        "self_demotion",
-        "Administrators cannot deactivate or demote themselves",
-      );
-    const next = { ...current, ...changes };
-    // A coordinator's department only makes sense for a coordinator's and an office's accounts; keep what is given.
-    await checkLinks(tx, next);
-    await expectUpdatedOrStale(
-      await tx.user.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } }),
-      "User",
-      async () => {
-        const row = await tx.user.findUnique({ where: { id }, select: userSelect });
-        return row && present(row);
-      },
-    );
-    // A deactivated account, or one whose role or department changed, signs in again.
-    if (changes.active === false || next.role !== current.role || next.departmentId !== current.departmentId)
+const users: VersionedRecord<User, Omit<UserUpdate, "version">> = {
+  what: "User",
+  entityType: "user",
+  find: async (tx, id) => {
+    const row = await tx.user.findUnique({ where: { id }, select: userSelect });
+    return row && present(row);
+  },
+  fieldsOf: ({ displayName, role, departmentId, personId, active }) => ({
+    displayName,
+    role,
+    departmentId,
+    personId,
+    active,
+  }),
+  table: (tx) => tx.user,
+  // A deactivated account, or one whose role or department changed, signs in again.
+  afterWrite: async (tx, { id, changed }) => {
+    if (changed.active === false || "role" in changed || "departmentId" in changed)
       await tx.session.deleteMany({ where: { userId: id } });
-    const updated = present(await tx.user.findUniqueOrThrow({ where: { id }, select: userSelect }));
-    const action =
-      changes.active === false && current.active
-        ? "deactivate"
-        : changes.active === true && !current.active
-          ? "activate"
-          : "update";
-    await audit(tx, actor, { action, entityType: "user", entityId: id, ...changedFields(current, updated) });
-    return updated;
+  },
+  action: activeAction,
+};
+
+export function updateUser(
+  ctx: ServiceContext,
+  { id, changes: { version, ...changes } }: { id: string; changes: UserUpdate },
+): Promise<User> {
+  return updateVersioned(ctx, users, {
+    id,
+    version,
+    next: async (current, tx) => {
+      if (id === ctx.actor.id && (changes.active === false || (changes.role && changes.role !== "admin")))
+        throw AppError.invalid(
+          changes.active === false ? "body.active" : "body.role",
+          "self_demotion",
+          "Administrators cannot deactivate or demote themselves",
+        );
+      // A coordinator's department only makes sense for a coordinator's and an office's accounts; keep what is given.
+      await checkLinks(tx, { ...current, ...changes });
+      return changes;
+    },
   });
 }
 
-export async function resetPassword(prisma: PrismaClient, actor: Actor, id: string, input: PasswordReset) {
-  const passwordHash = await hashPassword(input.password);
-  await prisma.$transaction(async (tx) => {
+export async function resetPassword(ctx: ServiceContext, { id, password }: { id: string } & PasswordReset) {
+  const passwordHash = await hashPassword(password);
+  await ctx.db.$transaction(async (tx) => {
     const found = await tx.user.findUnique({ where: { id }, select: { id: true } });
     if (!found) throw AppError.notFound("User");
     await tx.user.update({ where: { id }, data: { passwordHash, demoPassword: false, version: { increment: 1 } } });
     await tx.session.deleteMany({ where: { userId: id } });
-    await audit(tx, actor, { action: "reset_password", entityType: "user", entityId: id });
+    await audit(tx, ctx.actor, { action: "reset_password", entityType: "user", entityId: id });
   });
 }

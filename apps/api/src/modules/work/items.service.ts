@@ -1,11 +1,11 @@
-import type { Item, ItemCreate, ItemUpdate, SessionUser } from "@resettle/domain";
-import { can } from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
-import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
+import type { Item, ItemCreate, ItemUpdate } from "@resettle/domain";
+import type { Prisma } from "@resettle/prisma/client";
+import { audit } from "../../lib/audit.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
+import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
-import { requireActFor, statusChange } from "../../lib/work-rules.js";
+import type { StatusColumns } from "../../lib/work-rules.js";
+import { updateWork, workRecord } from "./work-update.js";
 import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
 
 export const itemSelect = {
@@ -39,9 +39,9 @@ export function presentItem({
   };
 }
 
-export async function listItems(prisma: PrismaClient, projectId: string): Promise<Item[]> {
-  if (!(await prisma.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
-  const rows = await prisma.item.findMany({
+export async function listItems({ db }: ServiceContext, { projectId }: { projectId: string }): Promise<Item[]> {
+  await requireProject(db, projectId);
+  const rows = await db.item.findMany({
     where: { projectId },
     orderBy: [{ deadline: "asc" }, { createdAt: "asc" }],
     select: itemSelect,
@@ -50,21 +50,19 @@ export async function listItems(prisma: PrismaClient, projectId: string): Promis
 }
 
 export async function createItem(
-  prisma: PrismaClient,
-  actor: Actor,
-  projectId: string,
-  input: ItemCreate,
+  ctx: ServiceContext,
+  { projectId, item }: { projectId: string; item: ItemCreate },
 ): Promise<Item> {
-  return prisma.$transaction(async (tx) => {
-    if (!(await tx.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
-    await resolveAssignee(tx, input.responsibleDepartmentId, input.responsiblePersonId, WORK_ASSIGNEE_PATHS);
+  return ctx.db.$transaction(async (tx) => {
+    await requireProject(tx, projectId);
+    await resolveAssignee(tx, item.responsibleDepartmentId, item.responsiblePersonId, WORK_ASSIGNEE_PATHS);
     const created = presentItem(
       await tx.item.create({
-        data: { ...input, projectId, deadline: fromIsoDate(input.deadline) },
+        data: { ...item, projectId, deadline: fromIsoDate(item.deadline) },
         select: itemSelect,
       }),
     );
-    await audit(tx, actor, {
+    await audit(tx, ctx.actor, {
       action: "create",
       entityType: "item",
       entityId: created.id,
@@ -75,62 +73,47 @@ export async function createItem(
   });
 }
 
-export async function updateItem(
-  prisma: PrismaClient,
-  user: SessionUser,
-  actor: Actor,
-  id: string,
-  { version, status, note, ...planning }: ItemUpdate,
-  now: Date,
-): Promise<Item> {
-  return prisma.$transaction(async (tx) => {
+type ItemFields = Pick<
+  Item,
+  "problem" | "cause" | "measure" | "deadline" | "responsibleDepartmentId" | "responsiblePersonId"
+> &
+  StatusColumns;
+
+const items = workRecord<Item, ItemFields>({
+  what: "Item",
+  entityType: "item",
+  find: async (tx, id) => {
     const row = await tx.item.findUnique({ where: { id }, select: itemSelect });
-    if (!row) throw AppError.notFound("Item");
-    requireActFor(user, "work.update", [row.responsibleDepartmentId]);
-    const current = assertVersion(presentItem(row), version, "Item", (i) => i);
-    if (Object.keys(planning).length > 0 && !can(user, "work.plan"))
-      throw AppError.forbidden("Only the office and the working group change the plan");
-    const assignee =
-      planning.responsibleDepartmentId !== undefined || planning.responsiblePersonId !== undefined
-        ? await reassignment(tx, current, planning)
-        : null;
-    const data = {
-      ...statusChange(current, status, note, user, now),
-      ...(planning.problem && planning.problem !== current.problem ? { problem: planning.problem } : {}),
-      ...(planning.cause !== undefined && planning.cause !== current.cause ? { cause: planning.cause } : {}),
-      ...(planning.measure !== undefined && planning.measure !== current.measure ? { measure: planning.measure } : {}),
-      ...(planning.deadline && planning.deadline !== current.deadline
-        ? { deadline: fromIsoDate(planning.deadline) }
-        : {}),
-      ...(assignee &&
-      (assignee.responsibleDepartmentId !== current.responsibleDepartmentId ||
-        assignee.responsiblePersonId !== current.responsiblePersonId)
-        ? assignee
-        : {}),
-    };
-    if (Object.keys(data).length === 0) return current; // nothing changes: nothing written, version kept
-    await expectUpdatedOrStale(
-      await tx.item.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
-      "Item",
-      async () => presentItem(await tx.item.findUniqueOrThrow({ where: { id }, select: itemSelect })),
-    );
-    const updated = presentItem(await tx.item.findUniqueOrThrow({ where: { id }, select: itemSelect }));
-    const diff = changedFields(current, updated);
-    await audit(tx, actor, {
-      action: data.status ? `status_${data.status}` : "update",
-      entityType: "item",
-      entityId: id,
-      projectId: current.projectId,
-      before: { ...diff.before, projectId: current.projectId },
-      after: { ...diff.after, ...(note ? { note } : {}) },
-    });
-    return updated;
-  });
+    return row && presentItem(row);
+  },
+  fieldsOf: (i) => ({
+    problem: i.problem,
+    cause: i.cause,
+    measure: i.measure,
+    deadline: i.deadline,
+    responsibleDepartmentId: i.responsibleDepartmentId,
+    responsiblePersonId: i.responsiblePersonId,
+  }),
+  table: (tx) => tx.item,
+  columns: ({ deadline, ...columns }) => ({ ...columns, ...(deadline ? { deadline: fromIsoDate(deadline) } : {}) }),
+});
+
+/** The responsible department and person change with the plan (office and working group). */
+export function updateItem(ctx: ServiceContext, update: { id: string; changes: ItemUpdate }): Promise<Item> {
+  return updateWork(ctx, items, update, async (planning, current, tx) => ({
+    problem: planning.problem,
+    cause: planning.cause,
+    measure: planning.measure,
+    deadline: planning.deadline,
+    ...(planning.responsibleDepartmentId !== undefined || planning.responsiblePersonId !== undefined
+      ? await reassignment(tx, current, planning)
+      : {}),
+  }));
 }
 
 /** A new department and/or person for an item; a person stays only if they belong to the department. */
 async function reassignment(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   current: Item,
   change: { responsibleDepartmentId?: string; responsiblePersonId?: string | null },
 ) {

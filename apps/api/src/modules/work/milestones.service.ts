@@ -1,17 +1,46 @@
-import type { Milestone, MilestoneCreate, MilestoneUpdate, SessionUser } from "@resettle/domain";
-import { can } from "@resettle/domain";
-import type { PrismaClient } from "@resettle/prisma/client";
-import { AppError } from "../../lib/app-error.js";
-import { audit, changedFields, type Actor } from "../../lib/audit.js";
-import { assertVersion, expectUpdatedOrStale } from "../../lib/versioned.js";
-import { requireActFor, statusChange } from "../../lib/work-rules.js";
-import { milestoneSelect, presentMilestone } from "../projects/projects.service.js";
+import type { Milestone, MilestoneCreate, MilestoneUpdate } from "@resettle/domain";
+import type { Prisma } from "@resettle/prisma/client";
 import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
-import { fromIsoDate } from "../../lib/dates.js";
+import { audit } from "../../lib/audit.js";
+import type { ServiceContext } from "../../lib/context.js";
+import { requireProject } from "../../lib/projects.js";
+import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
+import type { StatusColumns } from "../../lib/work-rules.js";
+import { updateWork, workRecord } from "./work-update.js";
 
-export async function listMilestones(prisma: PrismaClient, projectId: string): Promise<Milestone[]> {
-  if (!(await prisma.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
-  const rows = await prisma.milestone.findMany({
+export const milestoneSelect = {
+  id: true,
+  projectId: true,
+  kind: true,
+  title: true,
+  dueDate: true,
+  status: true,
+  responsibleDepartmentId: true,
+  responsiblePersonId: true,
+  completedAt: true,
+  completedBy: { select: { displayName: true } },
+  blockedReason: true,
+  version: true,
+} satisfies Prisma.MilestoneSelect;
+
+export function presentMilestone({
+  completedBy,
+  ...m
+}: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
+  return {
+    ...m,
+    dueDate: toIsoDate(m.dueDate),
+    completedAt: m.completedAt?.toISOString() ?? null,
+    completedBy: completedBy?.displayName ?? null,
+  };
+}
+
+export async function listMilestones(
+  { db }: ServiceContext,
+  { projectId }: { projectId: string },
+): Promise<Milestone[]> {
+  await requireProject(db, projectId);
+  const rows = await db.milestone.findMany({
     where: { projectId },
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     select: milestoneSelect,
@@ -20,17 +49,15 @@ export async function listMilestones(prisma: PrismaClient, projectId: string): P
 }
 
 export async function createMilestone(
-  prisma: PrismaClient,
-  actor: Actor,
-  projectId: string,
-  input: MilestoneCreate,
+  ctx: ServiceContext,
+  { projectId, milestone }: { projectId: string; milestone: MilestoneCreate },
 ): Promise<Milestone> {
-  return prisma.$transaction(async (tx) => {
-    if (!(await tx.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
-    await resolveAssignee(tx, input.responsibleDepartmentId, input.responsiblePersonId, WORK_ASSIGNEE_PATHS);
+  return ctx.db.$transaction(async (tx) => {
+    await requireProject(tx, projectId);
+    await resolveAssignee(tx, milestone.responsibleDepartmentId, milestone.responsiblePersonId, WORK_ASSIGNEE_PATHS);
     const created = presentMilestone(
       await tx.milestone.create({
-        data: { ...input, projectId, dueDate: fromIsoDate(input.dueDate) },
+        data: { ...milestone, projectId, dueDate: fromIsoDate(milestone.dueDate) },
         select: milestoneSelect,
       }),
     );
@@ -42,11 +69,11 @@ export async function createMilestone(
           milestoneId: created.id,
           departmentId: created.responsibleDepartmentId,
           personId: created.responsiblePersonId,
-          assignedById: actor.id,
+          assignedById: ctx.actor.id,
           reason: "新建节点时指定",
         },
       });
-    await audit(tx, actor, {
+    await audit(tx, ctx.actor, {
       action: "create",
       entityType: "milestone",
       entityId: created.id,
@@ -57,48 +84,24 @@ export async function createMilestone(
   });
 }
 
-/**
- * Status by the responsible department's coordinator (or admin / working group); the
- * planning fields (title, kind, due date) by administrators and the working group only.
- */
-export async function updateMilestone(
-  prisma: PrismaClient,
-  user: SessionUser,
-  actor: Actor,
-  id: string,
-  { version, status, note, ...planning }: MilestoneUpdate,
-  now: Date,
-): Promise<Milestone> {
-  return prisma.$transaction(async (tx) => {
+type MilestoneFields = Pick<Milestone, "kind" | "title" | "dueDate"> & StatusColumns;
+
+const milestones = workRecord<Milestone, MilestoneFields>({
+  what: "Milestone",
+  entityType: "milestone",
+  find: async (tx, id) => {
     const row = await tx.milestone.findUnique({ where: { id }, select: milestoneSelect });
-    if (!row) throw AppError.notFound("Milestone");
-    requireActFor(user, "work.update", [row.responsibleDepartmentId]);
-    const current = assertVersion(presentMilestone(row), version, "Milestone", (m) => m);
-    const plans = Object.keys(planning).length > 0;
-    if (plans && !can(user, "work.plan"))
-      throw AppError.forbidden("Only the office and the working group change the plan");
-    const data = {
-      ...statusChange(current, status, note, user, now),
-      ...(planning.kind && planning.kind !== current.kind ? { kind: planning.kind } : {}),
-      ...(planning.title && planning.title !== current.title ? { title: planning.title } : {}),
-      ...(planning.dueDate && planning.dueDate !== current.dueDate ? { dueDate: fromIsoDate(planning.dueDate) } : {}),
-    };
-    if (Object.keys(data).length === 0) return current; // nothing changes: nothing written, version kept
-    await expectUpdatedOrStale(
-      await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }),
-      "Milestone",
-      async () => presentMilestone(await tx.milestone.findUniqueOrThrow({ where: { id }, select: milestoneSelect })),
-    );
-    const updated = presentMilestone(await tx.milestone.findUniqueOrThrow({ where: { id }, select: milestoneSelect }));
-    const diff = changedFields(current, updated);
-    await audit(tx, actor, {
-      action: data.status ? `status_${data.status}` : "update",
-      entityType: "milestone",
-      entityId: id,
-      projectId: current.projectId,
-      before: { ...diff.before, projectId: current.projectId },
-      after: { ...diff.after, ...(note ? { note } : {}) },
-    });
-    return updated;
-  });
+    return row && presentMilestone(row);
+  },
+  fieldsOf: ({ kind, title, dueDate }) => ({ kind, title, dueDate }),
+  table: (tx) => tx.milestone,
+  columns: ({ dueDate, ...columns }) => ({ ...columns, ...(dueDate ? { dueDate: fromIsoDate(dueDate) } : {}) }),
+});
+
+/** The planning fields are the title, the kind and the due date. */
+export function updateMilestone(
+  ctx: ServiceContext,
+  update: { id: string; changes: MilestoneUpdate },
+): Promise<Milestone> {
+  return updateWork(ctx, milestones, update, (planning) => planning);
 }

@@ -1,5 +1,6 @@
-import { daysBetween, DEFAULT_HEALTH_MARGINS, type MyWork, type SessionUser, type WorkEntry } from "@resettle/domain";
-import type { PrismaClient } from "@resettle/prisma/client";
+import { daysBetween, DEFAULT_HEALTH_MARGINS, type MyWork, type WorkEntry } from "@resettle/domain";
+import { todayInChina } from "../../lib/clock.js";
+import type { ServiceContext } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 
 /** The same window as the health rule "due soon": one number for both. */
@@ -7,14 +8,15 @@ export const DUE_SOON_DAYS = DEFAULT_HEALTH_MARGINS.dueSoonDays;
 const urgencyRank = { overdue: 0, due_soon: 1, later: 2 } as const;
 
 /** Every open milestone and item the user's department is responsible for: overdue first, then due soon. */
-export async function myWork(prisma: PrismaClient, user: SessionUser, today: string): Promise<MyWork> {
-  const departmentId = user.departmentId;
+export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWork> {
+  const today = todayInChina(clock);
+  const departmentId = actor.user.departmentId;
   if (!departmentId)
     return { departmentId: null, asOf: today, overdueCount: 0, dueSoonCount: 0, entries: [], reviewsToSign: [] };
   const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const } };
   const project = { select: { name: true } };
   const [milestones, items, toSign] = await Promise.all([
-    prisma.milestone.findMany({
+    db.milestone.findMany({
       where: open,
       select: {
         id: true,
@@ -28,7 +30,7 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
         project,
       },
     }),
-    prisma.item.findMany({
+    db.item.findMany({
       where: open,
       select: {
         id: true,
@@ -44,7 +46,7 @@ export async function myWork(prisma: PrismaClient, user: SessionUser, today: str
       },
     }),
     // 会签: unlocked records of meetings the department attended as a member and has not signed.
-    prisma.review.findMany({
+    db.review.findMany({
       where: {
         lockedAt: null,
         group: { departments: { some: { departmentId } } },

@@ -1,12 +1,10 @@
-import {
-  progressReporterIds,
-  type ProgressReport,
-  type ProgressReportCreate,
-  type SessionUser,
-} from "@resettle/domain";
-import type { Prisma, PrismaClient } from "@resettle/prisma/client";
+import { progressReporterIds, type ProgressReport, type ProgressReportCreate } from "@resettle/domain";
+import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
-import { audit, type Actor } from "../../lib/audit.js";
+import { audit } from "../../lib/audit.js";
+import { todayInChina } from "../../lib/clock.js";
+import type { ServiceContext } from "../../lib/context.js";
+import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { requireActFor } from "../../lib/work-rules.js";
 
@@ -33,9 +31,12 @@ const present = ({
 });
 
 /** The ledger, newest first. */
-export async function listProgressReports(prisma: PrismaClient, projectId: string): Promise<ProgressReport[]> {
-  if (!(await prisma.project.count({ where: { id: projectId } }))) throw AppError.notFound("Project");
-  const rows = await prisma.progressReport.findMany({
+export async function listProgressReports(
+  { db }: ServiceContext,
+  { projectId }: { projectId: string },
+): Promise<ProgressReport[]> {
+  await requireProject(db, projectId);
+  const rows = await db.progressReport.findMany({
     where: { projectId },
     orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
     select: reportSelect,
@@ -51,14 +52,11 @@ export async function listProgressReports(prisma: PrismaClient, projectId: strin
  * together they can never pass the bounds either.
  */
 export async function reportProgress(
-  prisma: PrismaClient,
-  user: SessionUser,
-  actor: Actor,
-  projectId: string,
-  input: ProgressReportCreate,
-  today: string,
+  ctx: ServiceContext,
+  { projectId, report: input }: { projectId: string; report: ProgressReportCreate },
 ): Promise<ProgressReport> {
-  return prisma.$transaction(async (tx) => {
+  const today = todayInChina(ctx.clock);
+  return ctx.db.$transaction(async (tx) => {
     const project = await tx.project.findUnique({
       where: { id: projectId },
       select: { id: true, name: true, districtId: true, responsibleDepartmentId: true, totalHouseholds: true },
@@ -68,7 +66,7 @@ export async function reportProgress(
       where: { kind: "district_government", districtId: project.districtId },
       select: { id: true, kind: true, districtId: true },
     });
-    requireActFor(user, "progress.report", progressReporterIds(project, governments));
+    requireActFor(ctx.actor.user, "progress.report", progressReporterIds(project, governments));
     // After the permission check: a refusal comes before any judgement of the request.
     if (input.reportedOn > today)
       throw AppError.invalid("body.reportedOn", "date_in_future", `A report cannot be dated after today (${today})`, {
@@ -106,12 +104,12 @@ export async function reportProgress(
           households: n,
           note: input.note ?? null,
           reason: input.reason ?? null,
-          createdById: actor.id,
+          createdById: ctx.actor.id,
         },
         select: reportSelect,
       }),
     );
-    await audit(tx, actor, {
+    await audit(tx, ctx.actor, {
       action: n < 0 ? "correct_progress" : "report_progress",
       entityType: "progress_report",
       entityId: report.id,

@@ -10,8 +10,7 @@ import {
   ProgressReportCreateSchema,
   ProgressReportSchema,
 } from "@resettle/domain";
-import { actorOf } from "../../lib/audit.js";
-import { todayInChina } from "../../lib/clock.js";
+import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { createItem, listItems, updateItem } from "./items.service.js";
 import { createMilestone, listMilestones, updateMilestone } from "./milestones.service.js";
@@ -22,7 +21,7 @@ import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 const tags = ["ledger"];
 
 /** The rectification ledger (整改台账): milestones, items, households moved back, and each department's work. */
-export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
+export async function workRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/projects/:id/milestones",
     {
@@ -34,7 +33,7 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: z.array(MilestoneSchema), ...errors },
       },
     },
-    (request) => listMilestones(prisma, request.params.id),
+    (request) => listMilestones(contextOf(request, deps), { projectId: request.params.id }),
   );
   app.post(
     "/api/projects/:id/milestones",
@@ -49,7 +48,11 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createMilestone(prisma, actorOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(
+          await createMilestone(contextOf(request, deps), { projectId: request.params.id, milestone: request.body }),
+        ),
   );
   app.patch(
     "/api/milestones/:id",
@@ -63,8 +66,7 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: MilestoneSchema, ...writeErrors },
       },
     },
-    (request) =>
-      updateMilestone(prisma, request.session!.user, actorOf(request), request.params.id, request.body, clock.now()),
+    (request) => updateMilestone(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
 
   app.get(
@@ -78,7 +80,7 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: z.array(ItemSchema), ...errors },
       },
     },
-    (request) => listItems(prisma, request.params.id),
+    (request) => listItems(contextOf(request, deps), { projectId: request.params.id }),
   );
   app.post(
     "/api/projects/:id/items",
@@ -93,7 +95,9 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createItem(prisma, actorOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await createItem(contextOf(request, deps), { projectId: request.params.id, item: request.body })),
   );
   app.patch(
     "/api/items/:id",
@@ -107,8 +111,7 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: ItemSchema, ...writeErrors },
       },
     },
-    (request) =>
-      updateItem(prisma, request.session!.user, actorOf(request), request.params.id, request.body, clock.now()),
+    (request) => updateItem(contextOf(request, deps), { id: request.params.id, changes: request.body }),
   );
 
   app.get(
@@ -122,7 +125,7 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: z.array(ProgressReportSchema), ...errors },
       },
     },
-    (request) => listProgressReports(prisma, request.params.id),
+    (request) => listProgressReports(contextOf(request, deps), { projectId: request.params.id }),
   );
   app.post(
     "/api/projects/:id/progress-reports",
@@ -139,16 +142,7 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await reportProgress(
-            prisma,
-            request.session!.user,
-            actorOf(request),
-            request.params.id,
-            request.body,
-            todayInChina(clock),
-          ),
-        ),
+        .send(await reportProgress(contextOf(request, deps), { projectId: request.params.id, report: request.body })),
   );
 
   app.get(
@@ -161,6 +155,6 @@ export async function workRoutes(app: App, { prisma, clock }: ModuleDeps) {
         response: { 200: MyWorkSchema, ...errors },
       },
     },
-    (request) => myWork(prisma, request.session!.user, todayInChina(clock)),
+    (request) => myWork(contextOf(request, deps)),
   );
 }

@@ -1,0 +1,2 @@
+// The dashboard module's public surface. It depends on projects.
+export { dashboardRoutes } from "./dashboard.routes.js";

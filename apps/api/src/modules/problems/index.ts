@@ -1,0 +1,3 @@
+// The problems module's public surface: what other modules may use.
+export { problemRoutes } from "./problems.routes.js";
+export { commonProblemsOfProject } from "./common-problems.service.js";

@@ -1,0 +1,4 @@
+// The projects module's public surface. Projects depend on work, problems and audit; never the reverse.
+export { projectRoutes } from "./projects.routes.js";
+export { getProject } from "./projects.service.js";
+export { assessProjects } from "./project-health.js";

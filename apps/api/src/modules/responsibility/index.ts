@@ -1,0 +1,2 @@
+// The responsibility module's public surface. It depends on projects and work.
+export { responsibilityRoutes } from "./responsibility.routes.js";

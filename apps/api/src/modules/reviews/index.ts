@@ -1,0 +1,2 @@
+// The reviews module's public surface: working groups, reviews (研判会) and the problem queue.
+export { reviewRoutes } from "./reviews.routes.js";
