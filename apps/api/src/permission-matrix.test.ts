@@ -118,6 +118,11 @@ export const MATRIX: Row[] = [
     request: (ids) => get(`/api/milestones/${ids.milestone}/responsibility-history`)(),
     expect: signedIn(200),
   },
+  {
+    route: "GET /api/items/:id/responsibility-history",
+    request: (ids) => get(`/api/items/${ids.work.hongweiFundingItem}/responsibility-history`)(),
+    expect: signedIn(200),
+  },
 
   // Organisation: administrators (organisation.manage).
   {
@@ -255,12 +260,12 @@ export const MATRIX: Row[] = [
       method: "POST",
       url: `/api/projects/${ids.xiangyang}/items`,
       payload: {
-        problem: "矩阵测试事项",
+        title: "矩阵测试事项",
         cause: null,
         measure: null,
         responsibleDepartmentId: ids.shuangtaizi,
         responsiblePersonId: ids.zhang,
-        deadline: "2026-12-31",
+        dueDate: "2026-12-31",
       },
     }),
     expect: { anonymous: 401, admin: 201, coordinator: 403, working_group: 201, leader: 403 },

@@ -14,7 +14,8 @@ export const DATE_RANGE = { min: "2000-01-01", max: "2100-12-31" } as const;
 
 /** A calendar date as Chinese civil servants write it in data: 2018-12-31. */
 export const IsoDateSchema = z.iso.date().refine(
-  (d) => d >= DATE_RANGE.min && d <= DATE_RANGE.max,
+  // Only a well-formed date is measured: a malformed one has its own issue already.
+  (d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= DATE_RANGE.min && d <= DATE_RANGE.max),
   refusal("out_of_bounds", `a date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`, undefined, {
     minimum: DATE_RANGE.min,
     maximum: DATE_RANGE.max,

@@ -15,6 +15,8 @@ export const ResponsibilityAssignmentSchema = z.object({
   id: IdSchema,
   projectId: IdSchema,
   milestoneId: IdSchema.nullable(),
+  /** Set when the assignment is of a rectification item (整改事项). */
+  itemId: IdSchema.nullable(),
   departmentId: IdSchema,
   personId: IdSchema.nullable(),
   /** Names for display, as they are now. */

@@ -1,13 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import {
-  FieldReasonSchema,
-  type ErrorCode,
-  type ErrorResponse,
-  type FieldIssue,
-  type FieldIssueParams,
-} from "@resettle/domain";
+import { reasonOfIssue, type ErrorCode, type ErrorResponse, type FieldIssue } from "@resettle/domain";
 import { AppError } from "../lib/app-error.js";
 
 const codeForStatus = (status: number): ErrorCode =>

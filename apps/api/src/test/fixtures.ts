@@ -17,8 +17,8 @@ export async function seededIds(prisma: PrismaClient) {
   const project = async (code: string) => (await prisma.project.findUniqueOrThrow({ where: { code } })).id;
   const milestoneOf = async (code: string, title: string) =>
     (await prisma.milestone.findFirstOrThrow({ where: { project: { code }, title } })).id;
-  const itemOf = async (code: string, problem: string) =>
-    (await prisma.item.findFirstOrThrow({ where: { project: { code }, problem } })).id;
+  const itemOf = async (code: string, title: string) =>
+    (await prisma.item.findFirstOrThrow({ where: { project: { code }, title } })).id;
   return {
     dept,
     zhujian: dept("zhujian"),
@@ -42,7 +42,7 @@ export async function seededIds(prisma: PrismaClient) {
       xiangyangMoveBack: await milestoneOf("xiangyang", "剩余住户回迁入住"),
       /** 学府园二期 施工许可证办理: 住建, in_progress, due 2019-12-31. */
       xuefuyuanPermit: await milestoneOf("xuefuyuan-2", "施工许可证办理"),
-      /** 学府园二期 施工许可证未办理 (item): 住建, in_progress, deadline 2026-12-20. */
+      /** 学府园二期 施工许可证未办理 (item): 住建, in_progress, due 2026-12-20. */
       xuefuyuanPermitItem: await itemOf("xuefuyuan-2", "施工许可证未办理"),
       /** 宏伟小区 部分住户临时安置费停发 (item): 双台子区政府, in_progress. */
       hongweiSubsidyItem: await itemOf("hongwei", "部分住户临时安置费停发"),

@@ -91,12 +91,12 @@ describe("GET /api/dashboard", () => {
       method: "POST",
       url: `/api/projects/${hongwei.id}/items`,
       payload: {
-        problem: "逾期事项",
+        title: "逾期事项",
         cause: null,
         measure: null,
         responsibleDepartmentId: department!.id,
         responsiblePersonId: null,
-        deadline: "2026-11-24",
+        dueDate: "2026-11-24",
       },
     });
     expect(item.statusCode).toBe(201);

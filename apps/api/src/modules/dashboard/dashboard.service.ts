@@ -2,6 +2,7 @@ import { computeTrajectory, percentOf, summariseYears, type Dashboard } from "@r
 import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { assessProjects } from "../projects/index.js";
+import { overdueWorkWhere } from "../work/index.js";
 import { fromIsoDate } from "../../lib/dates.js";
 
 type YearSum = { districtId: string; year: number; households: number };
@@ -41,8 +42,8 @@ export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashb
   const todayDate = fromIsoDate(today);
   const [assessed, overdueMilestones, overdueItems, dailySums] = await Promise.all([
     assessProjects(db, projects, today),
-    db.milestone.count({ where: { status: { not: "done" }, dueDate: { lt: todayDate } } }),
-    db.item.count({ where: { status: { not: "done" }, deadline: { lt: todayDate } } }),
+    db.milestone.count({ where: overdueWorkWhere(today) }),
+    db.item.count({ where: overdueWorkWhere(today) }),
     // The ledger by district and day: what the trajectories' pace and forecast read.
     db.$queryRaw<{ districtId: string; reportedOn: string; households: number }[]>`
       SELECT p."districtId" AS "districtId", to_char(r."reportedOn", 'YYYY-MM-DD') AS "reportedOn",

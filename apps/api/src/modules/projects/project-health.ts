@@ -1,4 +1,11 @@
-import { assessProjectHealth, computeTrajectory, type ProjectHealth, type Trajectory } from "@resettle/domain";
+import {
+  assessProjectHealth,
+  computeTrajectory,
+  type ProjectHealth,
+  type Trajectory,
+  type WorkRef,
+  type WorkStatus,
+} from "@resettle/domain";
 import type { Db } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 
@@ -12,6 +19,14 @@ type ProjectFigures = {
  * Trajectory and green / amber / red for a page of projects: three queries whatever the
  * page size (ledger, open milestones, open items), then the domain's pure rules.
  */
+/** A milestone's or an item's row as the health rules read it: the same fields for both (ADR 007). */
+const workRef = (w: { id: string; title: string; dueDate: Date; status: WorkStatus }): WorkRef => ({
+  id: w.id,
+  title: w.title,
+  dueDate: toIsoDate(w.dueDate),
+  status: w.status,
+});
+
 export async function assessProjects(
   db: Db,
   projects: ProjectFigures[],
@@ -29,7 +44,7 @@ export async function assessProjects(
     }),
     db.item.findMany({
       where: { projectId: { in: ids } },
-      select: { projectId: true, id: true, problem: true, deadline: true, status: true },
+      select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
   ]);
   // Grouped once: each project then reads its own rows, whatever the page size.
@@ -56,13 +71,8 @@ export async function assessProjects(
       const health = assessProjectHealth({
         asOf,
         trajectory,
-        milestones: milestonesOf(p.id).map((m) => ({ ...m, dueDate: toIsoDate(m.dueDate) })),
-        items: itemsOf(p.id).map((i) => ({
-          id: i.id,
-          title: i.problem,
-          deadline: toIsoDate(i.deadline),
-          status: i.status,
-        })),
+        milestones: milestonesOf(p.id).map(workRef),
+        items: itemsOf(p.id).map(workRef),
       });
       return [p.id, { trajectory, health }];
     }),

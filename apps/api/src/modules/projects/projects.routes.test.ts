@@ -139,7 +139,7 @@ describe("the ledger on projects: items, trajectory and health", () => {
     });
     expect(project.health.rules[3]!.params).toMatchObject({ count: 2 });
     expect(project.health.rules[5]!.params).toMatchObject({ count: 1, titles: ["部分住户临时安置费停发"] });
-    expect(project.items.map((i) => [i.problem, i.deadline, i.status])).toEqual([
+    expect(project.items.map((i) => [i.title, i.dueDate, i.status])).toEqual([
       ["部分住户临时安置费停发", "2026-11-30", "in_progress"],
       ["续建资金方案报市政府审定", "2026-12-10", "in_progress"],
       ["回迁房产权证无法办理", "2026-12-15", "blocked"],

@@ -112,7 +112,7 @@ export async function getProject({ db, clock }: ServiceContext, { id }: { id: st
     select: {
       ...summarySelect,
       milestones: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: milestoneSelect },
-      items: { orderBy: [{ deadline: "asc" }, { createdAt: "asc" }], select: itemSelect },
+      items: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: itemSelect },
       workingGroup: { select: { group: ref } },
     },
   });

@@ -42,7 +42,7 @@ export async function responsibilityRoutes(app: App, deps: ModuleDeps) {
         response: { 200: z.array(ResponsibilityAssignmentSchema), ...errors },
       },
     },
-    (request) => responsibilityHistory(contextOf(request, deps), { projectId: request.params.id, milestoneId: null }),
+    (request) => responsibilityHistory(contextOf(request, deps), { projectId: request.params.id }),
   );
   app.put(
     "/api/milestones/:id/responsibility",
@@ -74,5 +74,19 @@ export async function responsibilityRoutes(app: App, deps: ModuleDeps) {
       },
     },
     (request) => responsibilityHistory(contextOf(request, deps), { milestoneId: request.params.id }),
+  );
+  app.get(
+    "/api/items/:id/responsibility-history",
+    {
+      config: { access: "read" },
+      schema: {
+        tags: ["responsibility"],
+        summary:
+          "A rectification item's responsibility history (set at creation, changed by editing the item), newest first",
+        params: byId,
+        response: { 200: z.array(ResponsibilityAssignmentSchema), ...errors },
+      },
+    },
+    (request) => responsibilityHistory(contextOf(request, deps), { itemId: request.params.id }),
   );
 }

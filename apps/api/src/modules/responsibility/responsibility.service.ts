@@ -101,6 +101,7 @@ const historySelect = {
   id: true,
   projectId: true,
   milestoneId: true,
+  itemId: true,
   departmentId: true,
   personId: true,
   assignedAt: true,
@@ -110,16 +111,21 @@ const historySelect = {
   assignedBy: { select: { id: true, displayName: true } },
 } satisfies Prisma.ResponsibilityAssignmentSelect;
 
-/** Newest first. A project's history is its own assignments, not its milestones'. */
+/** Whose history: a project's own (not its milestones' or items'), a milestone's or an item's. */
+export type HistoryOf = { projectId: string } | { milestoneId: string } | { itemId: string };
+
+/** Newest first. */
 export async function responsibilityHistory(
   { db }: ServiceContext,
-  where: { projectId: string; milestoneId: null } | { milestoneId: string },
+  of: HistoryOf,
 ): Promise<ResponsibilityAssignment[]> {
-  const exists =
-    "projectId" in where
-      ? await db.project.count({ where: { id: where.projectId } })
-      : await db.milestone.count({ where: { id: where.milestoneId } });
-  if (!exists) throw AppError.notFound("projectId" in where ? "Project" : "Milestone");
+  const [exists, what, where] =
+    "projectId" in of
+      ? [await db.project.count({ where: { id: of.projectId } }), "Project", { ...of, milestoneId: null, itemId: null }]
+      : "milestoneId" in of
+        ? [await db.milestone.count({ where: { id: of.milestoneId } }), "Milestone", of]
+        : [await db.item.count({ where: { id: of.itemId } }), "Item", of];
+  if (!exists) throw AppError.notFound(what);
   const rows = await db.responsibilityAssignment.findMany({
     where,
     orderBy: [{ assignedAt: "desc" }, { id: "desc" }],

@@ -1,9 +1,11 @@
 import {
   addDays,
   daysBetween,
+  isOverdue,
   rankProblemQueue,
   type ProblemQueueEntry,
   type ProblemQueueQuery,
+  type WorkStatus,
 } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
 import { chinaDay, todayInChina } from "../../lib/clock.js";
@@ -65,7 +67,7 @@ export async function problemQueue({ db, clock }: ServiceContext, query: Problem
     }),
     db.item.findMany({
       where: { projectId: { in: candidateIds }, reviewProjectId: { not: null }, status: { not: "done" } },
-      select: { projectId: true, deadline: true },
+      select: { projectId: true, status: true, dueDate: true },
     }),
   ]);
   const lastReviewed = new Map<string, string>();
@@ -73,9 +75,12 @@ export async function problemQueue({ db, clock }: ServiceContext, query: Problem
     const day = toIsoDate(r.review.heldOn);
     if ((lastReviewed.get(r.projectId) ?? "") < day) lastReviewed.set(r.projectId, day);
   }
-  const openActions = new Map<string, string[]>();
+  const openActions = new Map<string, { status: WorkStatus; dueDate: string }[]>();
   for (const a of actions)
-    openActions.set(a.projectId, [...(openActions.get(a.projectId) ?? []), toIsoDate(a.deadline)]);
+    openActions.set(a.projectId, [
+      ...(openActions.get(a.projectId) ?? []),
+      { status: a.status, dueDate: toIsoDate(a.dueDate) },
+    ]);
   const entries = candidates.map((p): ProblemQueueEntry => {
     const lastReviewedOn = lastReviewed.get(p.id) ?? null;
     const assignment = p.workingGroup;
@@ -93,7 +98,7 @@ export async function problemQueue({ db, clock }: ServiceContext, query: Problem
       lastReviewedOn,
       nextReviewDue,
       openActions: open.length,
-      overdueActions: open.filter((deadline) => deadline < today).length,
+      overdueActions: open.filter((action) => isOverdue(action, today)).length,
       daysReviewOverdue: nextReviewDue ? Math.max(0, daysBetween(nextReviewDue, today)) : 0,
     };
   });

@@ -78,10 +78,10 @@ export async function createReview(ctx: ServiceContext, input: ReviewCreate): Pr
       const items = await tx.item.createManyAndReturn({
         data: reviewed.actions.map((a) => ({
           projectId: reviewed.projectId,
-          problem: a.title,
+          title: a.title,
           responsibleDepartmentId: a.departmentId,
           responsiblePersonId: a.personId,
-          deadline: fromIsoDate(a.dueDate),
+          dueDate: fromIsoDate(a.dueDate),
           reviewProjectId: reviewProject.id,
         })),
         select: { id: true },
@@ -95,10 +95,10 @@ export async function createReview(ctx: ServiceContext, input: ReviewCreate): Pr
           entityId: item.id,
           projectId: reviewed.projectId,
           after: {
-            problem: a.title,
+            title: a.title,
             responsibleDepartmentId: a.departmentId,
             responsiblePersonId: a.personId,
-            deadline: a.dueDate,
+            dueDate: a.dueDate,
             reviewId: review.id,
           },
         });

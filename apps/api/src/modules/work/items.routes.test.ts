@@ -38,9 +38,9 @@ const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } 
   res.json().error.details?.map((d) => d.path);
 
 describe("GET /api/projects/:id/items", () => {
-  it("lists a project's rectification items by deadline", async () => {
+  it("lists a project's rectification items by due date", async () => {
     const list = await itemsOf(ids.hongwei);
-    expect(list.map((i) => [i.problem, i.deadline, i.status, i.blockedReason])).toEqual([
+    expect(list.map((i) => [i.title, i.dueDate, i.status, i.blockedReason])).toEqual([
       ["部分住户临时安置费停发", "2026-11-30", "in_progress", null],
       ["续建资金方案报市政府审定", "2026-12-10", "in_progress", null], // the demo review's follow-up action
       ["回迁房产权证无法办理", "2026-12-15", "blocked", "等待市财政局资金方案"],
@@ -68,9 +68,9 @@ describe("PATCH /api/items/:id", () => {
     const before = await item(id);
     const res = await patch("admin", id, {
       status: before.status,
-      problem: before.problem,
+      title: before.title,
       measure: before.measure,
-      deadline: before.deadline,
+      dueDate: before.dueDate,
       responsibleDepartmentId: before.responsibleDepartmentId,
       version: before.version,
     });
@@ -124,12 +124,12 @@ describe("PATCH /api/items/:id", () => {
       method: "POST",
       url: `/api/projects/${ids.xuefuyuan}/items`,
       payload: {
-        problem: "质量监督未介入",
+        title: "质量监督未介入",
         cause: null,
         measure: null,
         responsibleDepartmentId: ids.zhujian,
         responsiblePersonId: null,
-        deadline: "2027-01-31",
+        dueDate: "2027-01-31",
       },
     });
     expect(created.statusCode).toBe(201);
@@ -170,9 +170,9 @@ describe("PATCH /api/items/:id", () => {
     const cases: [string, Record<string, unknown>][] = [
       [ids.work.hongweiSubsidyItem, { status: "done" }], // 双台子区政府's
       [ids.work.hongweiFundingItem, { status: "blocked", note: "x" }], // 财政's
-      [ids.work.xuefuyuanPermitItem, { problem: "改写问题" }],
+      [ids.work.xuefuyuanPermitItem, { title: "改写问题" }],
       [ids.work.xuefuyuanPermitItem, { measure: null }],
-      [ids.work.xuefuyuanPermitItem, { deadline: "2027-06-30", status: "in_progress" }],
+      [ids.work.xuefuyuanPermitItem, { dueDate: "2027-06-30", status: "in_progress" }],
     ];
     for (const [id, payload] of cases) {
       const res = await patch("coord-zhujian", id, { ...payload, version: 1 });
@@ -185,19 +185,19 @@ describe("PATCH /api/items/:id", () => {
     expect(own.statusCode).toBe(200);
   });
 
-  it("the working group changes problem, cause, measure and deadline; audited as an update", async () => {
+  it("the working group changes title (the problem), cause, measure and due date; audited as an update", async () => {
     const res = await patch(
       "wg",
       ids.work.xuefuyuanPermitItem,
-      { problem: "施工许可证仍未办理", cause: null, measure: "限期 30 日补办", deadline: "2027-01-15", version: 1 },
+      { title: "施工许可证仍未办理", cause: null, measure: "限期 30 日补办", dueDate: "2027-01-15", version: 1 },
       "item-plan-01",
     );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      problem: "施工许可证仍未办理",
+      title: "施工许可证仍未办理",
       cause: null,
       measure: "限期 30 日补办",
-      deadline: "2027-01-15",
+      dueDate: "2027-01-15",
       status: "in_progress",
       version: 2,
     });
@@ -205,10 +205,10 @@ describe("PATCH /api/items/:id", () => {
     expect(event).toMatchObject({ action: "update", actorId: ids.wg, requestId: "item-plan-01" });
     expect(event!.before).toEqual({
       projectId: ids.xuefuyuan,
-      problem: "施工许可证未办理",
+      title: "施工许可证未办理",
       cause: "规划手续不全",
       measure: "住建部门联合审批，限期补办",
-      deadline: "2026-12-20",
+      dueDate: "2026-12-20",
       version: 1,
     });
   });
@@ -216,12 +216,12 @@ describe("PATCH /api/items/:id", () => {
 
 describe("POST /api/projects/:id/items", () => {
   const body = () => ({
-    problem: "  消防设施未验收  ",
+    title: "  消防设施未验收  ",
     cause: "施工单位资料不全",
     measure: "补齐资料后申请验收",
     responsibleDepartmentId: ids.dept("xiaofang"),
     responsiblePersonId: null,
-    deadline: "2027-02-28",
+    dueDate: "2027-02-28",
   });
 
   it("administrators and the working group add an item (201, planned, version 1), audited as create", async () => {
@@ -238,7 +238,7 @@ describe("POST /api/projects/:id/items", () => {
         ...body(),
         id: expect.any(String),
         projectId: ids.xiangyang,
-        problem: "消防设施未验收",
+        title: "消防设施未验收",
         status: "planned",
         blockedReason: null,
         completedAt: null,
@@ -257,7 +257,7 @@ describe("POST /api/projects/:id/items", () => {
     for (const [change, path] of [
       [{ responsiblePersonId: ids.zhang }, "body.responsiblePersonId"],
       [{ responsibleDepartmentId: null }, "body.responsibleDepartmentId"],
-      [{ deadline: "soon" }, "body.deadline"],
+      [{ dueDate: "soon" }, "body.dueDate"],
     ] as const) {
       const res = await t.as("wg")({
         method: "POST",
@@ -311,5 +311,55 @@ describe("PATCH /api/items/:id reassignment", () => {
     const events = await auditOf(id);
     expect(events).toHaveLength(2);
     expect(events.every((e) => e.action === "update" && e.projectId === ids.xuefuyuan)).toBe(true);
+  });
+
+  it("reassigning an item writes its responsibility history, as for milestones; the project's own history stays its own", async () => {
+    const id = ids.work.xuefuyuanPermitItem;
+    const history = async (url: string) => {
+      const res = await t.as("leader")({ url });
+      expect(res.statusCode, url).toBe(200);
+      return res.json() as { departmentId: string; personId: string | null; itemId: string | null; reason: string }[];
+    };
+    const projectBefore = await history(`/api/projects/${ids.xuefuyuan}/responsibility-history`);
+    const before = await item(id);
+    const moved = await patch("admin", id, {
+      responsibleDepartmentId: ids.shuangtaizi,
+      responsiblePersonId: ids.zhao,
+      version: before.version,
+    });
+    expect(moved.statusCode).toBe(200);
+    // A change of the item's text alone is no reassignment.
+    const retitled = await patch("admin", id, { title: "施工许可证仍未办理", version: before.version + 1 });
+    expect(retitled.statusCode).toBe(200);
+    expect(await history(`/api/items/${id}/responsibility-history`)).toEqual([
+      expect.objectContaining({
+        departmentId: ids.shuangtaizi,
+        personId: ids.zhao,
+        itemId: id,
+        reason: "编辑整改事项时调整",
+      }),
+    ]);
+    expect(await history(`/api/projects/${ids.xuefuyuan}/responsibility-history`)).toEqual(projectBefore);
+
+    const created = await t.as("wg")({
+      method: "POST",
+      url: `/api/projects/${ids.xuefuyuan}/items`,
+      payload: {
+        title: "新增事项",
+        cause: null,
+        measure: null,
+        responsibleDepartmentId: ids.zhujian,
+        responsiblePersonId: null,
+        dueDate: "2027-01-31",
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await history(`/api/items/${created.json().id}/responsibility-history`)).toEqual([
+      expect.objectContaining({ departmentId: ids.zhujian, personId: null, reason: "新建整改事项时指定" }),
+    ]);
+    const missing = await t.as("leader")({
+      url: "/api/items/00000000-0000-4000-8000-000000000000/responsibility-history",
+    });
+    expect(missing.statusCode).toBe(404);
   });
 });

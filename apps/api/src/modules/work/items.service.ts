@@ -5,18 +5,19 @@ import type { ServiceContext, Tx } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import type { StatusColumns } from "../../lib/work-rules.js";
+import { dueDateColumn } from "./work-dates.js";
 import { updateWork, workRecord } from "./work-update.js";
 import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
 
 export const itemSelect = {
   id: true,
   projectId: true,
-  problem: true,
+  title: true,
   cause: true,
   measure: true,
   responsibleDepartmentId: true,
   responsiblePersonId: true,
-  deadline: true,
+  dueDate: true,
   status: true,
   blockedReason: true,
   completedAt: true,
@@ -33,7 +34,7 @@ export function presentItem({
   return {
     ...i,
     review: reviewProject ? { id: reviewProject.review.id, heldOn: toIsoDate(reviewProject.review.heldOn) } : null,
-    deadline: toIsoDate(i.deadline),
+    dueDate: toIsoDate(i.dueDate),
     completedAt: i.completedAt?.toISOString() ?? null,
     completedBy: completedBy?.displayName ?? null,
   };
@@ -43,7 +44,7 @@ export async function listItems({ db }: ServiceContext, { projectId }: { project
   await requireProject(db, projectId);
   const rows = await db.item.findMany({
     where: { projectId },
-    orderBy: [{ deadline: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     select: itemSelect,
   });
   return rows.map(presentItem);
@@ -58,10 +59,12 @@ export async function createItem(
     await resolveAssignee(tx, item.responsibleDepartmentId, item.responsiblePersonId, WORK_ASSIGNEE_PATHS);
     const created = presentItem(
       await tx.item.create({
-        data: { ...item, projectId, deadline: fromIsoDate(item.deadline) },
+        data: { ...item, projectId, dueDate: fromIsoDate(item.dueDate) },
         select: itemSelect,
       }),
     );
+    // Responsibility given at creation opens the item's responsibility history.
+    await recordItemAssignment(tx, ctx.actor, created, "新建整改事项时指定");
     await audit(tx, ctx.actor, {
       action: "create",
       entityType: "item",
@@ -75,7 +78,7 @@ export async function createItem(
 
 type ItemFields = Pick<
   Item,
-  "problem" | "cause" | "measure" | "deadline" | "responsibleDepartmentId" | "responsiblePersonId"
+  "title" | "cause" | "measure" | "dueDate" | "responsibleDepartmentId" | "responsiblePersonId"
 > &
   StatusColumns;
 
@@ -87,28 +90,63 @@ const items = workRecord<Item, ItemFields>({
     return row && presentItem(row);
   },
   fieldsOf: (i) => ({
-    problem: i.problem,
+    title: i.title,
     cause: i.cause,
     measure: i.measure,
-    deadline: i.deadline,
+    dueDate: i.dueDate,
     responsibleDepartmentId: i.responsibleDepartmentId,
     responsiblePersonId: i.responsiblePersonId,
   }),
   table: (tx) => tx.item,
-  columns: ({ deadline, ...columns }) => ({ ...columns, ...(deadline ? { deadline: fromIsoDate(deadline) } : {}) }),
+  columns: dueDateColumn,
+  // A new department or person is recorded in the item's responsibility history too.
+  afterWrite: async (tx, { current, changed, actor }) => {
+    if (changed.responsibleDepartmentId === undefined && changed.responsiblePersonId === undefined) return;
+    await recordItemAssignment(
+      tx,
+      actor,
+      {
+        ...current,
+        responsibleDepartmentId: changed.responsibleDepartmentId ?? current.responsibleDepartmentId,
+        responsiblePersonId:
+          changed.responsiblePersonId !== undefined ? changed.responsiblePersonId : current.responsiblePersonId,
+      },
+      "编辑整改事项时调整",
+    );
+  },
 });
 
 /** The responsible department and person change with the plan (office and working group). */
 export function updateItem(ctx: ServiceContext, update: { id: string; changes: ItemUpdate }): Promise<Item> {
   return updateWork(ctx, items, update, async (planning, current, tx) => ({
-    problem: planning.problem,
+    title: planning.title,
     cause: planning.cause,
     measure: planning.measure,
-    deadline: planning.deadline,
+    dueDate: planning.dueDate,
     ...(planning.responsibleDepartmentId !== undefined || planning.responsiblePersonId !== undefined
       ? await reassignment(tx, current, planning)
       : {}),
   }));
+}
+
+/** One row of an item's responsibility history, in the caller's transaction (the change's own audit row says the rest). */
+async function recordItemAssignment(
+  tx: Tx,
+  actor: { id: string | null },
+  item: Pick<Item, "id" | "projectId" | "responsibleDepartmentId" | "responsiblePersonId">,
+  reason: string,
+) {
+  if (!item.responsibleDepartmentId) return;
+  await tx.responsibilityAssignment.create({
+    data: {
+      projectId: item.projectId,
+      itemId: item.id,
+      departmentId: item.responsibleDepartmentId,
+      personId: item.responsiblePersonId,
+      assignedById: actor.id,
+      reason,
+    },
+  });
 }
 
 /** A new department and/or person for an item; a person stays only if they belong to the department. */

@@ -6,6 +6,7 @@ import type { ServiceContext } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import type { StatusColumns } from "../../lib/work-rules.js";
+import { dueDateColumn } from "./work-dates.js";
 import { updateWork, workRecord } from "./work-update.js";
 
 export const milestoneSelect = {
@@ -95,7 +96,7 @@ const milestones = workRecord<Milestone, MilestoneFields>({
   },
   fieldsOf: ({ kind, title, dueDate }) => ({ kind, title, dueDate }),
   table: (tx) => tx.milestone,
-  columns: ({ dueDate, ...columns }) => ({ ...columns, ...(dueDate ? { dueDate: fromIsoDate(dueDate) } : {}) }),
+  columns: dueDateColumn,
 });
 
 /** The planning fields are the title, the kind and the due date. */

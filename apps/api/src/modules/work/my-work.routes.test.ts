@@ -89,12 +89,12 @@ describe("GET /api/my-work", () => {
       method: "POST",
       url: `/api/projects/${ids.hongwei}/items`,
       payload: {
-        problem: "今日到期事项",
+        title: "今日到期事项",
         cause: null,
         measure: null,
         responsibleDepartmentId: ids.zhujian,
         responsiblePersonId: ids.zhou,
-        deadline: "2026-11-25",
+        dueDate: "2026-11-25",
       },
     });
     expect(itemToday.statusCode).toBe(201);

@@ -1,10 +1,8 @@
-import { daysBetween, DEFAULT_HEALTH_MARGINS, type MyWork, type WorkEntry } from "@resettle/domain";
+import { daysBetween, urgencyOf, type MyWork, type WorkEntry } from "@resettle/domain";
 import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 
-/** The same window as the health rule "due soon": one number for both. */
-export const DUE_SOON_DAYS = DEFAULT_HEALTH_MARGINS.dueSoonDays;
 const urgencyRank = { overdue: 0, due_soon: 1, later: 2 } as const;
 
 /** Every open milestone and item the user's department is responsible for: overdue first, then due soon. */
@@ -35,8 +33,8 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
       select: {
         id: true,
         projectId: true,
-        problem: true,
-        deadline: true,
+        title: true,
+        dueDate: true,
         status: true,
         blockedReason: true,
         responsiblePersonId: true,
@@ -66,34 +64,27 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
     }),
   ]);
   type Row = (typeof milestones)[number] & { review?: { id: string; heldOn: Date } | null };
-  const entry = (type: WorkEntry["type"], r: Row, title: string, due: Date): WorkEntry => {
-    const daysOverdue = daysBetween(toIsoDate(due), today);
+  const entry = (type: WorkEntry["type"], r: Row): WorkEntry => {
+    const dueDate = toIsoDate(r.dueDate);
     return {
       type,
       id: r.id,
       projectId: r.projectId,
       projectName: r.project.name,
-      title,
-      dueDate: toIsoDate(due),
+      title: r.title,
+      dueDate,
       status: r.status,
       blockedReason: r.blockedReason,
       responsiblePersonId: r.responsiblePersonId,
       version: r.version,
-      daysOverdue,
-      urgency: daysOverdue > 0 ? "overdue" : -daysOverdue <= DUE_SOON_DAYS ? "due_soon" : "later",
+      daysOverdue: daysBetween(dueDate, today),
+      urgency: urgencyOf({ status: r.status, dueDate }, today),
       review: r.review ? { id: r.review.id, heldOn: toIsoDate(r.review.heldOn) } : null,
     };
   };
   const entries = [
-    ...milestones.map((m) => entry("milestone", m, m.title, m.dueDate)),
-    ...items.map(({ reviewProject, ...i }) =>
-      entry(
-        "item",
-        { ...i, title: i.problem, dueDate: i.deadline, review: reviewProject?.review },
-        i.problem,
-        i.deadline,
-      ),
-    ),
+    ...milestones.map((m) => entry("milestone", m)),
+    ...items.map(({ reviewProject, ...i }) => entry("item", { ...i, review: reviewProject?.review })),
   ].sort(
     (a, b) =>
       urgencyRank[a.urgency] - urgencyRank[b.urgency] ||

@@ -75,7 +75,7 @@ export async function workRoutes(app: App, deps: ModuleDeps) {
       config: { access: "read" },
       schema: {
         tags,
-        summary: "A project's rectification items (整改事项), by deadline",
+        summary: "A project's rectification items (整改事项), by due date",
         params: byId,
         response: { 200: z.array(ItemSchema), ...errors },
       },
