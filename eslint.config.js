@@ -31,10 +31,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // A feature is used through its index only, by pages, other features and shared code alike.
-    files: ["apps/web/src/**/*.{ts,tsx}"],
+    // A web feature or an API module is used through its index only, by pages, other
+    // features or modules and shared code alike (one name per thing on both sides: ADR 008).
+    files: ["apps/web/src/**/*.{ts,tsx}", "apps/api/src/**/*.ts"],
     plugins: { local: moduleBoundaries },
-    rules: { "local/module-boundaries": ["error", { root: ["apps/web/src/features"] }] },
+    rules: {
+      "local/module-boundaries": ["error", { root: ["apps/web/src/features", "apps/api/src/modules"] }],
+    },
   },
   {
     // Features do not depend on pages; pages in app/ compose them.

@@ -5,7 +5,7 @@ import { AppError } from "./app-error.js";
 import type { Clock } from "./clock.js";
 
 /** Who acts: the signed-in user (for rule checks), the name the audit trail shows, the request it came with. */
-export type Actor = { id: string; name: string; requestId: string; user: SessionUser };
+type Actor = { id: string; name: string; requestId: string; user: SessionUser };
 
 /**
  * What every service function receives first, built once per request by the routes: the

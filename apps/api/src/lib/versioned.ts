@@ -37,7 +37,7 @@ export type VersionedRecord<Current extends { version: number }, Fields extends 
   projectIdOf?(current: Current): string | null;
 };
 
-export type Change<Current, Fields> = { id: string; current: Current; changed: Partial<Fields>; actor: AuditActor };
+type Change<Current, Fields> = { id: string; current: Current; changed: Partial<Fields>; actor: AuditActor };
 
 export type VersionedUpdate<Current, Fields> = {
   id: string;

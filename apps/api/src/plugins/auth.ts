@@ -20,7 +20,7 @@ export const defaultSessionSettings: SessionSettings = { idleMinutes: 120, maxHo
 
 export type ActiveSession = { id: string; csrfToken: string; user: SessionUser };
 
-export type ApiRoute = { method: string; url: string; access: Access };
+type ApiRoute = { method: string; url: string; access: Access };
 
 declare module "fastify" {
   interface FastifyInstance {

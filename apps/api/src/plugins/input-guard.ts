@@ -8,6 +8,7 @@ import { AppError } from "../lib/app-error.js";
  * 500) and UTF-16 surrogates without their pair (stored silently as U+FFFD, and invalid in the
  * audit trail's JSON). Refused before validation, everywhere, with the path of each field.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const MAX_ISSUES = 20;
@@ -32,7 +33,7 @@ function findUnstorable(value: unknown, path: string, issues: FieldIssue[], dept
   }
 }
 
-export function unstorableIssues(request: Pick<FastifyRequest, "body" | "query" | "params">): FieldIssue[] {
+function unstorableIssues(request: Pick<FastifyRequest, "body" | "query" | "params">): FieldIssue[] {
   const issues: FieldIssue[] = [];
   findUnstorable(request.params, "params", issues);
   findUnstorable(request.query, "querystring", issues);

@@ -6,12 +6,12 @@ dayjs.extend(utc);
 dayjs.extend(timezone);
 
 /** Times are shown as the city's offices read them, whatever the viewer's computer says. */
-export const CHINA_TIME_ZONE = "Asia/Shanghai";
+const CHINA_TIME_ZONE = "Asia/Shanghai";
 
 /** Shown where a figure does not exist yet (a year not begun, no data). */
 export const NO_VALUE = "—";
 /** Shown where the plan itself has no quota; the plan's tables print an en dash. */
-export const NO_QUOTA = "–";
+const NO_QUOTA = "–";
 
 // Grouping is fixed rather than locale-driven: 4,722 is how the plan and civil servants write it.
 const countFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });

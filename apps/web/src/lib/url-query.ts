@@ -9,7 +9,7 @@ type Scalar = string | number | boolean | undefined;
  * Reads a list's filters, sort and page from the address with the list's own schema, so a
  * shared link shows the same list. What does not parse (a stale or hand-edited link) is dropped.
  */
-export function readUrlQuery<S extends QuerySchema>(schema: S, params: URLSearchParams): z.output<S> {
+function readUrlQuery<S extends QuerySchema>(schema: S, params: URLSearchParams): z.output<S> {
   const raw: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
     const value = params.get(key);
@@ -23,7 +23,7 @@ export function readUrlQuery<S extends QuerySchema>(schema: S, params: URLSearch
 }
 
 /** The address form of a list query; defaults are left out to keep links short. */
-export function writeUrlQuery<S extends QuerySchema>(schema: S, query: z.output<S>): URLSearchParams {
+function writeUrlQuery<S extends QuerySchema>(schema: S, query: z.output<S>): URLSearchParams {
   const defaults = schema.parse({}) as Record<string, Scalar>;
   const params = new URLSearchParams();
   for (const key of Object.keys(schema.shape)) {

@@ -16,11 +16,7 @@ export const ids = {
   district: "e2917406-93b5-44d6-8a08-7c8d9eafb0d8",
 } as const;
 
-export const department = (
-  id: string,
-  name: string,
-  kind: Department["kind"] = "municipal_department",
-): Department => ({
+const department = (id: string, name: string, kind: Department["kind"] = "municipal_department"): Department => ({
   id,
   code: `d-${id.slice(0, 4)}`,
   name,

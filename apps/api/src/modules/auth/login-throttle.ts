@@ -5,7 +5,7 @@ import type { PrismaClient } from "@resettle/prisma/client";
  * 5 failures for one account, or 30 from one address, within 15 minutes, further attempts
  * wait until the oldest of those failures is 15 minutes old.
  */
-export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 } as const;
+const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 } as const;
 
 export const throttleKeys = (username: string, ip: string) => ({ account: `user:${username}`, address: `ip:${ip}` });
 

@@ -3,7 +3,6 @@ import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { assessProjects } from "../projects/index.js";
 import { overdueWorkWhere } from "../work/index.js";
-import { fromIsoDate } from "../../lib/dates.js";
 
 type YearSum = { districtId: string; year: number; households: number };
 
@@ -39,7 +38,6 @@ export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashb
     db.person.count({ where: { isDemo: true } }),
   ]);
 
-  const todayDate = fromIsoDate(today);
   const [assessed, overdueMilestones, overdueItems, dailySums] = await Promise.all([
     assessProjects(db, projects, today),
     db.milestone.count({ where: overdueWorkWhere(today) }),

@@ -15,7 +15,7 @@ import { requireActFor, statusChange, type StatusColumns } from "../../lib/work-
 
 const ref = { select: { id: true, name: true } } as const;
 
-export const commonProblemSelect = {
+const commonProblemSelect = {
   id: true,
   title: true,
   description: true,
@@ -32,7 +32,7 @@ export const commonProblemSelect = {
   },
 } satisfies Prisma.CommonProblemSelect;
 
-export function presentCommonProblem({
+function presentCommonProblem({
   projects,
   updatedAt,
   ...row

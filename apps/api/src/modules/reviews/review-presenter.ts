@@ -6,7 +6,7 @@ import { toIsoDate } from "../../lib/dates.js";
 
 export const ref = { select: { id: true, name: true } } as const;
 
-export const reviewSelect = {
+const reviewSelect = {
   id: true,
   heldOn: true,
   createdAt: true,
@@ -68,7 +68,7 @@ export function signOffOf(row: {
   return { ...result, locked: row.lockedAt !== null || result.locked };
 }
 
-export function presentReview(row: ReviewRow): Review {
+function presentReview(row: ReviewRow): Review {
   const { requiredDepartmentIds, pendingDepartmentIds, locked } = signOffOf(row);
   const departmentName = new Map(
     [...row.group.departments.map((d) => d.department), ...row.attendees.map((a) => a.person.department)].map((d) => [

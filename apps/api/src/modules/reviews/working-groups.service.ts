@@ -7,7 +7,7 @@ import { asSet, updateVersioned, type VersionedRecord } from "../../lib/versione
 
 const ref = { select: { id: true, name: true } } as const;
 
-export const groupSelect = {
+const groupSelect = {
   id: true,
   name: true,
   leadDepartment: ref,
@@ -23,7 +23,7 @@ export const groupSelect = {
 
 type GroupRow = Prisma.WorkingGroupGetPayload<{ select: typeof groupSelect }>;
 
-export function presentGroup(row: GroupRow): WorkingGroup {
+function presentGroup(row: GroupRow): WorkingGroup {
   return {
     ...row,
     // The lead first, then the others as the plan lists departments.

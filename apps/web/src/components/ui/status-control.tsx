@@ -38,7 +38,7 @@ type Texts = {
 };
 type Translations = typeof zhCN;
 /** The parts of the translations that hold a status control's texts (`<scope>.status.*`, `<scope>.conflict.*`). */
-export type StatusTextScope = {
+type StatusTextScope = {
   [K in keyof Translations]: Translations[K] extends Texts ? K : never;
 }[keyof Translations];
 

@@ -1,5 +1,4 @@
 /** Milestones, rectification items, the moved-back ledger and My work (API module `work`). Other code imports this feature from here only. */
-export { progressQueries } from "./api/progress.queries";
 export { invalidateAfterWorkChange } from "./api/work-change";
 export { workQueries } from "./api/work.queries";
 export { ItemFormModal } from "./components/item-form-modal";

@@ -9,7 +9,7 @@ export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "zh-CN";
 
-export const resources = {
+const resources = {
   "zh-CN": { translation: zhCN },
   en: { translation: en },
 } as const;
@@ -20,7 +20,7 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.includes(value as Language);
 }
 
-export function readStoredLanguage(): Language {
+function readStoredLanguage(): Language {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;

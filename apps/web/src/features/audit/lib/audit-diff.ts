@@ -1,5 +1,5 @@
 /** How a field differs between the record before and after an audited change. */
-export type DiffKind = "changed" | "added" | "removed" | "unchanged";
+type DiffKind = "changed" | "added" | "removed" | "unchanged";
 
 export type DiffRow = { field: string; kind: DiffKind; before: unknown; after: unknown };
 

@@ -1,7 +1,7 @@
 import { WorkStatusSchema, type WorkStatus } from "@resettle/domain";
 
 /** Actions the interface has words for; others are shown as the server names them. */
-export const KNOWN_ACTIONS = [
+const KNOWN_ACTIONS = [
   "create",
   "update",
   "delete",
@@ -32,7 +32,7 @@ export function statusOfAction(action: string): WorkStatus | undefined {
 }
 
 /** Record fields the interface has words for; others are shown by their name. */
-export const KNOWN_FIELDS = [
+const KNOWN_FIELDS = [
   "id",
   "username",
   "displayName",

@@ -5,7 +5,7 @@ import { isApiError } from "../../../lib/api-error";
 import { setCsrfToken } from "../../../lib/session-token";
 
 /** The signed-in user, or null when there is no session: being signed out is not an error. */
-export async function fetchSession(signal?: AbortSignal): Promise<SessionUser | null> {
+async function fetchSession(signal?: AbortSignal): Promise<SessionUser | null> {
   try {
     const { user, csrfToken } = await apiGet("/auth/me", AuthResponseSchema, { signal });
     setCsrfToken(csrfToken);

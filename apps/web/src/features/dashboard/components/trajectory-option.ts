@@ -8,7 +8,7 @@ export type TrajectoryLabels = {
   year: (year: number) => string;
 };
 
-export const TRAJECTORY_COLORS = { planned: "#1677ff", floor: "#cf1322", actual: "#389e0d" } as const;
+const TRAJECTORY_COLORS = { planned: "#1677ff", floor: "#cf1322", actual: "#389e0d" } as const;
 
 /** The ECharts option of a district's trajectory: plan, floor and actual cumulative shares. */
 export function buildTrajectoryOption(rows: DistrictYearRow[], labels: TrajectoryLabels) {

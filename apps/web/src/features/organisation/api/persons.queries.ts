@@ -7,7 +7,7 @@ const PersonPageSchema = pageOf(PersonSchema);
 export type PersonListQuery = Partial<PersonQuery> & { page: number; pageSize: number };
 
 /** Every person in one page: the API allows 500, far more than the plan's departments name. */
-export const ALL_PERSONS_QUERY: PersonListQuery = { page: 1, pageSize: 500 };
+const ALL_PERSONS_QUERY: PersonListQuery = { page: 1, pageSize: 500 };
 
 export const personsQueries = {
   all: () => ["persons"] as const,

@@ -10,7 +10,7 @@ type Props = {
   emptyText?: string;
 };
 
-export function PersonName({ personId, name, emptyText = NO_VALUE }: Props) {
+function PersonName({ personId, name, emptyText = NO_VALUE }: Props) {
   const directory = usePersonDirectory();
   if (!personId) return <>{emptyText}</>;
   const person = directory?.get(personId);

@@ -20,7 +20,7 @@ type Values = {
   projectIds: string[];
 };
 
-export type ProjectChoice = { id: string; name: string; districtId: string };
+type ProjectChoice = { id: string; name: string; districtId: string };
 
 type Props = {
   problem: CommonProblem | null;

@@ -9,7 +9,7 @@ import { formatCount } from "../../../lib/format";
 
 registerChartModules([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export type ProjectTrajectoryLabels = { planned: string; actual: string; year: (year: number) => string };
+type ProjectTrajectoryLabels = { planned: string; actual: string; year: (year: number) => string };
 
 type Props = {
   years: TrajectoryYear[];

@@ -1,7 +1,7 @@
 import type { ReviewCreate } from "@resettle/domain";
 import type { Dayjs } from "dayjs";
 
-export type ActionValues = {
+type ActionValues = {
   title?: string;
   departmentId?: string;
   personId?: string | null;

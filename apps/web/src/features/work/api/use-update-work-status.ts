@@ -9,7 +9,7 @@ export type StatusChange = { status: WorkStatus; note?: string; version: number 
 
 export const schemaOfWork = (type: WorkRef["type"]) => (type === "milestone" ? MilestoneSchema : ItemSchema);
 
-export function updateWorkStatus({ type, id }: WorkRef, change: StatusChange) {
+function updateWorkStatus({ type, id }: WorkRef, change: StatusChange) {
   const path = `/${type === "milestone" ? "milestones" : "items"}/${encodeURIComponent(id)}`;
   return apiSend("PATCH", path, change, schemaOfWork(type));
 }
