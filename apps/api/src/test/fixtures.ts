@@ -131,3 +131,7 @@ async function awaitAll<T extends Record<string, Promise<unknown>>>(
 
 /** Writes the audit trail must never carry. */
 export const SECRET_PATTERN = /password|passwordHash|\$argon2|csrf/i;
+
+/** The paths of a 400's field issues, in order. */
+export const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
+  res.json().error.details?.map((d) => d.path);

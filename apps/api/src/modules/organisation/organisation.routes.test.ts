@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DepartmentSchema, PersonSchema } from "@resettle/domain";
-import { SECRET_PATTERN, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { detailPaths, SECRET_PATTERN, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
 import { createTestApp } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -35,8 +35,6 @@ describe("organisation: reading", () => {
 });
 
 const admin = () => t.as("admin");
-const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
-  res.json().error.details?.map((d) => d.path);
 const auditOf = (requestId: string) => t.db.prisma.auditEvent.findMany({ where: { requestId } });
 const departmentById = async (id: string) =>
   DepartmentSchema.parse((await admin()({ url: "/api/departments" })).json().find((d: { id: string }) => d.id === id));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProblemQueueEntrySchema, pageOf, ReviewSchema, ReviewSummarySchema, type Review } from "@resettle/domain";
-import { seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { detailPaths, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
 import { raceOnLockedRow } from "../../test/row-lock.js";
 import { createTestApp } from "../../test/test-app.js";
 
@@ -15,8 +15,6 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const person = async (name: string) => (await t.db.prisma.person.findFirstOrThrow({ where: { name } })).id;
-const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
-  res.json().error.details?.map((d) => d.path);
 
 /** 宏伟小区 reviewed on 2026-10-01 by 住建, 法院 and 双台子区政府 (three of the five members). */
 async function hongweiReview() {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ItemSchema, type Item } from "@resettle/domain";
-import { z } from "zod";
-import { seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { ItemSchema } from "@resettle/domain";
+import { detailPaths, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { workRequests } from "../../test/work-requests.js";
 import { raceOnLockedRow } from "../../test/row-lock.js";
 import { createTestApp, fixedClock } from "../../test/test-app.js";
 
@@ -15,27 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const Items = z.array(ItemSchema.strict());
-const patch = (user: string, id: string, payload: Record<string, unknown>, requestId?: string) =>
-  t.as(user)({
-    method: "PATCH",
-    url: `/api/items/${id}`,
-    payload,
-    ...(requestId ? { headers: { "x-request-id": requestId } } : {}),
-  });
-const itemsOf = async (projectId: string) => {
-  const res = await t.as("leader")({ url: `/api/projects/${projectId}/items` });
-  expect(res.statusCode).toBe(200);
-  return Items.parse(res.json());
-};
-const item = async (id: string): Promise<Item> => {
-  const row = await t.db.prisma.item.findUniqueOrThrow({ where: { id }, select: { projectId: true } });
-  return (await itemsOf(row.projectId)).find((i) => i.id === id)!;
-};
-const auditOf = (entityId: string) =>
-  t.db.prisma.auditEvent.findMany({ where: { entityType: "item", entityId }, orderBy: { at: "asc" } });
-const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
-  res.json().error.details?.map((d) => d.path);
+const { patch, listOf: itemsOf, one: item, auditOf } = workRequests(() => t, "item", ItemSchema.strict());
 
 describe("GET /api/projects/:id/items", () => {
   it("lists a project's rectification items by due date", async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MilestoneSchema, type Milestone } from "@resettle/domain";
-import { z } from "zod";
 import { raceOnLockedRow } from "../../test/row-lock.js";
-import { seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { detailPaths, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { workRequests } from "../../test/work-requests.js";
 import { createTestApp, fixedClock } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -15,27 +15,12 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const Milestones = z.array(MilestoneSchema.strict());
-const patch = (user: string, id: string, payload: Record<string, unknown>, requestId?: string) =>
-  t.as(user)({
-    method: "PATCH",
-    url: `/api/milestones/${id}`,
-    payload,
-    ...(requestId ? { headers: { "x-request-id": requestId } } : {}),
-  });
-const milestonesOf = async (projectId: string) => {
-  const res = await t.as("leader")({ url: `/api/projects/${projectId}/milestones` });
-  expect(res.statusCode).toBe(200);
-  return Milestones.parse(res.json());
-};
-const milestone = async (id: string): Promise<Milestone> => {
-  const row = await t.db.prisma.milestone.findUniqueOrThrow({ where: { id }, select: { projectId: true } });
-  return (await milestonesOf(row.projectId)).find((m) => m.id === id)!;
-};
-const auditOf = (entityId: string) =>
-  t.db.prisma.auditEvent.findMany({ where: { entityType: "milestone", entityId }, orderBy: { at: "asc" } });
-const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
-  res.json().error.details?.map((d) => d.path);
+const {
+  patch,
+  listOf: milestonesOf,
+  one: milestone,
+  auditOf,
+} = workRequests(() => t, "milestone", MilestoneSchema.strict());
 const NOW = fixedClock.now().toISOString();
 
 describe("GET /api/projects/:id/milestones", () => {

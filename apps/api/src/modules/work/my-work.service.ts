@@ -12,36 +12,23 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
   if (!departmentId)
     return { departmentId: null, asOf: today, overdueCount: 0, dueSoonCount: 0, entries: [], reviewsToSign: [] };
   const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const } };
-  const project = { select: { name: true } };
+  // Milestones and items share these columns (ADR 007): one entry shape for both.
+  const work = {
+    id: true,
+    projectId: true,
+    title: true,
+    dueDate: true,
+    status: true,
+    blockedReason: true,
+    responsiblePersonId: true,
+    version: true,
+    project: { select: { name: true } },
+  } as const;
   const [milestones, items, toSign] = await Promise.all([
-    db.milestone.findMany({
-      where: open,
-      select: {
-        id: true,
-        projectId: true,
-        title: true,
-        dueDate: true,
-        status: true,
-        blockedReason: true,
-        responsiblePersonId: true,
-        version: true,
-        project,
-      },
-    }),
+    db.milestone.findMany({ where: open, select: work }),
     db.item.findMany({
       where: open,
-      select: {
-        id: true,
-        projectId: true,
-        title: true,
-        dueDate: true,
-        status: true,
-        blockedReason: true,
-        responsiblePersonId: true,
-        version: true,
-        project,
-        reviewProject: { select: { review: { select: { id: true, heldOn: true } } } },
-      },
+      select: { ...work, reviewProject: { select: { review: { select: { id: true, heldOn: true } } } } },
     }),
     // 会签: unlocked records of meetings the department attended as a member and has not signed.
     db.review.findMany({

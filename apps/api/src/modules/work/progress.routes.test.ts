@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProgressReportSchema, ProjectDetailSchema, type ProgressReport } from "@resettle/domain";
 import { z } from "zod";
-import { seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { detailPaths, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
 import { createTestApp } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -45,8 +45,6 @@ async function expectMovedBack(projectId: string, movedBack: number) {
   expect(sum(await ledger(projectId))).toBe(movedBack);
   return p;
 }
-const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
-  res.json().error.details?.map((d) => d.path);
 
 describe("GET /api/projects/:id/progress-reports", () => {
   it("lists the ledger newest first; its sum is the project's moved-back figure (向阳小区: 520 + 400 = 920)", async () => {
