@@ -1,8 +1,8 @@
 import type { InjectOptions } from "fastify";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@resettle/domain";
-import { createTestApp } from "./test/test-app.js";
-import { seededIds, snapshot, type SeededIds } from "./test/fixtures.js";
+import { eachTestApp, type TestApp } from "./test/test-app.js";
+import { snapshot, type SeededIds } from "./test/fixtures.js";
 
 /**
  * THE PERMISSION MATRIX: every /api route × every role, with the status each must get.
@@ -455,13 +455,12 @@ export const MATRIX: Row[] = [
   },
 ];
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let ids: SeededIds;
-beforeEach(async () => {
-  t = await createTestApp();
-  ids = await seededIds(t.db.prisma);
+eachTestApp((app, seeded) => {
+  t = app;
+  ids = seeded;
 });
-afterEach(() => t.close());
 
 const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 

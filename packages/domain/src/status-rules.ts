@@ -140,23 +140,22 @@ export function assessProjectHealth(input: HealthInput): ProjectHealth {
   const { milestones, items } = input;
   const rules: HealthRule[] = [];
 
-  const overdue = (work: WorkRef[]) => work.filter((w) => isOverdue(w, asOf));
-  const blocked = (work: WorkRef[]) => work.filter((w) => w.status === "blocked");
   const overdueParams = (work: WorkRef[]) => {
     const params = listParams(work);
     return { ...params, mostDaysOverdue: daysBetween(params.earliestDate, asOf) };
   };
-
-  const overdueMilestones = overdue(milestones);
-  if (overdueMilestones.length > 0)
-    rules.push({
-      code: "overdue_milestone",
-      level: defaultLevel("overdue_milestone"),
-      params: overdueParams(overdueMilestones),
-    });
-  const overdueItems = overdue(items);
-  if (overdueItems.length > 0)
-    rules.push({ code: "overdue_item", level: defaultLevel("overdue_item"), params: overdueParams(overdueItems) });
+  // Both kinds of work answer to the same two rules; the order rules are listed in is set below.
+  for (const [kind, work] of [
+    ["milestone", milestones],
+    ["item", items],
+  ] as const) {
+    const late = work.filter((w) => isOverdue(w, asOf));
+    if (late.length > 0)
+      rules.push({ code: `overdue_${kind}`, level: defaultLevel(`overdue_${kind}`), params: overdueParams(late) });
+    const stuck = work.filter((w) => w.status === "blocked");
+    if (stuck.length > 0)
+      rules.push({ code: `blocked_${kind}`, level: defaultLevel(`blocked_${kind}`), params: listParams(stuck) });
+  }
 
   const ended = t.years.filter((y) => `${y.year}-12-31` < asOf);
   const lastEnded = ended[ended.length - 1];
@@ -181,17 +180,6 @@ export function assessProjectHealth(input: HealthInput): ProjectHealth {
         marginPercent: gapLevel === "red" ? margins.redGapPercent : margins.amberGapPercent,
       },
     });
-
-  const blockedMilestones = blocked(milestones);
-  if (blockedMilestones.length > 0)
-    rules.push({
-      code: "blocked_milestone",
-      level: defaultLevel("blocked_milestone"),
-      params: listParams(blockedMilestones),
-    });
-  const blockedItems = blocked(items);
-  if (blockedItems.length > 0)
-    rules.push({ code: "blocked_item", level: defaultLevel("blocked_item"), params: listParams(blockedItems) });
 
   const dueSoon = [...milestones, ...items].filter((w) => isDueSoon(w, asOf, margins.dueSoonDays));
   if (dueSoon.length > 0)

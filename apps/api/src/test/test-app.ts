@@ -1,8 +1,9 @@
 import type {} from "@resettle/prisma/vitest-context";
 import type { InjectOptions } from "fastify";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
 import { DEMO_PASSWORD, type AuthResponse } from "@resettle/domain";
 import { createTestDatabase } from "@resettle/prisma/testing";
+import { seededIds, type SeededIds } from "./fixtures.js";
 import { buildApp, type AppOptions } from "../app.js";
 import type { Clock } from "../lib/clock.js";
 
@@ -46,4 +47,19 @@ export async function createTestApp(options: { clock?: Clock; sessions?: AppOpti
       await db.drop();
     },
   };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * Each test of the file on its own app over a fresh copy of the seeded database, closed after
+ * it; `use` receives the app and the seeded ids.
+ */
+export function eachTestApp(use: (app: TestApp, ids: SeededIds) => void) {
+  let app: TestApp | undefined;
+  beforeEach(async () => {
+    app = await createTestApp();
+    use(app, await seededIds(app.db.prisma));
+  });
+  afterEach(() => app?.close());
 }

@@ -1,16 +1,15 @@
 import type { InjectOptions } from "fastify";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuditEventSchema, DEMO_PASSWORD, pageOf } from "@resettle/domain";
-import { SECRET_PATTERN, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
-import { createTestApp } from "../../test/test-app.js";
+import { SECRET_PATTERN, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { eachTestApp, type TestApp } from "../../test/test-app.js";
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let ids: SeededIds;
-beforeEach(async () => {
-  t = await createTestApp();
-  ids = await seededIds(t.db.prisma);
+eachTestApp((app, seeded) => {
+  t = app;
+  ids = seeded;
 });
-afterEach(() => t.close());
 
 const AuditPage = pageOf(AuditEventSchema.strict());
 const NEW_PASSWORD = "Audit-trail-2026";

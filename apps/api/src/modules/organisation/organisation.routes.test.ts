@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DepartmentSchema, PersonSchema } from "@resettle/domain";
-import { detailPaths, SECRET_PATTERN, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
-import { createTestApp } from "../../test/test-app.js";
+import { detailPaths, SECRET_PATTERN, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { eachTestApp, type TestApp } from "../../test/test-app.js";
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let ids: SeededIds;
-beforeEach(async () => {
-  t = await createTestApp();
-  ids = await seededIds(t.db.prisma);
+eachTestApp((app, seeded) => {
+  t = app;
+  ids = seeded;
 });
-afterEach(() => t.close());
 
 describe("organisation: reading", () => {
   it("lists the 2 districts and the 12 departments of the plan, office and districts first", async () => {

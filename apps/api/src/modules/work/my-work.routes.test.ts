@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MyWorkSchema, type MyWork } from "@resettle/domain";
-import { seededIds, type SeededIds } from "../../test/fixtures.js";
-import { createTestApp } from "../../test/test-app.js";
+import { type SeededIds } from "../../test/fixtures.js";
+import { eachTestApp, type TestApp } from "../../test/test-app.js";
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let ids: SeededIds;
-beforeEach(async () => {
-  t = await createTestApp();
-  ids = await seededIds(t.db.prisma);
+eachTestApp((app, seeded) => {
+  t = app;
+  ids = seeded;
 });
-afterEach(() => t.close());
 
 const myWork = async (user: string): Promise<MyWork> => {
   const res = await t.as(user)({ url: "/api/my-work" });
