@@ -57,6 +57,35 @@ describe("the application shell", () => {
     expect(res.json().error.code).toBe("VALIDATION_FAILED");
   });
 
+  it("answers a body too large with 413 and a type it does not read with 415, each with its own code", async () => {
+    const { app } = await testApp();
+    app.post("/api/echo", { config: { access: "public" } }, async (req) => req.body ?? {});
+    const large = await app.inject({
+      method: "POST",
+      url: "/api/echo",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ text: "x".repeat(1_100_000) }),
+    });
+    expect(large.statusCode).toBe(413);
+    expect(large.json().error).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    const xml = await app.inject({
+      method: "POST",
+      url: "/api/echo",
+      headers: { "content-type": "application/xml" },
+      payload: "<a/>",
+    });
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json().error).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
+  });
+
+  it("API answers are never cached: the session's CSRF token and each user's figures stay out of caches", async () => {
+    const { app } = await testApp();
+    for (const url of ["/api/health", "/api/auth/me", "/api/no-such-route"]) {
+      const res = await app.inject({ url });
+      expect(res.headers["cache-control"], url).toBe("no-store");
+    }
+  });
+
   it("publishes the OpenAPI document generated from the zod schemas", async () => {
     const { app } = await testApp();
     const res = await app.inject({ url: "/api/openapi.json" });

@@ -46,6 +46,8 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers are per user and per moment (/api/auth/me carries the CSRF token): never cached.
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
   const deps: ModuleDeps = {

@@ -1,25 +1,13 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { reasonOfIssue, type ErrorCode, type ErrorResponse, type FieldIssue } from "@resettle/domain";
+import { errorStatus, reasonOfIssue, type ErrorCode, type ErrorResponse, type FieldIssue } from "@resettle/domain";
 import { AppError } from "../lib/app-error.js";
 
+/** The code of a status Fastify or a plugin answered with (413, 415, 404 …): the domain's table, read backwards. */
 const codeForStatus = (status: number): ErrorCode =>
-  status === 401
-    ? "UNAUTHORIZED"
-    : status === 403
-      ? "FORBIDDEN"
-      : status === 404
-        ? "NOT_FOUND"
-        : status === 409
-          ? "CONFLICT"
-          : status === 429
-            ? "RATE_LIMITED"
-            : status === 503
-              ? "SERVICE_UNAVAILABLE"
-              : status < 500
-                ? "VALIDATION_FAILED"
-                : "INTERNAL";
+  (Object.entries(errorStatus) as [ErrorCode, number][]).find(([, s]) => s === status)?.[0] ??
+  (status < 500 ? "VALIDATION_FAILED" : "INTERNAL");
 
 /**
  * The one place where failures become HTTP answers, all in the shape
