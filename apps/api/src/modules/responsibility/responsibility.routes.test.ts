@@ -51,6 +51,26 @@ describe("GET /api/projects/:id/responsibility-history", () => {
 });
 
 describe("PUT /api/projects/:id/responsibility", () => {
+  it("writes nothing when the department and person are already responsible: no history row, no audit, same version", async () => {
+    const before = await snapshot(t.db.prisma);
+    const project = await assign("projects", ids.xiangyang, {
+      departmentId: ids.shuangtaizi,
+      personId: ids.zhang,
+      reason: "再次确认",
+    });
+    expect(project.statusCode).toBe(200);
+    expect(ProjectDetailSchema.parse(project.json())).toMatchObject({ responsiblePerson: { id: ids.zhang } });
+    const milestone = await t.db.prisma.milestone.findUniqueOrThrow({ where: { id: ids.milestone } });
+    const same = await assign("milestones", ids.milestone, {
+      departmentId: milestone.responsibleDepartmentId,
+      personId: milestone.responsiblePersonId,
+      reason: "再次确认",
+    });
+    expect(same.statusCode).toBe(200);
+    expect(MilestoneSchema.parse(same.json()).version).toBe(milestone.version);
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+  });
+
   it("makes a department and its person responsible, records who, when and why, and audits it", async () => {
     const res = await assign(
       "projects",

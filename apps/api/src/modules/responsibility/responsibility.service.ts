@@ -22,9 +22,17 @@ const names = (d: { name: string } | null, p: { name: string } | null) => ({
 });
 
 const currentNames = {
+  responsibleDepartmentId: true,
+  responsiblePersonId: true,
   responsibleDepartment: { select: { name: true } },
   responsiblePerson: { select: { name: true } },
 } as const;
+
+/** Assigning whom is already responsible changes nothing: no history row, no audit, no new version. */
+const unchanged = (
+  current: { responsibleDepartmentId: string | null; responsiblePersonId: string | null },
+  { department, person }: Awaited<ReturnType<typeof resolveInput>>,
+) => current.responsibleDepartmentId === department.id && current.responsiblePersonId === (person?.id ?? null);
 
 type Current = { responsibleDepartment: { name: string } | null; responsiblePerson: { name: string } | null };
 
@@ -58,6 +66,7 @@ export async function assignProjectResponsibility(
     const project = await tx.project.findUnique({ where: { id: projectId }, select: currentNames });
     if (!project) throw AppError.notFound("Project");
     const assignee = await resolveInput(tx, input);
+    if (unchanged(project, assignee)) return;
     await tx.project.update({
       where: { id: projectId },
       data: {
@@ -82,6 +91,10 @@ export async function assignMilestoneResponsibility(
     });
     if (!milestone) throw AppError.notFound("Milestone");
     const assignee = await resolveInput(tx, input);
+    if (unchanged(milestone, assignee))
+      return presentMilestone(
+        await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneSelect }),
+      );
     const updated = await tx.milestone.update({
       where: { id: milestoneId },
       data: {
