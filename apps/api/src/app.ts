@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { PrismaClient } from "@resettle/prisma/client";
 import { systemClock, type Clock } from "./lib/clock.js";
+import { newRequestId } from "./lib/request-id.js";
 import type { ModuleDeps } from "./lib/types.js";
 import { authPlugin, defaultSessionSettings, type SessionSettings } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/error-handler.js";
@@ -30,6 +30,8 @@ export type AppOptions = {
   webRoot?: string | null;
   sessions?: SessionSettings;
   trustProxy?: boolean;
+  /** Tests only: see ModuleDeps.signInHooks. */
+  signInHooks?: ModuleDeps["signInHooks"];
 };
 
 /** Builds the whole application without listening: tests call inject() on it. */
@@ -37,10 +39,8 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
-    genReqId: (req) => {
-      const given = req.headers["x-request-id"];
-      return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-    },
+    // Our own id for every request; a client's X-Request-Id is only kept beside it (lib/request-id.ts).
+    genReqId: newRequestId,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,6 +54,7 @@ export async function buildApp(options: AppOptions) {
     prisma: options.prisma,
     clock: options.clock ?? systemClock,
     sessions: options.sessions ?? defaultSessionSettings,
+    ...(options.signInHooks ? { signInHooks: options.signInHooks } : {}),
   };
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);

@@ -40,6 +40,8 @@ export const SessionUserSchema = z.object({
   displayName: z.string(),
   role: RoleSchema,
   departmentId: IdSchema.nullable(),
+  /** The password was chosen by an administrator: nothing but changing it (and signing out) is allowed. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
@@ -48,6 +50,13 @@ export const AuthResponseSchema = z.object({
   csrfToken: z.string(),
 });
 export type AuthResponse = z.infer<typeof AuthResponseSchema>;
+
+/** GET /api/auth/me: who is signed in, or `user: null` — being signed out is not an error. No CSRF token without a session. */
+export const SessionResponseSchema = z.union([
+  AuthResponseSchema,
+  z.object({ user: z.null(), csrfToken: z.null() }),
+]);
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const ChangePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1).max(200),

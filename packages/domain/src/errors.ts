@@ -5,6 +5,8 @@ export const ErrorCodeSchema = z.enum([
   "VALIDATION_FAILED",
   "UNAUTHORIZED",
   "FORBIDDEN",
+  /** 403 while the account's password, chosen by an administrator, has not been changed by its user. */
+  "PASSWORD_CHANGE_REQUIRED",
   "NOT_FOUND",
   "CONFLICT",
   "PAYLOAD_TOO_LARGE",
@@ -130,6 +132,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,

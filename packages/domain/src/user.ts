@@ -13,6 +13,8 @@ export const UserSchema = z.object({
   departmentId: IdSchema.nullable(),
   personId: IdSchema.nullable(),
   active: z.boolean(),
+  /** Signed in with a password an administrator chose, not yet changed by its user. */
+  mustChangePassword: z.boolean(),
   lastLoginAt: IsoDateTimeSchema.nullable(),
   version: z.number().int().min(1),
 });

@@ -12,5 +12,9 @@ export type Access = "public" | "session" | Capability;
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /** On a public route: load the session when the request carries one (GET /api/auth/me). */
+    session?: "optional";
+    /** Open to a session whose password must change first (see plugins/auth.ts); every other route answers 403. */
+    duringPasswordChange?: boolean;
   }
 }

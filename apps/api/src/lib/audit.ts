@@ -5,7 +5,14 @@ import type { Prisma } from "@resettle/prisma/client";
  * Who the audit trail names and under which request: an account, its name. A service's
  * `ctx.actor` is one; sign-in names the account it has just recognised.
  */
-export type AuditActor = { id: string | null; name: string; requestId: string | null };
+export type AuditActor = {
+  id: string | null;
+  name: string;
+  /** The server's id of the request (never the client's). */
+  requestId: string | null;
+  /** The X-Request-Id the client sent, when it is a short plain token (lib/request-id.ts). */
+  clientRequestId?: string | null;
+};
 
 export type AuditChange = {
   action: string;
@@ -33,6 +40,7 @@ export async function audit(tx: Tx, actor: AuditActor, change: AuditChange): Pro
       actorId: actor.id,
       actorName: actor.name,
       requestId: actor.requestId,
+      clientRequestId: actor.clientRequestId ?? null,
       action: change.action,
       entityType: change.entityType,
       entityId: change.entityId,

@@ -3,9 +3,10 @@ import type { SessionUser } from "@resettle/domain";
 import type { Prisma, PrismaClient } from "@resettle/prisma/client";
 import { AppError } from "./app-error.js";
 import type { Clock } from "./clock.js";
+import { clientRequestIdOf } from "./request-id.js";
 
 /** Who acts: the signed-in user (for rule checks), the name the audit trail shows, the request it came with. */
-type Actor = { id: string; name: string; requestId: string; user: SessionUser };
+type Actor = { id: string; name: string; requestId: string; clientRequestId: string | null; user: SessionUser };
 
 /**
  * What every service function receives first, built once per request by the routes: the
@@ -25,6 +26,12 @@ export function contextOf(request: FastifyRequest, deps: { prisma: PrismaClient;
   return {
     db: deps.prisma,
     clock: deps.clock,
-    actor: { id: user.id, name: user.displayName, requestId: String(request.id), user },
+    actor: {
+      id: user.id,
+      name: user.displayName,
+      requestId: String(request.id),
+      clientRequestId: clientRequestIdOf(request),
+      user,
+    },
   };
 }

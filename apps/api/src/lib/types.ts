@@ -19,4 +19,10 @@ export type App = FastifyInstance<
 >;
 
 /** What every feature module receives: its dependencies, passed in rather than imported. */
-export type ModuleDeps = { prisma: PrismaClient; clock: Clock; sessions: SessionSettings };
+export type ModuleDeps = {
+  prisma: PrismaClient;
+  clock: Clock;
+  sessions: SessionSettings;
+  /** Tests only: runs after a sign-in attempt is reserved, before its password is checked (holds attempts in flight). */
+  signInHooks?: { beforePasswordCheck?: () => Promise<void> };
+};

@@ -65,10 +65,18 @@ export const authPlugin = fp(async (app: FastifyInstance, { prisma, clock, setti
   });
 
   app.addHook("onRequest", async (request, reply) => {
-    const access = request.routeOptions.config?.access;
-    if (!access || access === "public") return; // the SPA, static files, 404s; health, docs, login
+    const config = request.routeOptions.config;
+    const access = config?.access;
+    if (!access || access === "public") {
+      // the SPA, static files, 404s; health, docs, login; /me tells who is signed in, if anyone
+      if (access === "public" && config.session === "optional") request.session = await loadSession(request, reply);
+      return;
+    }
     request.session = await loadSession(request, reply);
     if (!request.session) throw new AppError("UNAUTHORIZED", "Please sign in");
+    // A password an administrator chose is changed before anything else is done with the account.
+    if (request.session.user.mustChangePassword && !config.duringPasswordChange)
+      throw new AppError("PASSWORD_CHANGE_REQUIRED", "Change the password an administrator set before going on");
     if (!SAFE_METHODS.has(request.method)) {
       const given = request.headers[CSRF_HEADER];
       if (typeof given !== "string" || !sameSecret(given, request.session.csrfToken))
@@ -84,7 +92,17 @@ export const authPlugin = fp(async (app: FastifyInstance, { prisma, clock, setti
     const row = await prisma.session.findUnique({
       where: { id },
       include: {
-        user: { select: { id: true, username: true, displayName: true, role: true, departmentId: true, active: true } },
+        user: {
+          select: {
+            id: true,
+            username: true,
+            displayName: true,
+            role: true,
+            departmentId: true,
+            mustChangePassword: true,
+            active: true,
+          },
+        },
       },
     });
     const now = clock.now();

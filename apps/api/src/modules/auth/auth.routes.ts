@@ -4,8 +4,10 @@ import {
   ChangePasswordRequestSchema,
   ErrorResponseSchema,
   LoginRequestSchema,
+  SessionResponseSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { clientRequestIdOf } from "../../lib/request-id.js";
 import { errors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../../plugins/auth.js";
@@ -27,10 +29,15 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
     },
     async (request, reply) => {
       const { user, csrfToken, session } = await signIn(
-        { db: deps.prisma, clock: deps.clock, sessions: deps.sessions },
+        { db: deps.prisma, clock: deps.clock, sessions: deps.sessions, hooks: deps.signInHooks },
         {
           ...request.body,
-          origin: { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: String(request.id) },
+          origin: {
+            ip: request.ip,
+            userAgent: request.headers["user-agent"] ?? null,
+            requestId: String(request.id),
+            clientRequestId: clientRequestIdOf(request),
+          },
           previousToken: request.cookies[SESSION_COOKIE],
         },
       );
@@ -42,20 +49,24 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
   app.get(
     "/api/auth/me",
     {
-      config: { access: "session" },
+      // Being signed out is an answer, not a failure: 200 with `user: null` (and no CSRF token).
+      config: { access: "public", session: "optional", duringPasswordChange: true },
       schema: {
         tags: ["auth"],
-        summary: "The signed-in user and the session's CSRF token (401 when signed out)",
-        response: { 200: AuthResponseSchema, ...errors },
+        summary: "The signed-in user and the session's CSRF token, or `{user: null}` when signed out",
+        response: { 200: SessionResponseSchema, ...errors },
       },
     },
-    async (request) => ({ user: request.session!.user, csrfToken: request.session!.csrfToken }),
+    async (request) =>
+      request.session
+        ? { user: request.session.user, csrfToken: request.session.csrfToken }
+        : { user: null, csrfToken: null },
   );
 
   app.post(
     "/api/auth/logout",
     {
-      config: { access: "session" },
+      config: { access: "session", duringPasswordChange: true },
       schema: {
         tags: ["auth"],
         summary: "Sign out: ends the session on the server",
@@ -72,7 +83,7 @@ export async function authRoutes(app: App, deps: ModuleDeps) {
   app.put(
     "/api/auth/password",
     {
-      config: { access: "session" },
+      config: { access: "session", duringPasswordChange: true },
       schema: {
         tags: ["auth"],
         summary: "Change one's own password; other sessions of the account end",

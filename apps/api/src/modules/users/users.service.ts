@@ -14,6 +14,7 @@ const userSelect = {
   departmentId: true,
   personId: true,
   active: true,
+  mustChangePassword: true,
   lastLoginAt: true,
   version: true,
 } satisfies Prisma.UserSelect;
@@ -79,7 +80,10 @@ export async function createUser(ctx: ServiceContext, input: UserCreate): Promis
       throw AppError.invalid("body.username", "taken", `The username '${input.username}' is taken`);
     await checkLinks(tx, input);
     const { password: _password, ...fields } = input;
-    const created = present(await tx.user.create({ data: { ...fields, passwordHash }, select: userSelect }));
+    // The administrator chose the password: its user changes it at first sign-in.
+    const created = present(
+      await tx.user.create({ data: { ...fields, passwordHash, mustChangePassword: true }, select: userSelect }),
+    );
     await audit(tx, ctx.actor, { action: "create", entityType: "user", entityId: created.id, after: created });
     return created;
   });
@@ -134,8 +138,16 @@ export async function resetPassword(ctx: ServiceContext, { id, password }: { id:
   await ctx.db.$transaction(async (tx) => {
     const found = await tx.user.findUnique({ where: { id }, select: { id: true } });
     if (!found) throw AppError.notFound("User");
-    await tx.user.update({ where: { id }, data: { passwordHash, demoPassword: false, version: { increment: 1 } } });
+    await tx.user.update({
+      where: { id },
+      data: { passwordHash, demoPassword: false, mustChangePassword: true, version: { increment: 1 } },
+    });
     await tx.session.deleteMany({ where: { userId: id } });
-    await audit(tx, ctx.actor, { action: "reset_password", entityType: "user", entityId: id });
+    await audit(tx, ctx.actor, {
+      action: "reset_password",
+      entityType: "user",
+      entityId: id,
+      after: { mustChangePassword: true },
+    });
   });
 }
