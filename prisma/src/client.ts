@@ -3,8 +3,18 @@ import { PrismaClient } from "./generated/client/client.js";
 
 export * from "./generated/client/client.js";
 
+export type PoolOptions = {
+  /** Connections in the pool (DATABASE_POOL_MAX; see docs/ARCHITECTURE.md for the default). */
+  max?: number;
+  /**
+   * How long a query or a transaction waits for a free connection before it fails (the API
+   * then answers 503 with Retry-After): DATABASE_POOL_WAIT_MS.
+   */
+  waitMs?: number;
+};
+
 /** A Prisma client over `pg`. The caller owns it and must `$disconnect()` it. */
-export function createPrismaClient(databaseUrl: string, options: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
-  return new PrismaClient({ adapter });
+export function createPrismaClient(databaseUrl: string, { max = 10, waitMs = 10_000 }: PoolOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max, connectionTimeoutMillis: waitMs });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: waitMs } });
 }

@@ -20,7 +20,7 @@ async function main() {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
-  const prisma = createPrismaClient(db.url);
+  const prisma = createPrismaClient(db.url, { max: env.DATABASE_POOL_MAX, waitMs: env.DATABASE_POOL_WAIT_MS });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 
   let stopping = false;

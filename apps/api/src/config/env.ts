@@ -12,6 +12,14 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
     .optional(),
+  /**
+   * Database connections this process keeps (Postgres allows 100 by default; leave room for
+   * other processes and for maintenance). 20 serves ~100 concurrent readers on one process:
+   * see docs/ARCHITECTURE.md, "Database load".
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+  /** How long a request waits for a free connection before answering 503 with Retry-After. */
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   RESETTLE_DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Load the fictional demo data into an empty database; never in production. */

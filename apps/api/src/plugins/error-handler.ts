@@ -9,6 +9,50 @@ const codeForStatus = (status: number): ErrorCode =>
   (Object.entries(errorStatus) as [ErrorCode, number][]).find(([, s]) => s === status)?.[0] ??
   (status < 500 ? "VALIDATION_FAILED" : "INTERNAL");
 
+/** Seconds a client waits before retrying when the database is busy or unreachable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Prisma's codes for "no connection, or none in time": can't reach (P1001), timed out
+ * (P1002, P1008), closed (P1017), no pool connection in time (P2024), a transaction that could
+ * not start or finish in time (P2028); Node's socket errors; Postgres refusing connections
+ * (53300 too many, 57P01–57P03 shutting down or starting).
+ */
+const UNAVAILABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2028",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "53300",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
+/** The driver adapter's kinds for the same, and pg's own words (it throws plain Errors for these). */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server/i;
+
+/** Whether the failure is the database being saturated or out of reach (the error or one of its causes). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code, kind, message } = e as { code?: unknown; kind?: unknown; message?: unknown };
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * The one place where failures become HTTP answers, all in the shape
  * `{"error": {code, message, details?, requestId}}`. 5xx answers never carry internals.
@@ -49,12 +93,18 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
       body = { code: codeForStatus(status), message: error.message, requestId };
+    } else if (isDatabaseUnavailable(error)) {
+      // Saturated (no connection in time) or unreachable: a moment's wait helps, a bug report does not.
+      request.log.warn({ err: error }, "database unavailable");
+      status = 503;
+      reply.header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
+      body = { code: "SERVICE_UNAVAILABLE", message: "The database is busy or unreachable; try again shortly", requestId };
     } else {
       request.log.error({ err: error }, "unhandled error");
       status = 500;
       body = { code: "INTERNAL", message: "Internal server error", requestId };
     }
-    if (status >= 500 && !(error instanceof AppError)) request.log.error({ err: error }, "request failed");
+    if (status >= 500 && status !== 503 && !(error instanceof AppError)) request.log.error({ err: error }, "request failed");
     // Bypass the route's response schema: error bodies have their own.
     return reply.status(status).type("application/json").serializer(JSON.stringify).send({ error: body });
   });
