@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signInThroughPage } from "./support.js";
+import { DEMO_PASSWORD, signIn, signInThroughPage } from "./support.js";
 
 // Issue 3's journey: who may do what, who is responsible, and the record of it.
 
@@ -96,7 +96,87 @@ test("signing out ends the session and leads to the login page", async ({ page }
   // The old session is gone on the server: pages send the visitor back to sign in.
   await page.goto("/projects");
   await expect(page).toHaveURL(/\/login\?next=%2Fprojects/);
-  expect((await page.request.get("/api/auth/me")).status()).toBe(401);
+  // Signed out is an answer, not a failure: who am I says "nobody", and gives no CSRF token.
+  const me = await page.request.get("/api/auth/me");
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toEqual({ user: null, csrfToken: null });
+});
+
+test("the login page loads without a failed request or console error before anyone signs in", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/login\?next=%2Fprojects/);
+  await expect(page.getByLabel("用户名")).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("too many wrong passwords: the login page says how long to wait, in words", async ({ page }) => {
+  await page.goto("/login");
+  const attempt = async (password: string) => {
+    await page.getByLabel("用户名").fill("no-such-user");
+    await page.getByLabel("密码").fill(password);
+    await page.getByRole("button", { name: /登\s*录/ }).click();
+  };
+  // Three free failures and a fourth that starts the wait; the fifth, at once, is refused unjudged.
+  for (let i = 0; i < 4; i++) {
+    await attempt(`wrong-${i}`);
+    await expect(page.getByText("用户名或密码错误，请重新输入。")).toBeVisible();
+  }
+  await attempt("wrong-4");
+  await expect(page.getByText(/登录失败次数过多，请 \d+ 秒后再试。/)).toBeVisible();
+});
+
+test("an account an administrator created must change its password at first sign-in, and is kept there until then", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "admin");
+  const { csrfToken } = await (await page.request.get("/api/auth/me")).json();
+  const created = await page.request.post("/api/users", {
+    headers: { "x-csrf-token": csrfToken },
+    data: {
+      username: "e2e-newcomer",
+      displayName: "新同事",
+      role: "leader",
+      departmentId: null,
+      personId: null,
+      password: "Set-by-admin-2026",
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  const context = await browser.newContext();
+  const newcomer = await context.newPage();
+  // One wrong try first: the audit trail shows it below.
+  await newcomer.request.post("/api/auth/login", { data: { username: "e2e-newcomer", password: "not-it-1" } });
+  await signInThroughPage(newcomer, "e2e-newcomer", "Set-by-admin-2026");
+  await expect(newcomer).toHaveURL(/\/account\/password$/);
+  await expect(newcomer.getByText("您的密码由管理员设置")).toBeVisible();
+  // Any other page leads back here.
+  await newcomer.goto("/projects");
+  await expect(newcomer).toHaveURL(/\/account\/password$/);
+  await newcomer.getByLabel("当前密码").fill("Set-by-admin-2026");
+  await newcomer.getByLabel("新密码", { exact: true }).fill("Mine-only-2026");
+  await newcomer.getByLabel("确认新密码").fill("Mine-only-2026");
+  await newcomer.getByRole("button", { name: "保存新密码" }).click();
+  await expect(newcomer).not.toHaveURL(/\/account\/password/);
+  await newcomer.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "项目台账" }).click();
+  await expect(newcomer.getByRole("table", { name: "项目台账列表" })).toBeVisible();
+  await context.close();
+
+  // The administrator finds the failed and the throttled sign-ins in the audit trail, by action.
+  await page.goto("/audit");
+  await page.getByRole("combobox", { name: "操作", exact: true }).click();
+  await page.locator(".ant-select-dropdown:visible").getByText("登录失败", { exact: true }).click();
+  await expect(page).toHaveURL(/action=login_failed/);
+  const audit = page.getByRole("table", { name: "操作日志，最新在前" });
+  await expect(audit.locator("tbody tr").first()).toContainText("登录失败");
 });
 
 test("a wrong password is refused on the login page, in Chinese", async ({ page }) => {

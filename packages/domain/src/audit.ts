@@ -46,6 +46,11 @@ export const AuditQuerySchema = z.object({
   entityId: z.string().max(100).optional(),
   projectId: IdSchema.optional(),
   actorId: IdSchema.optional(),
+  /** One action, e.g. `login_failed` (failed sign-ins) or `login_throttled`. */
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
   ...PageQuerySchema.shape,

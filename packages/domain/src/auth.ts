@@ -40,8 +40,11 @@ export const SessionUserSchema = z.object({
   displayName: z.string(),
   role: RoleSchema,
   departmentId: IdSchema.nullable(),
-  /** The password was chosen by an administrator: nothing but changing it (and signing out) is allowed. */
-  mustChangePassword: z.boolean(),
+  /**
+   * The password was chosen by an administrator: nothing but changing it (and signing out) is
+   * allowed. The server always sends it; absent reads as false.
+   */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 

@@ -14,7 +14,7 @@ export const UserSchema = z.object({
   personId: IdSchema.nullable(),
   active: z.boolean(),
   /** Signed in with a password an administrator chose, not yet changed by its user. */
-  mustChangePassword: z.boolean(),
+  mustChangePassword: z.boolean().optional(),
   lastLoginAt: IsoDateTimeSchema.nullable(),
   version: z.number().int().min(1),
 });

@@ -12,6 +12,7 @@ export async function listAuditEvents({ db }: ServiceContext, query: AuditQuery)
     entityId: query.entityId,
     projectId: query.projectId,
     actorId: query.actorId,
+    action: query.action,
     at: {
       ...(query.from ? { gte: chinaDayStart(query.from) } : {}),
       ...(query.to ? { lt: new Date(chinaDayStart(query.to).getTime() + DAY_MS) } : {}),

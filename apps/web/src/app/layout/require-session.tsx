@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorResult } from "../../components/ui/error-result";
-import { authQueries, SessionContext } from "../../features/auth";
+import { authQueries, CHANGE_PASSWORD_PATH, SessionContext } from "../../features/auth";
 import { loginPath, setUnauthorizedHandler } from "../../lib/session-token";
 import { PageLoading } from "./page-loading";
 
@@ -31,6 +31,9 @@ export function RequireSession() {
     );
   }
   if (!session.data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  // The server refuses everything else until the password an administrator chose is changed.
+  if (session.data.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH)
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return (
     <SessionContext value={session.data}>
       <Outlet />

@@ -54,15 +54,33 @@ describe("LoginPage", () => {
     expect(screen.getByLabelText("密码")).toHaveProperty("value", "");
   });
 
-  it("says how many minutes to wait after too many attempts", async () => {
+  it.each([
+    ["800", "登录失败次数过多，请 14 分钟后再试。"],
+    ["4", "登录失败次数过多，请 4 秒后再试。"],
+  ])("says how long to wait after too many attempts (Retry-After %s)", async (retryAfter, words) => {
     stubFetch({
       status: 429,
-      headers: { "retry-after": "800" },
+      headers: { "retry-after": retryAfter },
       body: { error: { code: "RATE_LIMITED", message: "Too many failed sign-ins", requestId: "r2" } },
     });
     renderLogin();
     signIn("admin", "wrong-password");
-    expect(await screen.findByText("登录失败次数过多，请 14 分钟后再试。")).toBeTruthy();
+    expect(await screen.findByText(words)).toBeTruthy();
+  });
+
+  it("sends an account whose password an administrator chose to change it first", async () => {
+    stubFetch({ status: 200, body: { user: { ...admin, mustChangePassword: true }, csrfToken: "csrf-1" } });
+    renderWithProviders(
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/projects" element={<p>项目台账页</p>} />
+        <Route path="/account/password" element={<p>修改密码页</p>} />
+      </Routes>,
+      "zh-CN",
+      { route: "/login?next=%2Fprojects" },
+    );
+    signIn("admin", "Chosen-by-admin-1");
+    expect(await screen.findByText("修改密码页")).toBeTruthy();
   });
 
   it("keeps the CSRF token and goes where the user was heading", async () => {

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { LoginForm } from "../../features/auth";
+import { CHANGE_PASSWORD_PATH, LoginForm } from "../../features/auth";
 import { safeNextPath } from "../../lib/session-token";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { BrandMark } from "../layout/brand-mark";
@@ -38,7 +38,15 @@ export default function LoginPage() {
           // A coordinator's day starts with the department's work, the working group's with the
           // projects awaiting review; everyone else's with the overview.
           onSignedIn={(user) =>
-            void navigate(next === "/" ? (HOME_BY_ROLE[user.role] ?? "/") : next, { replace: true })
+            void navigate(
+              // A password an administrator chose is changed first (the session guard keeps the user there).
+              user.mustChangePassword
+                ? CHANGE_PASSWORD_PATH
+                : next === "/"
+                  ? (HOME_BY_ROLE[user.role] ?? "/")
+                  : next,
+              { replace: true },
+            )
           }
         />
       </main>

@@ -3,6 +3,7 @@ import { Button, DatePicker, Form, Input, Select } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { AuditActor } from "../api/audit.queries";
+import { KNOWN_ACTIONS } from "../lib/audit-labels";
 
 type Props = {
   query: AuditQuery;
@@ -56,6 +57,18 @@ export function AuditFilters({ query, actors, onChange, onReset }: Props) {
           value={query.actorId}
           options={actors?.map((a) => ({ value: a.id, label: a.name }))}
           onChange={(actorId?: string) => set({ actorId })}
+        />
+      </Form.Item>
+      <Form.Item label={t("audit.filters.action")} htmlFor="audit-filter-action">
+        <Select
+          id="audit-filter-action"
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("common.all")}
+          style={{ width: 160 }}
+          value={query.action}
+          options={KNOWN_ACTIONS.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
+          onChange={(action?: string) => set({ action })}
         />
       </Form.Item>
       <Form.Item label={t("audit.filters.dateRange")} htmlFor="audit-filter-dates">

@@ -1,7 +1,7 @@
 import { WorkStatusSchema, type WorkStatus } from "@resettle/domain";
 
 /** Actions the interface has words for; others are shown as the server names them. */
-const KNOWN_ACTIONS = [
+export const KNOWN_ACTIONS = [
   "create",
   "update",
   "delete",
@@ -9,6 +9,8 @@ const KNOWN_ACTIONS = [
   "deactivate",
   "assign_responsibility",
   "login",
+  "login_failed",
+  "login_throttled",
   "logout",
   "change_password",
   "reset_password",
@@ -41,6 +43,11 @@ const KNOWN_FIELDS = [
   "personId",
   "active",
   "lastLoginAt",
+  "mustChangePassword",
+  "failures",
+  "scope",
+  "waitSeconds",
+  "userAgent",
   "code",
   "name",
   "shortName",

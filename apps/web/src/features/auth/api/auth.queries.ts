@@ -1,22 +1,13 @@
-import { AuthResponseSchema, type SessionUser } from "@resettle/domain";
+import { SessionResponseSchema, type SessionUser } from "@resettle/domain";
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet } from "../../../lib/api-client";
-import { isApiError } from "../../../lib/api-error";
 import { setCsrfToken } from "../../../lib/session-token";
 
-/** The signed-in user, or null when there is no session: being signed out is not an error. */
+/** The signed-in user, or null when there is no session: the server answers 200 either way. */
 async function fetchSession(signal?: AbortSignal): Promise<SessionUser | null> {
-  try {
-    const { user, csrfToken } = await apiGet("/auth/me", AuthResponseSchema, { signal });
-    setCsrfToken(csrfToken);
-    return user;
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const { user, csrfToken } = await apiGet("/auth/me", SessionResponseSchema, { signal });
+  setCsrfToken(csrfToken);
+  return user;
 }
 
 export const authQueries = {

@@ -8,7 +8,8 @@ import { actionErrorMessage } from "../../../lib/error-message";
 
 type Values = ChangePasswordRequest & { confirmPassword: string };
 
-export function ChangePasswordForm() {
+/** `onChanged` runs once the new password is saved (the forced change then leaves the page). */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -21,6 +22,7 @@ export function ChangePasswordForm() {
         onSuccess: () => {
           form.resetFields();
           void message.success(t("auth.password.saved"));
+          onChanged?.();
         },
         onError: (error) => {
           const placed = applyFieldErrors(form, error, t, (issue) =>

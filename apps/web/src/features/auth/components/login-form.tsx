@@ -13,9 +13,13 @@ function loginErrorMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t("errors.UNKNOWN");
   if (error.status === 401) return t("auth.login.invalid");
   if (error.code === "RATE_LIMITED") {
-    return error.retryAfter
-      ? t("auth.login.rateLimited", { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })
-      : t("auth.login.rateLimitedLater");
+    if (!error.retryAfter) return t("auth.login.rateLimitedLater");
+    // The wait grows from a second to minutes: say it in the unit that reads naturally.
+    const wait =
+      error.retryAfter < 60
+        ? t("auth.login.waitSeconds", { count: Math.ceil(error.retryAfter) })
+        : t("auth.login.waitMinutes", { count: Math.ceil(error.retryAfter / 60) });
+    return t("auth.login.rateLimited", { wait });
   }
   return t(`errors.${error.code}`);
 }
