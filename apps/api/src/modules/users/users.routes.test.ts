@@ -118,7 +118,7 @@ describe("PATCH /api/users/:id", () => {
 
   it("deactivating an account ends its sessions at once and it cannot sign in", async () => {
     const session = await t.login("coord-fayuan");
-    expect((await me(session.cookie)).statusCode).toBe(200);
+    expect((await me(session.cookie)).json().user).not.toBeNull();
     const res = await admin()({
       method: "PATCH",
       url: `/api/users/${ids.coordFayuan}`,
@@ -127,7 +127,7 @@ describe("PATCH /api/users/:id", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: ids.coordFayuan, active: false, version: 2 });
-    expect((await me(session.cookie)).statusCode).toBe(401);
+    expect((await me(session.cookie)).json().user).toBeNull();
     expect(await t.db.prisma.session.count({ where: { userId: ids.coordFayuan } })).toBe(0);
     const login = await signIn("coord-fayuan");
     expect(login.statusCode).toBe(401);
@@ -165,7 +165,7 @@ describe("PATCH /api/users/:id", () => {
       payload: { departmentId: ids.zhujian, personId: ids.zhou, version: 2 },
     });
     expect(moved.statusCode).toBe(200);
-    expect((await me(session.cookie)).statusCode).toBe(401);
+    expect((await me(session.cookie)).json().user).toBeNull();
   });
 
   it("a change to nothing (a form saved twice) writes nothing: same version, no audit row, sessions kept", async () => {
@@ -188,7 +188,7 @@ describe("PATCH /api/users/:id", () => {
     expect(res.json()).toEqual(leader);
     expect(await auditOf("same-user-001")).toEqual([]);
     expect(await snapshot(t.db.prisma)).toEqual(before);
-    expect((await me(session.cookie)).statusCode).toBe(200);
+    expect((await me(session.cookie)).json().user).not.toBeNull();
   });
 
   it("answers 409 with the record as it is now on a stale version, and changes nothing", async () => {
@@ -258,7 +258,7 @@ describe("POST /api/users/:id/password", () => {
     });
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe("");
-    expect((await me(session.cookie)).statusCode).toBe(401);
+    expect((await me(session.cookie)).json().user).toBeNull();
     expect((await signIn("coord-fayuan")).statusCode).toBe(401);
     expect((await signIn("coord-fayuan", NEW_PASSWORD)).statusCode).toBe(200);
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { id: ids.coordFayuan } });

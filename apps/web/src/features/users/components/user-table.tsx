@@ -1,5 +1,5 @@
 import type { User, UserListQuery } from "@resettle/domain";
-import { Button, Popconfirm, Space, Table, type TableColumnsType } from "antd";
+import { Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { ActiveTag } from "../../../components/ui/active-tag";
 import { RoleTag } from "../../../components/ui/role-tag";
@@ -41,7 +41,21 @@ export function UserTable(props: Props) {
       title: t("admin.users.columns.person"),
       render: (_, u) => (u.personId && personName(u.personId)) || NO_VALUE,
     },
-    { key: "active", title: t("admin.users.columns.active"), render: (_, u) => <ActiveTag active={u.active} /> },
+    {
+      key: "active",
+      title: t("admin.users.columns.active"),
+      render: (_, u) => (
+        <Space size={4} wrap>
+          <ActiveTag active={u.active} />
+          {/* Its user has not yet replaced the password an administrator set (create, reset). */}
+          {u.mustChangePassword && (
+            <Tag color="orange" title={t("admin.users.mustChangePasswordHint")}>
+              {t("admin.users.mustChangePassword")}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
     {
       ...sortableColumn(query, "lastLoginAt"),
       title: t("admin.users.columns.lastLoginAt"),
