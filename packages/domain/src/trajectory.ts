@@ -147,6 +147,14 @@ export function trajectoryStatus(
 }
 
 /**
+ * The day RECENT_PACE_MONTHS before `asOf`: the recent pace counts the entries dated after it.
+ * Entries dated on or before it count only by their calendar year, so a reader may give them
+ * as per-year sums (`project_year_progress`) and the trajectory comes out the same.
+ */
+export const recentPaceStart = (asOf: string): string =>
+  fromDayNumber(dayNumber(addMonths(parse(asOf), -RECENT_PACE_MONTHS)));
+
+/**
  * Planned against actual households, year by year and as of today, with what it takes to
  * meet the next target and when the work ends at the recent pace. Targets for the same year
  * are added up, so a district is its projects' targets and reports put together; only years
@@ -220,8 +228,7 @@ export function computeTrajectory(input: TrajectoryInput): Trajectory {
     };
   }
 
-  const windowStart = addMonths(today, -RECENT_PACE_MONTHS);
-  const windowStartDate = fromDayNumber(dayNumber(windowStart));
+  const windowStartDate = recentPaceStart(asOf);
   const recentHouseholds = sum(reports.filter((r) => r.reportedOn > windowStartDate));
   const recentPace = roundTenth(recentHouseholds / RECENT_PACE_MONTHS);
 
