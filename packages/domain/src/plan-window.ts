@@ -48,8 +48,7 @@ export function planWindows(planYears: readonly number[], today: string): PlanWi
 }
 
 /** Whether a YYYY-MM-DD date lies within the window (both ends included). */
-export const isWithin = (date: string, { minimum, maximum }: DateWindow): boolean =>
-  date >= minimum && date <= maximum;
+export const isWithin = (date: string, { minimum, maximum }: DateWindow): boolean => date >= minimum && date <= maximum;
 
 /**
  * A year is closed once it has ended (its year-end total has been struck and reported): a

@@ -8,6 +8,7 @@ import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 
 type Work = {
   projectId: string;
+  dueDate: string;
   responsibleDepartmentId: string | null;
   status: WorkStatus;
   blockedReason: string | null;
