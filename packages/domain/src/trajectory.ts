@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HouseholdCountSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
+import { DATE_RANGE, HouseholdCountSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
 import { PlanYearRowSchema } from "./plan-year-row.js";
 import { roundPercent } from "./plan.js";
 import { ProjectYearTargetSchema } from "./project.js";
@@ -261,5 +261,7 @@ function forecastCompletion(today: Ymd, remaining: number, recentHouseholds: num
   const whole = Math.floor(months);
   const from = dayNumber(addMonths(today, whole));
   const monthLength = dayNumber(addMonths(today, whole + 1)) - from;
-  return fromDayNumber(from + Math.ceil((months - whole) * monthLength - 1e-9));
+  const day = fromDayNumber(from + Math.ceil((months - whole) * monthLength - 1e-9));
+  // Past the last date any record can hold (IsoDateSchema) is "never" too, not an answer that fails its own schema.
+  return day > DATE_RANGE.max ? null : day;
 }

@@ -92,7 +92,7 @@ describe("per-year sums of the ledger (project_year_progress)", () => {
         },
       },
     }) as unknown as PrismaClient;
-    const app = await buildApp({ prisma: spied, clock: fixedClock, logger: { level: "error" } });
+    const app = await buildApp({ prisma: spied, clock: fixedClock });
     const { cookie } = await t.login("leader");
     const get = async (url: string) => {
       const res = await app.inject({ url, headers: { cookie } });
