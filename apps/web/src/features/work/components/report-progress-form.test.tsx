@@ -1,12 +1,15 @@
 import type { PlanWindows, ProgressReport } from "@resettle/domain";
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { act, configure, fireEvent, renderHook, screen, waitFor } from "@testing-library/react";
+import dayjs from "dayjs";
+import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setCsrfToken } from "../../../lib/session-token";
 import { stubFetch } from "../../../test/fetch-stub";
-import { renderWithProviders } from "../../../test/render-with-providers";
+import { createTestQueryClient, renderWithProviders } from "../../../test/render-with-providers";
 import { CorrectProgressDialog } from "./correct-progress-dialog";
 import { ProgressLedgerTable } from "./progress-ledger-table";
-import { ReportProgressForm } from "./report-progress-form";
+import { ReportProgressForm, useSubmitOnce } from "./report-progress-form";
 
 const projectId = "14ec28ab-36ee-49fc-a9e3-a43d5bf69a17";
 const windows: PlanWindows = {
@@ -31,6 +34,7 @@ const entry: ProgressReport = {
 
 // Date pickers and dialogs take their time on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -132,6 +136,33 @@ describe("ReportProgressForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "上 报" }));
     expect(await screen.findByText("所选年度已结束，补报须填写原因")).toBeTruthy();
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe("useSubmitOnce", () => {
+  it("drops a second submit while the first is in flight (a double click landing before the button shows it is busy)", async () => {
+    let answer: (r: Response) => void = () => {};
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    vi.stubGlobal("fetch", fetch);
+    const queryClient = createTestQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => useSubmitOnce(projectId, "report"), { wrapper });
+    const values = { reportedOn: dayjs("2026-11-26"), households: 3 };
+    const handlers = { onSuccess: vi.fn(), onError: vi.fn() };
+    act(() => {
+      result.current.submit(values, handlers);
+      result.current.submit(values, handlers);
+    });
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    await act(async () => {
+      answer(new Response(JSON.stringify(entry), { status: 201, headers: { "content-type": "application/json" } }));
+    });
+    await waitFor(() => expect(handlers.onSuccess).toHaveBeenCalledTimes(1));
+    // Once answered, the next report goes out.
+    act(() => result.current.submit(values, handlers));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
   });
 });
 
