@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { snapshot } from "../../test/fixtures.js";
 import { eachTestApp, type TestApp } from "../../test/test-app.js";
 import type { SeededIds } from "../../test/fixtures.js";
@@ -8,6 +8,10 @@ let ids: SeededIds;
 eachTestApp((app, seeded) => {
   t = app;
   ids = seeded;
+});
+// Signed in before any snapshot: a session is not what a refusal must leave unwritten.
+beforeEach(async () => {
+  await t.as("wg")({ url: "/api/auth/me" });
 });
 
 // The plan runs 2018–2020 and today is 2026-11-25: due dates from 2018-01-01 to 2031-12-31.
@@ -23,7 +27,13 @@ const milestone = (dueDate: string) =>
   t.as("wg")({
     method: "POST",
     url: `/api/projects/${ids.xuefuyuan}/milestones`,
-    payload: { kind: "handover", title: "回迁房交付", dueDate, responsibleDepartmentId: ids.zhujian },
+    payload: {
+      kind: "handover",
+      title: "回迁房交付",
+      dueDate,
+      responsibleDepartmentId: ids.zhujian,
+      responsiblePersonId: null,
+    },
   });
 const item = (dueDate: string) =>
   t.as("wg")({
