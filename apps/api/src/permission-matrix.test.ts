@@ -238,6 +238,12 @@ export const MATRIX: Row[] = [
     request: (ids) => get(`/api/projects/${ids.xiangyang}/progress-reports`)(),
     expect: signedIn(200),
   },
+  {
+    route: "GET /api/projects/:id/progress-days",
+    request: (ids) => get(`/api/projects/${ids.xiangyang}/progress-days`)(),
+    expect: signedIn(200),
+  },
+  { route: "GET /api/plan-windows", request: get("/api/plan-windows"), expect: signedIn(200) },
   { route: "GET /api/my-work", request: get("/api/my-work"), expect: signedIn(200) },
   // Planning (work.plan): administrators and the working group.
   {

@@ -1,5 +1,6 @@
 export * from "./common.js";
 export * from "./calendar.js";
+export * from "./plan-window.js";
 export * from "./sets.js";
 export * from "./errors.js";
 export * from "./pagination.js";

@@ -459,3 +459,20 @@ describe("computeTrajectory: zero households", () => {
     });
   });
 });
+
+describe("computeTrajectory: a forecast past the dates any record holds", () => {
+  it("is null (never), not a date the answer's own schema refuses (one household in six months, 160 left: 2106)", () => {
+    const t = computeTrajectory({
+      totalHouseholds: 170,
+      targets: [{ year: 2020, plannedHouseholds: 170 }],
+      reports: [
+        { reportedOn: "2019-01-01", households: 9 },
+        { reportedOn: "2026-11-01", households: 1 },
+      ],
+      asOf: "2026-11-25",
+    });
+    expect(t.recentPace).toBe(0.2);
+    expect(t.forecastCompletion).toBeNull();
+    expect(() => TrajectorySchema.parse(t)).not.toThrow();
+  });
+});

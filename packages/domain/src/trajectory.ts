@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HouseholdCountSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
+import { DATE_RANGE, HouseholdCountSchema, IsoDateSchema, PlanYearSchema } from "./common.js";
 import { PlanYearRowSchema } from "./plan-year-row.js";
 import { roundPercent } from "./plan.js";
 import { ProjectYearTargetSchema } from "./project.js";
@@ -147,6 +147,14 @@ export function trajectoryStatus(
 }
 
 /**
+ * The day RECENT_PACE_MONTHS before `asOf`: the recent pace counts the entries dated after it.
+ * Entries dated on or before it count only by their calendar year, so a reader may give them
+ * as per-year sums (`project_year_progress`) and the trajectory comes out the same.
+ */
+export const recentPaceStart = (asOf: string): string =>
+  fromDayNumber(dayNumber(addMonths(parse(asOf), -RECENT_PACE_MONTHS)));
+
+/**
  * Planned against actual households, year by year and as of today, with what it takes to
  * meet the next target and when the work ends at the recent pace. Targets for the same year
  * are added up, so a district is its projects' targets and reports put together; only years
@@ -220,8 +228,7 @@ export function computeTrajectory(input: TrajectoryInput): Trajectory {
     };
   }
 
-  const windowStart = addMonths(today, -RECENT_PACE_MONTHS);
-  const windowStartDate = fromDayNumber(dayNumber(windowStart));
+  const windowStartDate = recentPaceStart(asOf);
   const recentHouseholds = sum(reports.filter((r) => r.reportedOn > windowStartDate));
   const recentPace = roundTenth(recentHouseholds / RECENT_PACE_MONTHS);
 
@@ -254,5 +261,7 @@ function forecastCompletion(today: Ymd, remaining: number, recentHouseholds: num
   const whole = Math.floor(months);
   const from = dayNumber(addMonths(today, whole));
   const monthLength = dayNumber(addMonths(today, whole + 1)) - from;
-  return fromDayNumber(from + Math.ceil((months - whole) * monthLength - 1e-9));
+  const day = fromDayNumber(from + Math.ceil((months - whole) * monthLength - 1e-9));
+  // Past the last date any record can hold (IsoDateSchema) is "never" too, not an answer that fails its own schema.
+  return day > DATE_RANGE.max ? null : day;
 }

@@ -1,7 +1,7 @@
 import { computeTrajectory, percentOf, summariseYears, type Dashboard } from "@resettle/domain";
 import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
-import { assessProjects } from "../projects/index.js";
+import { assessProjects, readLedgerEntries } from "../projects/index.js";
 import { overdueWorkWhere } from "../work/index.js";
 
 type YearSum = { districtId: string; year: number; households: number };
@@ -14,7 +14,7 @@ const add = (map: Map<number, number>, year: number, n: number) => map.set(year,
  */
 export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashboard> {
   const today = todayInChina(clock);
-  const [plan, districts, projects, targets, reportSums, demoPersons] = await Promise.all([
+  const [plan, districts, projects, targets, reportSums, entries, demoPersons] = await Promise.all([
     db.plan.findFirst({ orderBy: { loadedAt: "desc" }, select: { title: true, years: true } }),
     db.district.findMany({ orderBy: { name: "asc" }, include: { floors: true } }),
     db.project.findMany({
@@ -29,31 +29,26 @@ export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashb
     db.yearTarget.findMany({
       select: { year: true, plannedHouseholds: true, project: { select: { districtId: true } } },
     }),
+    // Per-year sums kept with every ledger entry: never the ledger itself.
     db.$queryRaw<YearSum[]>`
-      SELECT p."districtId" AS "districtId",
-             EXTRACT(YEAR FROM r."reportedOn")::int AS year,
-             SUM(r.households)::int AS households
-      FROM progress_reports r JOIN projects p ON p.id = r."projectId"
+      SELECT p."districtId" AS "districtId", s.year, SUM(s.households)::int AS households
+      FROM project_year_progress s JOIN projects p ON p.id = s."projectId"
       GROUP BY 1, 2`,
+    readLedgerEntries(db, today),
     db.person.count({ where: { isDemo: true } }),
   ]);
 
-  const [assessed, overdueMilestones, overdueItems, dailySums] = await Promise.all([
-    assessProjects(db, projects, today),
+  const [assessed, overdueMilestones, overdueItems] = await Promise.all([
+    assessProjects(db, projects, today, entries),
     db.milestone.count({ where: overdueWorkWhere(today) }),
     db.item.count({ where: overdueWorkWhere(today) }),
-    // The ledger by district and day: what the trajectories' pace and forecast read.
-    db.$queryRaw<{ districtId: string; reportedOn: string; households: number }[]>`
-      SELECT p."districtId" AS "districtId", to_char(r."reportedOn", 'YYYY-MM-DD') AS "reportedOn",
-             SUM(r.households)::int AS households
-      FROM progress_reports r JOIN projects p ON p.id = r."projectId"
-      GROUP BY 1, 2`,
   ]);
-  const trajectoryOf = (own: typeof projects, reports: typeof dailySums) =>
+  // The trajectories' pace and forecast read the projects' entries put together (sums add up).
+  const trajectoryOf = (own: typeof projects) =>
     computeTrajectory({
       totalHouseholds: own.reduce((s, p) => s + p.totalHouseholds, 0),
       targets: own.flatMap((p) => p.yearTargets),
-      reports: reports.map((r) => ({ reportedOn: r.reportedOn, households: r.households })),
+      reports: own.flatMap((p) => entries.get(p.id) ?? []),
       asOf: today,
     });
   const health = { green: 0, amber: 0, red: 0 };
@@ -81,7 +76,7 @@ export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashb
     health,
     overdue: { milestones: overdueMilestones, items: overdueItems },
     totals: { projects: projects.length, households, movedBack, movedBackPercent: percentOf(movedBack, households) },
-    trajectory: trajectoryOf(projects, dailySums),
+    trajectory: trajectoryOf(projects),
     years: summariseYears({
       years,
       totalHouseholds: households,
@@ -114,10 +109,7 @@ export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashb
           const floor = d.floors.find((f) => f.year === row.year);
           return { ...row, floorPercent: floor ? Number(floor.minCumulativePercent) : null };
         }),
-        trajectory: trajectoryOf(
-          own,
-          dailySums.filter((s) => s.districtId === d.id),
-        ),
+        trajectory: trajectoryOf(own),
       };
     }),
   };

@@ -2,3 +2,4 @@
 export { projectRoutes } from "./projects.routes.js";
 export { getProject } from "./projects.service.js";
 export { assessProjects } from "./project-health.js";
+export { readLedgerEntries } from "./progress-sums.js";

@@ -8,6 +8,7 @@ import {
 } from "@resettle/domain";
 import type { Db } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
+import { readLedgerEntries, type LedgerEntry } from "./progress-sums.js";
 
 type ProjectFigures = {
   id: string;
@@ -16,8 +17,8 @@ type ProjectFigures = {
 };
 
 /**
- * Trajectory and green / amber / red for a page of projects: three queries whatever the
- * page size (ledger, open milestones, open items), then the domain's pure rules.
+ * Trajectory and green / amber / red for a page of projects: four queries whatever the
+ * page size (per-year sums and the recent entries, milestones, items), then the domain's pure rules.
  */
 /** A milestone's or an item's row as the health rules read it: the same fields for both (ADR 007). */
 const workRef = (w: { id: string; title: string; dueDate: Date; status: WorkStatus }): WorkRef => ({
@@ -31,13 +32,12 @@ export async function assessProjects(
   db: Db,
   projects: ProjectFigures[],
   asOf: string,
+  /** The projects' ledger entries when the caller has read them already (`readLedgerEntries`). */
+  entries?: Map<string, LedgerEntry[]>,
 ): Promise<Map<string, { trajectory: Trajectory; health: ProjectHealth }>> {
   const ids = projects.map((p) => p.id);
   const [reports, milestones, items] = await Promise.all([
-    db.progressReport.findMany({
-      where: { projectId: { in: ids } },
-      select: { projectId: true, reportedOn: true, households: true },
-    }),
+    entries ?? readLedgerEntries(db, asOf, ids),
     db.milestone.findMany({
       where: { projectId: { in: ids } },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
@@ -57,7 +57,6 @@ export async function assessProjects(
     }
     return (id: string) => groups.get(id) ?? [];
   };
-  const reportsOf = byProject(reports);
   const milestonesOf = byProject(milestones);
   const itemsOf = byProject(items);
   return new Map(
@@ -65,7 +64,7 @@ export async function assessProjects(
       const trajectory = computeTrajectory({
         totalHouseholds: p.totalHouseholds,
         targets: p.yearTargets,
-        reports: reportsOf(p.id).map((r) => ({ reportedOn: toIsoDate(r.reportedOn), households: r.households })),
+        reports: reports.get(p.id) ?? [],
         asOf,
       });
       const health = assessProjectHealth({

@@ -5,6 +5,7 @@ import { audit } from "../../lib/audit.js";
 import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { fromIsoDate } from "../../lib/dates.js";
+import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 import { checkAttendees, checkHeldOn } from "./review-checks.js";
 import { auditView, loadReview } from "./review-presenter.js";
 
@@ -56,6 +57,13 @@ export async function createReview(ctx: ServiceContext, input: ReviewCreate): Pr
       }
     }
 
+    await requireDueDatesWithinPlan(
+      tx,
+      ctx.clock,
+      input.projects.flatMap((p, i) =>
+        p.actions.map((a, j) => ({ path: `body.projects.${i}.actions.${j}.dueDate`, date: a.dueDate })),
+      ),
+    );
     const review = await tx.review.create({
       data: {
         groupId: group.id,

@@ -8,6 +8,7 @@ import type { StatusColumns } from "../../lib/work-rules.js";
 import { dueDateColumn } from "./work-dates.js";
 import { updateWork, workRecord } from "./work-update.js";
 import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
+import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 
 export const itemSelect = {
   id: true,
@@ -56,6 +57,7 @@ export async function createItem(
 ): Promise<Item> {
   return ctx.db.$transaction(async (tx) => {
     await requireProject(tx, projectId);
+    await requireDueDatesWithinPlan(tx, ctx.clock, [{ path: "body.dueDate", date: item.dueDate }]);
     await resolveAssignee(tx, item.responsibleDepartmentId, item.responsiblePersonId, WORK_ASSIGNEE_PATHS);
     const created = presentItem(
       await tx.item.create({

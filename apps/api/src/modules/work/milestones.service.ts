@@ -8,6 +8,7 @@ import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import type { StatusColumns } from "../../lib/work-rules.js";
 import { dueDateColumn } from "./work-dates.js";
 import { updateWork, workRecord } from "./work-update.js";
+import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 
 export const milestoneSelect = {
   id: true,
@@ -55,6 +56,7 @@ export async function createMilestone(
 ): Promise<Milestone> {
   return ctx.db.$transaction(async (tx) => {
     await requireProject(tx, projectId);
+    await requireDueDatesWithinPlan(tx, ctx.clock, [{ path: "body.dueDate", date: milestone.dueDate }]);
     await resolveAssignee(tx, milestone.responsibleDepartmentId, milestone.responsiblePersonId, WORK_ASSIGNEE_PATHS);
     const created = presentMilestone(
       await tx.milestone.create({

@@ -1,11 +1,20 @@
-import { progressReporterIds, type ProgressReport, type ProgressReportCreate } from "@resettle/domain";
+import {
+  isClosedYear,
+  progressReporterIds,
+  type FieldIssue,
+  type PlanWindows,
+  type ProgressDay,
+  type ProgressLedgerPage,
+  type ProgressReport,
+  type ProgressReportCreate,
+} from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
+import { outsideWindow, readPlanWindows } from "../../lib/plan-window.js";
 import { requireActFor } from "../../lib/work-rules.js";
 
 const reportSelect = {
@@ -15,6 +24,7 @@ const reportSelect = {
   households: true,
   note: true,
   reason: true,
+  backdated: true,
   isDemo: true,
   createdAt: true,
   createdBy: { select: { displayName: true } },
@@ -30,19 +40,48 @@ const present = ({
   reportedBy: createdBy?.displayName ?? null,
 });
 
-/** The ledger, newest first. */
+/**
+ * A page of the ledger, newest first (date, then filing time), with the count and the sum of
+ * every entry, so the project's figure can be reconciled with its entries.
+ */
 export async function listProgressReports(
   { db }: ServiceContext,
-  { projectId }: { projectId: string },
-): Promise<ProgressReport[]> {
+  { projectId, page, pageSize }: { projectId: string; page: number; pageSize: number },
+): Promise<ProgressLedgerPage> {
   await requireProject(db, projectId);
-  const rows = await db.progressReport.findMany({
+  const where = { projectId };
+  const [rows, totals] = await Promise.all([
+    db.progressReport.findMany({
+      where,
+      orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      select: reportSelect,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db.progressReport.aggregate({ where, _count: { _all: true }, _sum: { households: true } }),
+  ]);
+  return {
+    items: rows.map(present),
+    total: totals._count._all,
+    page,
+    pageSize,
+    households: totals._sum.households ?? 0,
+  };
+}
+
+/** The ledger summed by day, oldest first: the running-total chart of one project. */
+export async function listProgressDays(
+  { db }: ServiceContext,
+  { projectId }: { projectId: string },
+): Promise<ProgressDay[]> {
+  await requireProject(db, projectId);
+  const days = await db.progressReport.groupBy({
+    by: ["reportedOn"],
     where: { projectId },
-    orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
-    select: reportSelect,
-    take: 500,
+    _sum: { households: true },
+    orderBy: { reportedOn: "asc" },
   });
-  return rows.map(present);
+  return days.map((d) => ({ reportedOn: toIsoDate(d.reportedOn), households: d._sum.households ?? 0 }));
 }
 
 /**
@@ -55,7 +94,6 @@ export async function reportProgress(
   ctx: ServiceContext,
   { projectId, report: input }: { projectId: string; report: ProgressReportCreate },
 ): Promise<ProgressReport> {
-  const today = todayInChina(ctx.clock);
   return ctx.db.$transaction(async (tx) => {
     const project = await tx.project.findUnique({
       where: { id: projectId },
@@ -68,12 +106,8 @@ export async function reportProgress(
     });
     requireActFor(ctx.actor.user, "progress.report", progressReporterIds(project, governments));
     // After the permission check: a refusal comes before any judgement of the request.
-    if (input.reportedOn > today)
-      throw AppError.invalid("body.reportedOn", "date_in_future", `A report cannot be dated after today (${today})`, {
-        today,
-      });
-
-    const n = input.households;
+    const backdated = checkReport(input, await readPlanWindows(tx, ctx.clock));
+    const n = input.kind === "correction" ? -input.households : input.households;
     const moved = await tx.$queryRaw<{ movedBack: number; previous: number }[]>`
       UPDATE "projects"
       SET "movedBack" = "movedBack" + ${n},
@@ -90,10 +124,13 @@ export async function reportProgress(
         where: { id: projectId },
         select: { movedBack: true },
       });
+      // The count this project can take: the households still to move back, or those moved back.
+      const maximum = input.kind === "correction" ? movedBack : project.totalHouseholds - movedBack;
       throw AppError.invalid(
         "body.households",
         "out_of_bounds",
         `${movedBack} + (${n}) would leave ${movedBack + n} households moved back, outside 0 … ${project.totalHouseholds}`,
+        { minimum: 1, maximum, movedBack, totalHouseholds: project.totalHouseholds },
       );
     }
     const report = present(
@@ -104,6 +141,7 @@ export async function reportProgress(
           households: n,
           note: input.note ?? null,
           reason: input.reason ?? null,
+          backdated,
           createdById: ctx.actor.id,
         },
         select: reportSelect,
@@ -121,8 +159,41 @@ export async function reportProgress(
         reportedOn: input.reportedOn,
         note: input.note ?? null,
         reason: input.reason ?? null,
+        backdated,
       },
     });
     return report;
   });
+}
+
+/**
+ * The date and reason a new entry needs, field by field: dated within the plan's window (from
+ * the plan's first year to today), and with a reason when it changes a closed year (补报).
+ * Answers whether it is back-dated.
+ */
+function checkReport(input: ProgressReportCreate, windows: PlanWindows): boolean {
+  const { today, reportedOn: window } = windows;
+  const issues: FieldIssue[] = [];
+  if (input.reportedOn > today)
+    issues.push({
+      path: "body.reportedOn",
+      reason: "date_in_future",
+      message: `A report cannot be dated after today (${today})`,
+      params: { today },
+    });
+  else {
+    const outside = outsideWindow("body.reportedOn", input.reportedOn, window);
+    if (outside) issues.push(outside);
+  }
+  const backdated = isClosedYear(input.reportedOn, today);
+  if (backdated && !input.reason)
+    issues.push({
+      path: "body.reason",
+      reason: "reason_required",
+      message: `A report dated in ${input.reportedOn.slice(0, 4)}, a year already closed, needs a reason (补报)`,
+      params: { year: Number(input.reportedOn.slice(0, 4)) },
+    });
+  const [first, ...rest] = issues;
+  if (first) throw AppError.invalidFields([first, ...rest]);
+  return backdated;
 }

@@ -4,9 +4,11 @@ import { changedFields } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
 import { updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 import { requireActFor, statusAction, statusChange, type StatusColumns } from "../../lib/work-rules.js";
+import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 
 type Work = {
   projectId: string;
+  dueDate: string;
   responsibleDepartmentId: string | null;
   status: WorkStatus;
   blockedReason: string | null;
@@ -50,6 +52,10 @@ export function updateWork<Current extends Work, Fields extends StatusColumns, P
     next: async (current, tx) => {
       if (Object.keys(planning).length > 0 && !can(user, "work.plan"))
         throw AppError.forbidden("Only the office and the working group change the plan");
+      // A new due date lies within the plan's window; one already stored is not judged again.
+      const { dueDate } = planning as { dueDate?: string };
+      if (dueDate !== current.dueDate)
+        await requireDueDatesWithinPlan(tx, ctx.clock, [{ path: "body.dueDate", date: dueDate }]);
       const moved = statusChange(current, status, note, user, ctx.clock.now());
       return { ...(await plan(planning as Planning, current, tx)), ...moved } as Partial<Fields>;
     },

@@ -7,6 +7,10 @@ import {
   MilestoneSchema,
   MilestoneUpdateSchema,
   MyWorkSchema,
+  PageQuerySchema,
+  PlanWindowsSchema,
+  ProgressDaySchema,
+  ProgressLedgerPageSchema,
   ProgressReportCreateSchema,
   ProgressReportSchema,
 } from "@resettle/domain";
@@ -15,7 +19,8 @@ import type { App, ModuleDeps } from "../../lib/types.js";
 import { createItem, listItems, updateItem } from "./items.service.js";
 import { createMilestone, listMilestones, updateMilestone } from "./milestones.service.js";
 import { myWork } from "./my-work.service.js";
-import { listProgressReports, reportProgress } from "./progress.service.js";
+import { listProgressDays, listProgressReports, reportProgress } from "./progress.service.js";
+import { readPlanWindows } from "../../lib/plan-window.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 const tags = ["ledger"];
@@ -120,12 +125,41 @@ export async function workRoutes(app: App, deps: ModuleDeps) {
       config: { access: "read" },
       schema: {
         tags,
-        summary: "A project's moved-back ledger, newest first",
+        summary: "A page of a project's moved-back ledger, newest first, with the count and sum of all entries",
         params: byId,
-        response: { 200: z.array(ProgressReportSchema), ...errors },
+        querystring: PageQuerySchema,
+        response: { 200: ProgressLedgerPageSchema, ...errors },
       },
     },
-    (request) => listProgressReports(contextOf(request, deps), { projectId: request.params.id }),
+    (request) => listProgressReports(contextOf(request, deps), { projectId: request.params.id, ...request.query }),
+  );
+  app.get(
+    "/api/projects/:id/progress-days",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "A project's moved-back ledger summed by day, oldest first (the running-total chart)",
+        params: byId,
+        response: { 200: z.array(ProgressDaySchema), ...errors },
+      },
+    },
+    (request) => listProgressDays(contextOf(request, deps), { projectId: request.params.id }),
+  );
+  app.get(
+    "/api/plan-windows",
+    {
+      config: { access: "session" },
+      schema: {
+        tags,
+        summary: "The dates a report and a due date may take: relative to the plan's years and today in China",
+        response: { 200: PlanWindowsSchema, ...errors },
+      },
+    },
+    (request) => {
+      const ctx = contextOf(request, deps);
+      return readPlanWindows(ctx.db, ctx.clock);
+    },
   );
   app.post(
     "/api/projects/:id/progress-reports",
@@ -133,7 +167,8 @@ export async function workRoutes(app: App, deps: ModuleDeps) {
       config: { access: "progress.report" },
       schema: {
         tags,
-        summary: "Report households moved back (negative with a reason: a correction); never past 0 … total",
+        summary:
+          "Report households moved back (kind report) or take some back out (kind correction, with a reason); never past 0 … total; dated from the plan's start to today, a closed year only with a reason (补报)",
         params: byId,
         body: ProgressReportCreateSchema,
         response: { 201: ProgressReportSchema, ...errors },

@@ -66,7 +66,7 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
       <ProjectWork project={project} today={today} />
       <ProjectReviews project={project} />
       <SectionCard title={t("progress.title")}>
-        <ProgressLedger projectId={project.id} projectName={project.name} today={today} canReport={canReport} />
+        <ProgressLedger projectId={project.id} projectName={project.name} project={project} canReport={canReport} />
       </SectionCard>
     </>
   );

@@ -15,6 +15,7 @@ import {
   MilestoneTimeline,
   WorkStatusControl,
 } from "../../../features/work";
+import { planWindowsQuery } from "../../../lib/plan-windows";
 import { MilestoneResponsibilityModal } from "./milestone-responsibility";
 
 type Props = { project: ProjectDetail; today: string };
@@ -30,6 +31,7 @@ export function ProjectWork({ project, today }: Props) {
   >(null);
   const departments = useQuery(departmentsQueries.list());
   const persons = useQuery({ ...personsQueries.everyone(), enabled: dialog !== null });
+  const windows = useQuery({ ...planWindowsQuery(), enabled: dialog !== null });
   const departmentName = (id: string) => departments.data?.find((d) => d.id === id)?.name;
   const canPlan = can(user, "work.plan");
   const canAssign = can(user, "responsibility.assign");
@@ -101,6 +103,7 @@ export function ProjectWork({ project, today }: Props) {
           milestone={dialog.milestone}
           departments={departments.data}
           persons={persons.data?.items}
+          dueWindow={windows.data?.dueDate}
           onClose={() => setDialog(null)}
         />
       )}
@@ -111,6 +114,7 @@ export function ProjectWork({ project, today }: Props) {
           item={dialog.item}
           departments={departments.data}
           persons={persons.data?.items}
+          dueWindow={windows.data?.dueDate}
           onClose={() => setDialog(null)}
         />
       )}

@@ -1,17 +1,26 @@
-import { ProgressReportSchema } from "@resettle/domain";
-import { queryOptions } from "@tanstack/react-query";
+import { ProgressDaySchema, ProgressLedgerPageSchema } from "@resettle/domain";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiGet } from "../../../lib/api-client";
 
 export const progressQueries = {
   all: () => ["progress"] as const,
-  /** A project's moved-back ledger (回迁台账), newest first. */
-  ledger: (projectId: string) =>
+  /** A page of a project's moved-back ledger (回迁台账), newest first, with the count and sum of all entries. */
+  ledger: (projectId: string, page: number, pageSize: number) =>
     queryOptions({
-      queryKey: [...progressQueries.all(), projectId],
+      queryKey: [...progressQueries.all(), projectId, "ledger", { page, pageSize }],
       queryFn: ({ signal }) =>
-        apiGet(`/projects/${encodeURIComponent(projectId)}/progress-reports`, z.array(ProgressReportSchema), {
+        apiGet(`/projects/${encodeURIComponent(projectId)}/progress-reports`, ProgressLedgerPageSchema, {
           signal,
+          params: { page, pageSize },
         }),
+      placeholderData: keepPreviousData,
+    }),
+  /** The ledger summed by day, oldest first: the running-total chart. */
+  days: (projectId: string) =>
+    queryOptions({
+      queryKey: [...progressQueries.all(), projectId, "days"],
+      queryFn: ({ signal }) =>
+        apiGet(`/projects/${encodeURIComponent(projectId)}/progress-days`, z.array(ProgressDaySchema), { signal }),
     }),
 };

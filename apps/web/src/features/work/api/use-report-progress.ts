@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
 import { invalidateAfterWorkChange } from "./work-change";
 
-/** A report moves the project's figures and colour and the city's totals, besides the ledger. */
+/** A report or a correction moves the project's figures and colour and the city's totals, besides the ledger. */
 export function useReportProgress(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({

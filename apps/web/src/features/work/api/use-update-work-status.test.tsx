@@ -20,7 +20,7 @@ const moved: QueryKey[] = [
   projectsQueries.lists(),
   workQueries.mine().queryKey,
   dashboardQueries.summary().queryKey,
-  progressQueries.ledger(milestone.projectId).queryKey,
+  progressQueries.ledger(milestone.projectId, 1, 10).queryKey,
 ];
 const unmoved: QueryKey[] = [departmentsQueries.list().queryKey, reviewsQueries.lists()];
 

@@ -1,4 +1,5 @@
 import { ItemSchema, type Department, type Item, type ItemUpdate, type Person } from "@resettle/domain";
+import type { DateWindow } from "@resettle/domain";
 import { App, DatePicker, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -8,6 +9,7 @@ import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
 import { formatDate, NO_VALUE } from "../../../lib/format";
+import { outsideWindow } from "../../../lib/plan-windows";
 import { useCreateItem } from "../api/use-create-work";
 import { useUpdateItem } from "../api/use-update-work";
 import { ResponsibleFields } from "./responsible-fields";
@@ -28,6 +30,8 @@ type Props = {
   item?: Item | null;
   departments: Department[] | undefined;
   persons: Person[] | undefined;
+  /** The due dates the server accepts (`planWindows`): the picker disables the rest. */
+  dueWindow?: DateWindow;
   /** Told once the record is saved (the hook has already refreshed what shows it). */
   onSaved?: () => void;
   onClose: () => void;
@@ -72,7 +76,16 @@ function itemChanges(base: Item, values: Values): ItemUpdate {
 }
 
 /** 新增或编辑整改事项: for the office and the working group. */
-export function ItemFormModal({ projectId, projectName, item = null, departments, persons, onSaved, onClose }: Props) {
+export function ItemFormModal({
+  projectId,
+  projectName,
+  item = null,
+  departments,
+  persons,
+  dueWindow,
+  onSaved,
+  onClose,
+}: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -157,8 +170,12 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
           label={t("work.items.deadline")}
           name="dueDate"
           rules={[{ required: true, message: t("validation.required") }]}
+          extra={
+            dueWindow &&
+            t("planWindows.dueDate", { minimum: formatDate(dueWindow.minimum), maximum: formatDate(dueWindow.maximum) })
+          }
         >
-          <DatePicker className="full-width" />
+          <DatePicker className="full-width" disabledDate={outsideWindow(dueWindow)} />
         </Form.Item>
         <ResponsibleFields departments={departments} persons={persons} departmentRequired />
       </FormModal>

@@ -7,6 +7,7 @@ import {
   type MilestoneUpdate,
   type Person,
 } from "@resettle/domain";
+import type { DateWindow } from "@resettle/domain";
 import { App, DatePicker, Form, Input, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -16,6 +17,7 @@ import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
 import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
 import { formatDate, NO_VALUE } from "../../../lib/format";
+import { outsideWindow } from "../../../lib/plan-windows";
 import { useCreateMilestone } from "../api/use-create-work";
 import { useUpdateMilestone } from "../api/use-update-work";
 import { ResponsibleFields } from "./responsible-fields";
@@ -35,6 +37,8 @@ type Props = {
   milestone?: Milestone | null;
   departments: Department[] | undefined;
   persons: Person[] | undefined;
+  /** The due dates the server accepts (`planWindows`): the picker disables the rest. */
+  dueWindow?: DateWindow;
   /** Told once the record is saved (the hook has already refreshed what shows it). */
   onSaved?: () => void;
   onClose: () => void;
@@ -63,6 +67,7 @@ export function MilestoneFormModal({
   milestone = null,
   departments,
   persons,
+  dueWindow,
   onSaved,
   onClose,
 }: Props) {
@@ -154,8 +159,12 @@ export function MilestoneFormModal({
           label={t("work.milestones.dueDate")}
           name="dueDate"
           rules={[{ required: true, message: t("validation.required") }]}
+          extra={
+            dueWindow &&
+            t("planWindows.dueDate", { minimum: formatDate(dueWindow.minimum), maximum: formatDate(dueWindow.maximum) })
+          }
         >
-          <DatePicker className="full-width" />
+          <DatePicker className="full-width" disabledDate={outsideWindow(dueWindow)} />
         </Form.Item>
         {base ? (
           <p className="form-hint">{t("work.milestones.responsibilityHint")}</p>

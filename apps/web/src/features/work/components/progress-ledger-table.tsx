@@ -1,17 +1,44 @@
-import type { ProgressReport } from "@resettle/domain";
-import { Empty, Space, Table, Tag, type TableColumnsType } from "antd";
+import type { ProgressLedgerPage, ProgressReport } from "@resettle/domain";
+import { Empty, Space, Table, Tag, Tooltip, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
 
-/** 回迁台账 entries, newest first; corrections show their sign and their reason. */
-export function ProgressLedgerTable({ reports }: { reports: ProgressReport[] }) {
+type Props = {
+  page: ProgressLedgerPage;
+  loading?: boolean;
+  onPage: (page: number) => void;
+};
+
+/**
+ * 回迁台账 entries, newest first, a page at a time from the server; the count and the sum of
+ * every entry below, so the project's figure can be checked against its entries. Corrections
+ * show their sign and their reason; a back-dated report (补报) is tagged, its reason on hover.
+ */
+export function ProgressLedgerTable({ page, loading = false, onPage }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<ProgressReport> = [
-    { key: "reportedOn", title: t("progress.ledger.reportedOn"), render: (_, r) => formatDate(r.reportedOn) },
+    {
+      key: "reportedOn",
+      title: t("progress.ledger.reportedOn"),
+      width: 150,
+      render: (_, r) => (
+        <Space size={4} wrap={false}>
+          {formatDate(r.reportedOn)}
+          {r.backdated && (
+            <Tooltip title={t("progress.ledger.backdatedTip", { reason: r.reason ?? NO_VALUE })}>
+              <Tag color="gold" tabIndex={0}>
+                {t("progress.ledger.backdated")}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
     {
       key: "households",
       title: t("progress.ledger.households"),
       align: "right",
+      width: 120,
       render: (_, r) =>
         r.households < 0 ? (
           <span className="correction">{t("progress.ledger.correction", { count: formatCount(r.households) })}</span>
@@ -19,8 +46,8 @@ export function ProgressLedgerTable({ reports }: { reports: ProgressReport[] }) 
           `+${formatCount(r.households)}`
         ),
     },
-    { key: "note", title: t("progress.ledger.note"), render: (_, r) => r.note || NO_VALUE },
-    { key: "reason", title: t("progress.ledger.reason"), render: (_, r) => r.reason || NO_VALUE },
+    { key: "note", title: t("progress.ledger.note"), ellipsis: true, render: (_, r) => r.note || NO_VALUE },
+    { key: "reason", title: t("progress.ledger.reason"), ellipsis: true, render: (_, r) => r.reason || NO_VALUE },
     {
       key: "reportedBy",
       title: t("progress.ledger.reportedBy"),
@@ -36,11 +63,24 @@ export function ProgressLedgerTable({ reports }: { reports: ProgressReport[] }) 
     <Table<ProgressReport>
       rowKey="id"
       size="small"
-      pagination={reports.length > 10 ? { pageSize: 10 } : false}
+      loading={loading}
+      pagination={{
+        current: page.page,
+        pageSize: page.pageSize,
+        total: page.total,
+        showSizeChanger: false,
+        hideOnSinglePage: true,
+        onChange: onPage,
+      }}
       columns={columns}
-      dataSource={reports}
+      dataSource={page.items}
       locale={{ emptyText: <Empty description={t("progress.ledger.empty")} /> }}
       caption={<span className="sr-only">{t("progress.ledger.caption")}</span>}
+      footer={() => (
+        <span className="ledger-total" data-testid="ledger-total">
+          {t("progress.ledger.total", { count: page.total, households: formatCount(page.households) })}
+        </span>
+      )}
     />
   );
 }

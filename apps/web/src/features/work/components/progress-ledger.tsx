@@ -1,28 +1,36 @@
 import { useQuery } from "@tanstack/react-query";
-import { Skeleton } from "antd";
-import { lazy, Suspense, useMemo } from "react";
+import { Skeleton, Space } from "antd";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../components/ui/query-view";
 import { formatCount, formatDate } from "../../../lib/format";
+import { planWindowsQuery } from "../../../lib/plan-windows";
 import { progressQueries } from "../api/progress.queries";
 import { cumulativeByDate } from "../lib/cumulative";
+import { CorrectProgressDialog } from "./correct-progress-dialog";
 import { ProgressLedgerTable } from "./progress-ledger-table";
-import { ReportProgressForm } from "./report-progress-form";
+import { ReportProgressForm, type ProjectFigures } from "./report-progress-form";
 
 const ProgressChart = lazy(() => import("./progress-chart"));
+
+const PAGE_SIZE = 10;
 
 type Props = {
   projectId: string;
   projectName: string;
-  today: string;
+  /** The project's figures the forms bound a count by. */
+  project: ProjectFigures;
   canReport: boolean;
 };
 
-/** 回迁进度台账: the running total drawn, every entry listed, and (for those allowed) a new report. */
-export function ProgressLedger({ projectId, projectName, today, canReport }: Props) {
+/** 回迁进度台账: the running total drawn, the entries a page at a time, and (for those allowed) a report or a correction. */
+export function ProgressLedger({ projectId, projectName, project, canReport }: Props) {
   const { t } = useTranslation();
-  const query = useQuery(progressQueries.ledger(projectId));
-  const points = useMemo(() => cumulativeByDate(query.data ?? []), [query.data]);
+  const [page, setPage] = useState(1);
+  const ledger = useQuery(progressQueries.ledger(projectId, page, PAGE_SIZE));
+  const days = useQuery(progressQueries.days(projectId));
+  const windows = useQuery({ ...planWindowsQuery(), enabled: canReport });
+  const points = useMemo(() => cumulativeByDate(days.data ?? []), [days.data]);
   const description = t("progress.chart.label", {
     name: projectName,
     summary: points
@@ -35,21 +43,24 @@ export function ProgressLedger({ projectId, projectName, today, canReport }: Pro
       {canReport && (
         <>
           <h3 className="subsection-title">{t("progress.form.title")}</h3>
-          <ReportProgressForm projectId={projectId} today={today} />
+          <QueryView query={windows} compact>
+            {(w) => (
+              <Space direction="vertical" className="full-width">
+                <ReportProgressForm projectId={projectId} project={project} windows={w} />
+                <CorrectProgressDialog projectId={projectId} project={project} windows={w} />
+              </Space>
+            )}
+          </QueryView>
         </>
       )}
-      <QueryView query={query} compact>
-        {(reports) => (
-          <>
-            {points.length > 0 && (
-              <Suspense fallback={<Skeleton.Node active className="project-chart-placeholder" />}>
-                <ProgressChart points={points} seriesName={t("progress.chart.series")} description={description} />
-              </Suspense>
-            )}
-            <h3 className="subsection-title">{t("progress.ledger.title")}</h3>
-            <ProgressLedgerTable reports={reports} />
-          </>
-        )}
+      {points.length > 0 && (
+        <Suspense fallback={<Skeleton.Node active className="project-chart-placeholder" />}>
+          <ProgressChart points={points} seriesName={t("progress.chart.series")} description={description} />
+        </Suspense>
+      )}
+      <h3 className="subsection-title">{t("progress.ledger.title")}</h3>
+      <QueryView query={ledger} compact>
+        {(data) => <ProgressLedgerTable page={data} loading={ledger.isFetching} onPage={setPage} />}
       </QueryView>
     </div>
   );

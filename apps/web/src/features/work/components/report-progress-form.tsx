@@ -1,43 +1,74 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Switch } from "antd";
+import type { PlanWindows, ProgressReportKind } from "@resettle/domain";
+import { App, Button, Form } from "antd";
 import dayjs from "dayjs";
+import type { TFunction } from "i18next";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { actionErrorMessage } from "../../../lib/error-message";
-import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { applyFieldErrors, type FormIssue } from "../../../lib/form-errors";
 import { useReportProgress } from "../api/use-report-progress";
 import { toReportBody, type ReportValues } from "../lib/report-values";
+import { ReportProgressFields } from "./report-progress-fields";
+
+export type ProjectFigures = { movedBack: number; totalHouseholds: number };
 
 type Props = {
   projectId: string;
-  /** Today in China: reports may not be dated after it. */
-  today: string;
+  project: ProjectFigures;
+  /** The dates the server accepts (today in China, the plan's start). */
+  windows: PlanWindows;
   /** Told once the report is saved (the hook has already refreshed what it moves). */
   onReported?: () => void;
 };
 
-/** 上报回迁户数: a new ledger entry; a correction (更正) reverses households and says why. */
-export function ReportProgressForm({ projectId, today, onReported }: Props) {
+/** The form's own words for the server's refusals of a report or a correction. */
+export function reportIssueMessage(t: TFunction, issue: FormIssue): string | undefined {
+  if (issue.reason === "out_of_bounds" && issue.field === "households")
+    return issue.params?.maximum !== undefined
+      ? t("progress.form.outOfRangeAtMost", { maximum: issue.params.maximum })
+      : t("progress.form.outOfRange");
+  if (issue.reason === "date_in_future") return t("progress.form.futureDate");
+  return undefined;
+}
+
+/**
+ * Sends one ledger entry at a time: a second submit while the first is in flight (a double
+ * click lands before the button shows it is busy) is dropped, not sent.
+ */
+export function useSubmitOnce(projectId: string, kind: ProgressReportKind) {
+  const report = useReportProgress(projectId);
+  const inFlight = useRef(false);
+  const submit = (values: ReportValues, handlers: { onSuccess: () => void; onError: (error: unknown) => void }) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    report.mutate(toReportBody(kind, values), {
+      ...handlers,
+      onSettled: () => {
+        inFlight.current = false;
+      },
+    });
+  };
+  return { submit, isPending: report.isPending };
+}
+
+/** 上报回迁户数: a new ledger entry adding households moved back. A correction is its own action (更正). */
+export function ReportProgressForm({ projectId, project, windows, onReported }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportValues>();
-  const report = useReportProgress(projectId);
-  const correction = Form.useWatch("correction", form) ?? false;
+  const { submit, isPending } = useSubmitOnce(projectId, "report");
+  const remaining = project.totalHouseholds - project.movedBack;
 
-  const submit = (values: ReportValues) =>
-    report.mutate(toReportBody(values), {
+  const onFinish = (values: ReportValues) =>
+    submit(values, {
       onSuccess: () => {
-        void message.success(t(values.correction ? "progress.form.corrected" : "progress.form.reported"));
+        void message.success(t("progress.form.reported"));
         form.resetFields();
         onReported?.();
       },
       onError: (error) => {
-        const placed = applyFieldErrors(form, error, t, ({ field, reason }) => {
-          if (reason === "out_of_bounds" && field === "households") return t("progress.form.outOfRange");
-          if (reason === "date_in_future") return t("progress.form.futureDate");
-          if (reason === "reason_required") return t("progress.form.reasonRequired");
-          return undefined;
-        });
-        if (!placed) void message.error(actionErrorMessage(t, error));
+        if (!applyFieldErrors(form, error, t, (issue) => reportIssueMessage(t, issue)))
+          void message.error(actionErrorMessage(t, error));
       },
     });
 
@@ -48,45 +79,17 @@ export function ReportProgressForm({ projectId, today, onReported }: Props) {
       layout="vertical"
       className="report-form no-print"
       aria-label={t("progress.form.title")}
-      initialValues={{ reportedOn: dayjs(today), correction: false }}
-      onFinish={submit}
+      initialValues={{ reportedOn: dayjs(windows.today) }}
+      onFinish={onFinish}
     >
-      <div className="report-form-row">
-        <Form.Item
-          label={t("progress.form.reportedOn")}
-          name="reportedOn"
-          rules={[{ required: true, message: t("validation.required") }]}
-        >
-          <DatePicker allowClear={false} disabledDate={(d) => d.format("YYYY-MM-DD") > today} />
-        </Form.Item>
-        <Form.Item
-          label={correction ? t("progress.form.householdsCorrected") : t("progress.form.households")}
-          name="households"
-          rules={[{ required: true, message: t("progress.form.householdsRequired") }]}
-        >
-          <InputNumber min={1} max={100_000} precision={0} suffix={t("units.households") || undefined} />
-        </Form.Item>
-        <Form.Item label={t("progress.form.correction")} name="correction" valuePropName="checked">
-          <Switch aria-describedby={`report-progress-${projectId}-correction-hint`} />
-        </Form.Item>
-      </div>
-      <p id={`report-progress-${projectId}-correction-hint`} className="form-hint">
-        {t("progress.form.correctionHint")}
-      </p>
-      {correction && (
-        <Form.Item
-          label={t("progress.form.reason")}
-          name="reason"
-          rules={[requiredRule(t, t("progress.form.reasonRequired")), maxLengthRule(t, 500)]}
-        >
-          <Input.TextArea rows={2} placeholder={t("progress.form.reasonPlaceholder")} />
-        </Form.Item>
-      )}
-      <Form.Item label={t("progress.form.note")} name="note" rules={[maxLengthRule(t, 500)]}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={report.isPending}>
-        {correction ? t("progress.form.submitCorrection") : t("progress.form.submit")}
+      <ReportProgressFields
+        windows={windows}
+        householdsLabel={t("progress.form.households")}
+        maximum={remaining}
+        tooMany={t("progress.form.tooMany", { maximum: remaining })}
+      />
+      <Button type="primary" htmlType="submit" loading={isPending} disabled={remaining === 0}>
+        {t("progress.form.submit")}
       </Button>
     </Form>
   );
