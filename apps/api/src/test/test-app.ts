@@ -13,9 +13,16 @@ export const fixedClock: Clock = { now: () => new Date("2026-11-25T02:00:00Z") }
 export type TestSession = AuthResponse & { cookie: string };
 
 /** The whole app over a private copy of the seeded database (the plan, the demo data and accounts). */
-export async function createTestApp(options: { clock?: Clock; sessions?: AppOptions["sessions"] } = {}) {
+export async function createTestApp(
+  options: { clock?: Clock; sessions?: AppOptions["sessions"]; idempotency?: AppOptions["idempotency"] } = {},
+) {
   const db = await createTestDatabase(inject("testDatabaseAdminUrl"));
-  const app = await buildApp({ prisma: db.prisma, clock: options.clock ?? fixedClock, sessions: options.sessions });
+  const app = await buildApp({
+    prisma: db.prisma,
+    clock: options.clock ?? fixedClock,
+    sessions: options.sessions,
+    idempotency: options.idempotency,
+  });
   const sessions = new Map<string, Promise<TestSession>>();
 
   /** Signs in through the real login route; throws unless it answers 200. */
