@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 
@@ -11,9 +12,9 @@ export const ProgressReportSchema = z.object({
   projectId: IdSchema,
   reportedOn: IsoDateSchema,
   households: z.number().int(),
-  note: z.string().max(500).nullable(),
+  note: z.string().max(TEXT_MAX.note).nullable(),
   /** Why a correction was made; null for an ordinary report. */
-  reason: z.string().max(500).nullable(),
+  reason: z.string().max(TEXT_MAX.note).nullable(),
   /** Who reported it (display name); null for loaded or demo entries. */
   reportedBy: z.string().nullable(),
   isDemo: z.boolean(),
@@ -30,8 +31,8 @@ export const ProgressReportCreateSchema = z
       .min(-100_000)
       .max(100_000)
       .refine((n) => n !== 0, refusal("zero", "cannot be 0")),
-    note: z.string().trim().max(500).nullable().optional(),
-    reason: z.string().trim().min(1).max(500).optional(),
+    note: z.string().trim().max(TEXT_MAX.note).nullable().optional(),
+    reason: z.string().trim().min(1).max(TEXT_MAX.note).optional(),
   })
   .refine(
     (r) => r.households >= 0 || !!r.reason,

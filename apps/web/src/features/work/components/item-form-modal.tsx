@@ -1,4 +1,4 @@
-import { ItemSchema, type Department, type Item, type ItemUpdate, type Person } from "@resettle/domain";
+import { ItemSchema, TEXT_MAX, type Department, type Item, type ItemUpdate, type Person } from "@resettle/domain";
 import { App, DatePicker, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -6,7 +6,7 @@ import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 import { useCreateItem } from "../api/use-create-work";
 import { useUpdateItem } from "../api/use-update-work";
@@ -74,6 +74,7 @@ function itemChanges(base: Item, values: Values): ItemUpdate {
 /** 新增或编辑整改事项: for the office and the working group. */
 export function ItemFormModal({ projectId, projectName, item = null, departments, persons, onSaved, onClose }: Props) {
   const { t } = useTranslation();
+  const limits = { text: textLimit(t, TEXT_MAX.itemText), measure: textLimit(t, TEXT_MAX.measure) };
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateItem(projectId);
@@ -144,14 +145,14 @@ export function ItemFormModal({ projectId, projectName, item = null, departments
         onSubmit={submit}
         onCancel={onClose}
       >
-        <Form.Item label={t("work.items.problem")} name="title" rules={[requiredRule(t), maxLengthRule(t, 500)]}>
-          <Input.TextArea autoFocus rows={2} />
+        <Form.Item label={t("work.items.problem")} name="title" rules={[requiredRule(t), limits.text.rule]}>
+          <Input.TextArea autoFocus rows={2} count={limits.text.count} />
         </Form.Item>
-        <Form.Item label={t("work.items.cause")} name="cause" rules={[maxLengthRule(t, 500)]}>
-          <Input.TextArea rows={2} />
+        <Form.Item label={t("work.items.cause")} name="cause" rules={[limits.text.rule]}>
+          <Input.TextArea rows={2} count={limits.text.count} />
         </Form.Item>
-        <Form.Item label={t("work.items.measure")} name="measure" rules={[maxLengthRule(t, 1000)]}>
-          <Input.TextArea rows={3} />
+        <Form.Item label={t("work.items.measure")} name="measure" rules={[limits.measure.rule]}>
+          <Input.TextArea rows={3} count={limits.measure.count} />
         </Form.Item>
         <Form.Item
           label={t("work.items.deadline")}

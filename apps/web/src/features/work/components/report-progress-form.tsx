@@ -1,9 +1,10 @@
+import { TEXT_MAX } from "@resettle/domain";
 import { App, Button, DatePicker, Form, Input, InputNumber, Switch } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { useReportProgress } from "../api/use-report-progress";
 import { toReportBody, type ReportValues } from "../lib/report-values";
 
@@ -18,6 +19,7 @@ type Props = {
 /** 上报回迁户数: a new ledger entry; a correction (更正) reverses households and says why. */
 export function ReportProgressForm({ projectId, today, onReported }: Props) {
   const { t } = useTranslation();
+  const noteLimit = textLimit(t, TEXT_MAX.note);
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportValues>();
   const report = useReportProgress(projectId);
@@ -77,13 +79,13 @@ export function ReportProgressForm({ projectId, today, onReported }: Props) {
         <Form.Item
           label={t("progress.form.reason")}
           name="reason"
-          rules={[requiredRule(t, t("progress.form.reasonRequired")), maxLengthRule(t, 500)]}
+          rules={[requiredRule(t, t("progress.form.reasonRequired")), noteLimit.rule]}
         >
-          <Input.TextArea rows={2} placeholder={t("progress.form.reasonPlaceholder")} />
+          <Input.TextArea rows={2} count={noteLimit.count} placeholder={t("progress.form.reasonPlaceholder")} />
         </Form.Item>
       )}
-      <Form.Item label={t("progress.form.note")} name="note" rules={[maxLengthRule(t, 500)]}>
-        <Input.TextArea rows={2} />
+      <Form.Item label={t("progress.form.note")} name="note" rules={[noteLimit.rule]}>
+        <Input.TextArea rows={2} count={noteLimit.count} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={report.isPending}>
         {correction ? t("progress.form.submitCorrection") : t("progress.form.submit")}
