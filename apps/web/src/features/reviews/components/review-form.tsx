@@ -63,6 +63,7 @@ export function ReviewForm(props: Props) {
   const available = (group?.projects ?? []).filter((p) => !chosenProjects.some((c) => c?.projectId === p.id));
 
   const submit = (values: ReviewFormValues) => {
+    if (create.isPending) return; // Enter pressed again while the record is being sent
     setUnplaced([]);
     create.mutate(toReviewCreate(values), {
       onSuccess: (review) => {
@@ -196,7 +197,7 @@ export function ReviewForm(props: Props) {
         />
       )}
       <Space className="form-actions no-print">
-        <Button type="primary" htmlType="submit" loading={create.isPending}>
+        <Button type="primary" htmlType="submit" loading={create.isPending} disabled={create.isPending}>
           {t("reviews.form.submit")}
         </Button>
         <Button onClick={onCancel}>{t("common.cancel")}</Button>
