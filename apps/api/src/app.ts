@@ -6,6 +6,7 @@ import { newRequestId } from "./lib/request-id.js";
 import type { ModuleDeps } from "./lib/types.js";
 import { authPlugin, defaultSessionSettings, type SessionSettings } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/error-handler.js";
+import { defaultIdempotencySettings, idempotencyPlugin, type IdempotencySettings } from "./plugins/idempotency.js";
 import { inputGuardPlugin } from "./plugins/input-guard.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { securityPlugin } from "./plugins/security.js";
@@ -32,6 +33,7 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Tests only: see ModuleDeps.signInHooks. */
   signInHooks?: ModuleDeps["signInHooks"];
+  idempotency?: IdempotencySettings;
 };
 
 /** Builds the whole application without listening: tests call inject() on it. */
@@ -60,6 +62,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(securityPlugin);
   await app.register(inputGuardPlugin);
   await app.register(authPlugin, { prisma: deps.prisma, clock: deps.clock, settings: deps.sessions });
+  await app.register(idempotencyPlugin, {
+    prisma: deps.prisma,
+    clock: deps.clock,
+    settings: options.idempotency ?? defaultIdempotencySettings,
+  });
   await app.register(openApiPlugin);
   await app.register(webPlugin, { root: options.webRoot ?? null });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { CodeSchema, IdSchema } from "./common.js";
 
@@ -9,8 +10,8 @@ export type DepartmentKind = z.infer<typeof DepartmentKindSchema>;
 export const DepartmentSchema = z.object({
   id: IdSchema,
   code: CodeSchema,
-  name: z.string().min(1).max(100),
-  shortName: z.string().min(1).max(20),
+  name: z.string().min(1).max(TEXT_MAX.longName),
+  shortName: z.string().min(1).max(TEXT_MAX.departmentShortName),
   kind: DepartmentKindSchema,
   districtId: IdSchema.nullable(),
   version: z.number().int().min(1),
@@ -24,8 +25,8 @@ const districtIssue = refusal("district_required", "a district government belong
 export const DepartmentCreateSchema = z
   .object({
     code: CodeSchema,
-    name: z.string().trim().min(1).max(100),
-    shortName: z.string().trim().min(1).max(20),
+    name: z.string().trim().min(1).max(TEXT_MAX.longName),
+    shortName: z.string().trim().min(1).max(TEXT_MAX.departmentShortName),
     kind: DepartmentKindSchema,
     districtId: IdSchema.nullable(),
   })
@@ -35,8 +36,8 @@ export type DepartmentCreate = z.infer<typeof DepartmentCreateSchema>;
 /** The code is a stable key (the plan file and the demo accounts refer to it): not editable. */
 export const DepartmentUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    shortName: z.string().trim().min(1).max(20),
+    name: z.string().trim().min(1).max(TEXT_MAX.longName),
+    shortName: z.string().trim().min(1).max(TEXT_MAX.departmentShortName),
     kind: DepartmentKindSchema,
     districtId: IdSchema.nullable(),
     version: z.number().int().min(1),

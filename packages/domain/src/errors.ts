@@ -9,6 +9,10 @@ export const ErrorCodeSchema = z.enum([
   "PASSWORD_CHANGE_REQUIRED",
   "NOT_FOUND",
   "CONFLICT",
+  /** The same Idempotency-Key came with another request (method, path or body). */
+  "IDEMPOTENCY_KEY_REUSED",
+  /** The first request with this Idempotency-Key is still running: retry after a moment. */
+  "REQUEST_IN_PROGRESS",
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
   "RATE_LIMITED",
@@ -135,6 +139,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  REQUEST_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -3,6 +3,8 @@ export * from "./calendar.js";
 export * from "./plan-window.js";
 export * from "./sets.js";
 export * from "./errors.js";
+export * from "./idempotency.js";
+export * from "./text-limits.js";
 export * from "./pagination.js";
 export * from "./district.js";
 export * from "./department.js";

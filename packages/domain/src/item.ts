@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
 
@@ -9,9 +10,9 @@ import { WorkStatusSchema } from "./milestone.js";
 export const ItemSchema = z.object({
   id: IdSchema,
   projectId: IdSchema,
-  title: z.string().min(1).max(500),
-  cause: z.string().max(500).nullable(),
-  measure: z.string().max(1000).nullable(),
+  title: z.string().min(1).max(TEXT_MAX.itemText),
+  cause: z.string().max(TEXT_MAX.itemText).nullable(),
+  measure: z.string().max(TEXT_MAX.measure).nullable(),
   responsibleDepartmentId: IdSchema.nullable(),
   responsiblePersonId: IdSchema.nullable(),
   dueDate: IsoDateSchema,
@@ -26,9 +27,9 @@ export const ItemSchema = z.object({
 export type Item = z.infer<typeof ItemSchema>;
 
 export const ItemCreateSchema = z.object({
-  title: z.string().trim().min(1).max(500),
-  cause: z.string().trim().max(500).nullable(),
-  measure: z.string().trim().max(1000).nullable(),
+  title: z.string().trim().min(1).max(TEXT_MAX.itemText),
+  cause: z.string().trim().max(TEXT_MAX.itemText).nullable(),
+  measure: z.string().trim().max(TEXT_MAX.measure).nullable(),
   responsibleDepartmentId: IdSchema,
   responsiblePersonId: IdSchema.nullable(),
   dueDate: IsoDateSchema,
@@ -37,10 +38,10 @@ export type ItemCreate = z.infer<typeof ItemCreateSchema>;
 
 export const ItemUpdateSchema = z.object({
   status: WorkStatusSchema.optional(),
-  note: z.string().trim().max(500).optional(),
-  title: z.string().trim().min(1).max(500).optional(),
-  cause: z.string().trim().max(500).nullable().optional(),
-  measure: z.string().trim().max(1000).nullable().optional(),
+  note: z.string().trim().max(TEXT_MAX.note).optional(),
+  title: z.string().trim().min(1).max(TEXT_MAX.itemText).optional(),
+  cause: z.string().trim().max(TEXT_MAX.itemText).nullable().optional(),
+  measure: z.string().trim().max(TEXT_MAX.measure).nullable().optional(),
   dueDate: IsoDateSchema.optional(),
   /** Reassigns the item (office and working group); the person must belong to the department. */
   responsibleDepartmentId: IdSchema.optional(),

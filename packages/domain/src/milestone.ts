@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 
 /** 工程建设 / 手续办理 / 安置房源 / 竣工验收 / 交付 / 回迁入住 */
@@ -20,7 +21,7 @@ export const MilestoneSchema = z.object({
   id: IdSchema,
   projectId: IdSchema,
   kind: MilestoneKindSchema,
-  title: z.string().min(1).max(200),
+  title: z.string().min(1).max(TEXT_MAX.title),
   dueDate: IsoDateSchema,
   status: WorkStatusSchema,
   responsibleDepartmentId: IdSchema.nullable(),
@@ -36,7 +37,7 @@ export type Milestone = z.infer<typeof MilestoneSchema>;
 
 export const MilestoneCreateSchema = z.object({
   kind: MilestoneKindSchema,
-  title: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(TEXT_MAX.title),
   dueDate: IsoDateSchema,
   responsibleDepartmentId: IdSchema.nullable(),
   responsiblePersonId: IdSchema.nullable(),
@@ -50,9 +51,9 @@ export type MilestoneCreate = z.infer<typeof MilestoneCreateSchema>;
  */
 export const MilestoneUpdateSchema = z.object({
   status: WorkStatusSchema.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(TEXT_MAX.note).optional(),
   kind: MilestoneKindSchema.optional(),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: z.string().trim().min(1).max(TEXT_MAX.title).optional(),
   dueDate: IsoDateSchema.optional(),
   version: z.number().int().min(1),
 });

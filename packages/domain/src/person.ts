@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema } from "./common.js";
 import { QueryBooleanSchema, SortOrderSchema } from "./pagination.js";
 
@@ -10,8 +11,8 @@ const PhoneSchema = z
 /** A named person a department makes responsible (责任人). */
 export const PersonSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(50),
-  title: z.string().max(50).nullable(),
+  name: z.string().min(1).max(TEXT_MAX.name),
+  title: z.string().max(TEXT_MAX.name).nullable(),
   departmentId: IdSchema,
   phone: PhoneSchema.nullable(),
   /** Fictional people created for trying the product (演示数据). */
@@ -25,7 +26,7 @@ export type Person = z.infer<typeof PersonSchema>;
 export const PersonQuerySchema = z.object({
   departmentId: IdSchema.optional(),
   active: QueryBooleanSchema.optional(),
-  q: z.string().trim().max(50).optional(),
+  q: z.string().trim().max(TEXT_MAX.name).optional(),
   sort: z.enum(["name", "department"]).default("department"),
   order: SortOrderSchema.default("asc"),
   page: z.coerce.number().int().min(1).default(1),
@@ -34,8 +35,8 @@ export const PersonQuerySchema = z.object({
 export type PersonQuery = z.infer<typeof PersonQuerySchema>;
 
 export const PersonCreateSchema = z.object({
-  name: z.string().trim().min(1).max(50),
-  title: z.string().trim().max(50).nullable(),
+  name: z.string().trim().min(1).max(TEXT_MAX.name),
+  title: z.string().trim().max(TEXT_MAX.name).nullable(),
   departmentId: IdSchema,
   phone: PhoneSchema.nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { CodeSchema, HouseholdCountSchema, PlanYearSchema } from "./common.js";
 import { DepartmentKindSchema } from "./department.js";
 import { ResettlementApproachSchema } from "./project.js";
@@ -8,15 +9,15 @@ import { ResettlementApproachSchema } from "./project.js";
  * totals it declares, so that the check can compare what adds up with what is claimed.
  */
 export const PlanSchema = z.object({
-  title: z.string().min(1),
-  source: z.string().optional(),
+  title: z.string().min(1).max(TEXT_MAX.title),
+  source: z.string().max(TEXT_MAX.measure).optional(),
   years: z.array(PlanYearSchema).min(1),
   totalHouseholds: HouseholdCountSchema,
   districts: z
     .array(
       z.object({
         code: CodeSchema,
-        name: z.string().min(1),
+        name: z.string().min(1).max(TEXT_MAX.name),
         /** Declared in the plan text; checked against the projects. */
         projects: z.number().int().nonnegative(),
         households: HouseholdCountSchema,
@@ -28,8 +29,8 @@ export const PlanSchema = z.object({
   departments: z.array(
     z.object({
       code: CodeSchema,
-      name: z.string().min(1),
-      shortName: z.string().min(1),
+      name: z.string().min(1).max(TEXT_MAX.longName),
+      shortName: z.string().min(1).max(TEXT_MAX.departmentShortName),
       kind: DepartmentKindSchema,
       district: CodeSchema.optional(),
     }),
@@ -38,7 +39,7 @@ export const PlanSchema = z.object({
     .array(
       z.object({
         code: CodeSchema,
-        name: z.string().min(1),
+        name: z.string().min(1).max(TEXT_MAX.longName),
         district: CodeSchema,
         totalHouseholds: HouseholdCountSchema,
         approach: ResettlementApproachSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { IdSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
@@ -10,7 +11,7 @@ import { eachOnce } from "./sets.js";
 export const CauseSchema = z.object({
   id: IdSchema,
   code: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  name: z.string().min(1).max(50),
+  name: z.string().min(1).max(TEXT_MAX.name),
   sortOrder: z.number().int(),
   active: z.boolean(),
   version: z.number().int().min(1),
@@ -22,16 +23,16 @@ export const CauseCreateSchema = z.object({
     .string()
     .trim()
     .min(1)
-    .max(40)
+    .max(TEXT_MAX.code)
     .regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and underscores, starting with a letter"),
-  name: z.string().trim().min(1).max(50),
+  name: z.string().trim().min(1).max(TEXT_MAX.name),
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
 export type CauseCreate = z.infer<typeof CauseCreateSchema>;
 
 /** A cause in use cannot be deleted; it is retired (active: false) and stays on the projects that have it. */
 export const CauseUpdateSchema = z.object({
-  name: z.string().trim().min(1).max(50).optional(),
+  name: z.string().trim().min(1).max(TEXT_MAX.name).optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
   active: z.boolean().optional(),
   version: z.number().int().min(1),
@@ -51,7 +52,7 @@ export type ProjectProblem = z.infer<typeof ProjectProblemSchema>;
 export const ProjectProblemUpdateSchema = z.object({
   problemCategory: ProblemCategorySchema.optional(),
   causeIds: z.array(IdSchema).max(20).refine(eachOnce, refusal("duplicate", "each cause once")).optional(),
-  problemStatement: z.string().trim().max(1000).nullable().optional(),
+  problemStatement: z.string().trim().max(TEXT_MAX.measure).nullable().optional(),
   version: z.number().int().min(1),
 });
 export type ProjectProblemUpdate = z.infer<typeof ProjectProblemUpdateSchema>;
@@ -62,7 +63,7 @@ export type ProjectProblemUpdate = z.infer<typeof ProjectProblemUpdateSchema>;
  */
 export const CommonProblemSchema = z.object({
   id: IdSchema,
-  title: z.string().min(1).max(200),
+  title: z.string().min(1).max(TEXT_MAX.title),
   description: z.string().nullable(),
   measure: z.string().nullable(),
   district: NamedRefSchema.nullable(),
@@ -81,9 +82,9 @@ export const CommonProblemSchema = z.object({
 export type CommonProblem = z.infer<typeof CommonProblemSchema>;
 
 const commonProblemFields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000).nullable(),
-  measure: z.string().trim().max(2000).nullable(),
+  title: z.string().trim().min(1).max(TEXT_MAX.title),
+  description: z.string().trim().max(TEXT_MAX.description).nullable(),
+  measure: z.string().trim().max(TEXT_MAX.description).nullable(),
   districtId: IdSchema.nullable(),
   responsibleDepartmentId: IdSchema.nullable(),
   projectIds: z
@@ -105,7 +106,7 @@ export const CommonProblemUpdateSchema = z
   .partial()
   .extend({
     status: WorkStatusSchema.optional(),
-    note: z.string().trim().max(500).optional(),
+    note: z.string().trim().max(TEXT_MAX.note).optional(),
     version: z.number().int().min(1),
   });
 export type CommonProblemUpdate = z.infer<typeof CommonProblemUpdateSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { pageOf } from "./pagination.js";
@@ -13,9 +14,9 @@ export const ProgressReportSchema = z.object({
   reportedOn: IsoDateSchema,
   /** Positive for a report, negative for a correction. */
   households: z.number().int(),
-  note: z.string().max(500).nullable(),
+  note: z.string().max(TEXT_MAX.note).nullable(),
   /** Why a correction or a back-dated report (补报) was made; null for an ordinary report. */
-  reason: z.string().max(500).nullable(),
+  reason: z.string().max(TEXT_MAX.note).nullable(),
   /** 补报: filed after the year it is dated in had ended, so it changed a closed year-end total. */
   backdated: z.boolean(),
   /** Who reported it (display name); null for loaded or demo entries. */
@@ -44,8 +45,8 @@ export const ProgressReportCreateSchema = z
     kind: ProgressReportKindSchema.default("report"),
     reportedOn: IsoDateSchema,
     households: z.number().int().min(1).max(MAX_HOUSEHOLDS_PER_REPORT),
-    note: z.string().trim().max(500).nullable().optional(),
-    reason: z.string().trim().min(1).max(500).optional(),
+    note: z.string().trim().max(TEXT_MAX.note).nullable().optional(),
+    reason: z.string().trim().min(1).max(TEXT_MAX.note).optional(),
   })
   .refine(
     (r) => r.kind !== "correction" || !!r.reason,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { CodeSchema, HouseholdCountSchema, IdSchema, PlanYearSchema } from "./common.js";
 import { PageQuerySchema, SortOrderSchema } from "./pagination.js";
 
@@ -28,7 +29,7 @@ export const ProjectSummarySchema = z.object({
   code: CodeSchema,
   /** 序号: the project's row in the plan's task table. */
   sequence: z.number().int().min(1),
-  name: z.string().min(1).max(100),
+  name: z.string().min(1).max(TEXT_MAX.longName),
   district: NamedRefSchema,
   totalHouseholds: HouseholdCountSchema,
   approach: ResettlementApproachSchema.nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
@@ -8,7 +9,7 @@ import { eachOnce } from "./sets.js";
 
 /** A follow-up action decided in a review: it becomes a rectification item of that project. */
 export const ReviewActionCreateSchema = z.object({
-  title: z.string().trim().min(1).max(500),
+  title: z.string().trim().min(1).max(TEXT_MAX.itemText),
   departmentId: IdSchema,
   personId: IdSchema.nullable(),
   dueDate: IsoDateSchema,
@@ -18,8 +19,8 @@ export type ReviewActionCreate = z.infer<typeof ReviewActionCreateSchema>;
 /** What the record says of one project: 研判情况 and 议定事项. */
 const ReviewedProjectTextSchema = z.object({
   projectId: IdSchema,
-  findings: z.string().trim().min(1).max(4000),
-  decisions: z.string().trim().min(1).max(4000),
+  findings: z.string().trim().min(1).max(TEXT_MAX.reviewText),
+  decisions: z.string().trim().min(1).max(TEXT_MAX.reviewText),
 });
 const eachProjectOnce = (ps: { projectId: string }[]) => eachOnce(ps.map((p) => p.projectId));
 const AttendeesSchema = z.array(IdSchema).min(1, "at least one attendee");
@@ -154,7 +155,7 @@ export const ReviewUpdateSchema = z.object({
 });
 export type ReviewUpdate = z.infer<typeof ReviewUpdateSchema>;
 
-export const ReviewAddendumCreateSchema = z.object({ text: z.string().trim().min(1).max(4000) });
+export const ReviewAddendumCreateSchema = z.object({ text: z.string().trim().min(1).max(TEXT_MAX.reviewText) });
 export type ReviewAddendumCreate = z.infer<typeof ReviewAddendumCreateSchema>;
 
 /** A review in a list (a group's or a project's review history). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { IdSchema, IsoDateTimeSchema } from "./common.js";
 import { NewPasswordSchema, RoleSchema, UsernameSchema } from "./auth.js";
@@ -21,7 +22,7 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 const userFields = {
-  displayName: z.string().trim().min(1).max(50),
+  displayName: z.string().trim().min(1).max(TEXT_MAX.name),
   role: RoleSchema,
   departmentId: IdSchema.nullable(),
   personId: IdSchema.nullable(),
@@ -52,7 +53,7 @@ export const UserListQuerySchema = z.object({
   role: RoleSchema.optional(),
   departmentId: IdSchema.optional(),
   active: QueryBooleanSchema.optional(),
-  q: z.string().trim().max(50).optional(),
+  q: z.string().trim().max(TEXT_MAX.name).optional(),
   sort: z.enum(["username", "displayName", "role", "lastLoginAt"]).default("username"),
   order: SortOrderSchema.default("asc"),
   ...PageQuerySchema.shape,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import type { FieldReason } from "./errors.js";
 import type { WorkStatus } from "./milestone.js";
 
@@ -34,7 +35,7 @@ export function checkTransition(
 /** The body of a status update: the new status, a note (the reason, when blocking), the version seen. */
 export const StatusUpdateSchema = z.object({
   status: z.enum(["planned", "in_progress", "done", "blocked"]),
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(TEXT_MAX.note).optional(),
   version: z.number().int().min(1),
 });
 export type StatusUpdate = z.infer<typeof StatusUpdateSchema>;

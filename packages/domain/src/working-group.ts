@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { IdSchema } from "./common.js";
 import { NamedRefSchema } from "./project.js";
@@ -10,7 +11,7 @@ import { eachOnce } from "./sets.js";
  */
 export const WorkingGroupSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(100),
+  name: z.string().min(1).max(TEXT_MAX.longName),
   leadDepartment: NamedRefSchema,
   /** A project is due for review this many days after its last review (or its assignment). */
   reviewIntervalDays: z.number().int().min(1).max(365),
@@ -24,7 +25,7 @@ export const WorkingGroupSchema = z.object({
 export type WorkingGroup = z.infer<typeof WorkingGroupSchema>;
 
 const workingGroupFields = {
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(TEXT_MAX.longName),
   leadDepartmentId: IdSchema,
   reviewIntervalDays: z.number().int().min(1).max(365),
   /** Must include the lead department. */

@@ -14,7 +14,12 @@ export type TestSession = AuthResponse & { cookie: string };
 
 /** The whole app over a private copy of the seeded database (the plan, the demo data and accounts). */
 export async function createTestApp(
-  options: { clock?: Clock; sessions?: AppOptions["sessions"]; signInHooks?: AppOptions["signInHooks"] } = {},
+  options: {
+    clock?: Clock;
+    sessions?: AppOptions["sessions"];
+    signInHooks?: AppOptions["signInHooks"];
+    idempotency?: AppOptions["idempotency"];
+  } = {},
 ) {
   const db = await createTestDatabase(inject("testDatabaseAdminUrl"));
   const app = await buildApp({
@@ -22,6 +27,7 @@ export async function createTestApp(
     clock: options.clock ?? fixedClock,
     sessions: options.sessions,
     signInHooks: options.signInHooks,
+    idempotency: options.idempotency,
   });
   const sessions = new Map<string, Promise<TestSession>>();
 

@@ -1,4 +1,4 @@
-import { DistrictSchema } from "@resettle/domain";
+import { DistrictSchema, IdempotencyKeySchema } from "@resettle/domain";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { apiGet, apiSend, buildApiUrl } from "./api-client";
@@ -108,6 +108,68 @@ describe("apiSend", () => {
       ),
     );
     await expect(apiSend("POST", "/auth/login", {})).rejects.toMatchObject({ code: "RATE_LIMITED", retryAfter: 840 });
+  });
+});
+
+describe("Idempotency-Key", () => {
+  const keysSent = () =>
+    vi.mocked(fetch).mock.calls.map(([, init]) => new Headers((init as RequestInit).headers).get("idempotency-key"));
+  const answers = (...responses: (() => Response)[]) => {
+    const fetchMock = vi.fn<typeof fetch>();
+    for (const response of responses)
+      fetchMock.mockImplementationOnce(async () => {
+        const made = response();
+        if (made.status === 0) throw new TypeError("Failed to fetch");
+        return made;
+      });
+    vi.stubGlobal("fetch", fetchMock);
+  };
+  const ok = () => new Response(JSON.stringify(district), { status: 201 });
+  const networkDown = () => Response.error();
+  const refused = () =>
+    new Response(JSON.stringify({ error: { code: "VALIDATION_FAILED", message: "no", requestId: "r" } }), {
+      status: 400,
+    });
+
+  it("goes with every POST, a random token the server accepts; never with other methods", async () => {
+    answers(ok, ok, () => new Response(null, { status: 204 }));
+    await apiSend("POST", "/districts", { name: "大洼区" }, DistrictSchema);
+    await apiSend("POST", "/districts", { name: "兴隆台区" }, DistrictSchema);
+    await apiSend("PATCH", "/districts/1", { version: 1 });
+    const [first, second, patch] = keysSent();
+    expect(IdempotencyKeySchema.parse(first)).toBeTruthy();
+    expect(second).not.toBe(first);
+    expect(patch).toBeNull();
+  });
+
+  it("a retry of a submission that got no answer carries the same key; once answered, a new one", async () => {
+    answers(networkDown, ok, ok);
+    const submit = () => apiSend("POST", "/projects/p1/progress-reports", { households: 3 }, DistrictSchema);
+    await expect(submit()).rejects.toMatchObject({ code: "NETWORK_ERROR" });
+    await submit(); // the user presses the button again: the server replays if the first got through
+    await submit(); // answered before: this is a new report
+    const [lost, retried, next] = keysSent();
+    expect(retried).toBe(lost);
+    expect(next).not.toBe(lost);
+  });
+
+  it("two identical submissions in flight at once (a double click) share one key; other values do not", async () => {
+    answers(ok, ok, ok);
+    const submit = (households: number) =>
+      apiSend("POST", "/projects/p1/progress-reports", { households }, DistrictSchema);
+    await Promise.all([submit(3), submit(3), submit(4)]);
+    const [a, b, c] = keysSent();
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+  });
+
+  it("a refused submission is answered: correcting and sending again is a new key", async () => {
+    answers(refused, ok);
+    const submit = () => apiSend("POST", "/causes", { name: "x" }, DistrictSchema);
+    await expect(submit()).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await submit();
+    const [a, b] = keysSent();
+    expect(b).not.toBe(a);
   });
 });
 

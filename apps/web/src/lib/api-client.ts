@@ -1,4 +1,4 @@
-import { CSRF_HEADER, ErrorResponseSchema, type ErrorCode } from "@resettle/domain";
+import { CSRF_HEADER, ErrorResponseSchema, IDEMPOTENCY_HEADER, type ErrorCode } from "@resettle/domain";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
 import { endSession, getCsrfToken } from "./session-token";
@@ -92,6 +92,35 @@ export async function apiGet<S extends z.ZodType>(
 }
 
 /**
+ * Idempotency keys of POSTs sent and not yet answered, by what they send. Sending the same
+ * again — a retry after a network error, a second click, the user pressing the button again —
+ * reuses the key, so the server replays the first answer instead of writing twice; once the
+ * server has answered, the same values sent again are a new submission with a new key.
+ */
+const unansweredKeys = new Map<string, string>();
+
+/** 128 random bits, hex. crypto.randomUUID needs a secure context; intranets often serve plain http. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function sendOnce<T>(submission: string, send: (key: string) => Promise<T>): Promise<T> {
+  const key = unansweredKeys.get(submission) ?? newIdempotencyKey();
+  unansweredKeys.set(submission, key);
+  try {
+    const result = await send(key);
+    unansweredKeys.delete(submission);
+    return result;
+  } catch (error) {
+    // Unanswered (network) or still running on the server: a retry must carry the same key.
+    const answered = !(error instanceof ApiError) || !["NETWORK_ERROR", "REQUEST_IN_PROGRESS"].includes(error.code);
+    if (answered) unansweredKeys.delete(submission);
+    throw error;
+  }
+}
+
+/**
  * Sends a change as JSON with the session's CSRF token (the server refuses state-changing
  * requests without it). With a schema the answer is parsed; without, the body is ignored (204).
  */
@@ -112,10 +141,9 @@ export async function apiSend<S extends z.ZodType>(
   if (body !== undefined) headers["content-type"] = "application/json";
   const token = getCsrfToken();
   if (token && path !== "/auth/login") headers[CSRF_HEADER] = token;
-  return request(
-    path,
-    buildApiUrl(path),
-    { method, headers, body: body === undefined ? null : JSON.stringify(body) },
-    schema,
-  );
+  const json = body === undefined ? null : JSON.stringify(body);
+  const send = (extra: Record<string, string> = {}) =>
+    request(path, buildApiUrl(path), { method, headers: { ...headers, ...extra }, body: json }, schema);
+  if (method !== "POST") return send();
+  return sendOnce(`${path}\n${json}`, (key) => send({ [IDEMPOTENCY_HEADER]: key }));
 }

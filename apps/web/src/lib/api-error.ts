@@ -38,7 +38,12 @@ export class ApiError extends Error {
 
   /** Worth retrying: the server or the network may recover, a bad request will not. */
   get isTransient(): boolean {
-    return this.code === "NETWORK_ERROR" || this.status >= 500 || this.code === "RATE_LIMITED";
+    return (
+      this.code === "NETWORK_ERROR" ||
+      this.status >= 500 ||
+      this.code === "RATE_LIMITED" ||
+      this.code === "REQUEST_IN_PROGRESS"
+    );
   }
 }
 

@@ -61,7 +61,14 @@ export const phoneRule = (t: TFunction): Rule => ({
   message: t("validation.phone"),
 });
 
-export const maxLengthRule = (t: TFunction, max: number): Rule => ({
-  max,
-  message: t("validation.maxLength", { max }),
-});
+/**
+ * A text field's limit (one of the domain's `TEXT_MAX`, the figure the server refuses beyond):
+ * `count` for the Input or TextArea shows a counter that turns red past the limit but never cuts
+ * what was typed or pasted (unlike `maxLength`), and `rule` refuses to send the form, saying why.
+ *
+ *     const reason = textLimit(t, TEXT_MAX.note);
+ *     <Form.Item name="reason" rules={[requiredRule(t), reason.rule]}><Input.TextArea count={reason.count} /></Form.Item>
+ */
+export function textLimit(t: TFunction, max: number): { rule: Rule; count: { show: true; max: number } } {
+  return { rule: { max, message: t("validation.maxLength", { max }) }, count: { show: true, max } };
+}

@@ -12,6 +12,7 @@ import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
+import { containsText } from "../../lib/text-search.js";
 import { activeAction, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 
 export function listDistricts(ctx: ServiceContext): Promise<District[]> {
@@ -97,7 +98,7 @@ export async function listPersons({ db }: ServiceContext, query: PersonQuery) {
   const where: Prisma.PersonWhereInput = {
     departmentId: query.departmentId,
     active: query.active,
-    ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(query.q ? { name: containsText(query.q) } : {}),
   };
   const [items, total] = await db.$transaction([
     db.person.findMany({

@@ -4,6 +4,7 @@ import { hashPassword } from "@resettle/prisma/passwords";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
+import { containsText } from "../../lib/text-search.js";
 import { activeAction, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 
 const userSelect = {
@@ -36,10 +37,7 @@ export async function listUsers({ db }: ServiceContext, query: UserListQuery) {
     active: query.active,
     ...(query.q
       ? {
-          OR: [
-            { username: { contains: query.q, mode: "insensitive" } },
-            { displayName: { contains: query.q, mode: "insensitive" } },
-          ],
+          OR: [{ username: containsText(query.q) }, { displayName: containsText(query.q) }],
         }
       : {}),
   };

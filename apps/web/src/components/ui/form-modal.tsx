@@ -37,7 +37,9 @@ export function FormModal<V extends object>({
       title={title}
       okText={okText ?? t("common.save")}
       cancelText={t("common.cancel")}
-      okButtonProps={{ htmlType: "submit", loading: saving }}
+      // While saving, the OK button spins and takes no click, and Enter in a field sends nothing
+      // more: one submission, one request (the API's Idempotency-Key covers what gets through).
+      okButtonProps={{ htmlType: "submit", loading: saving, disabled: saving }}
       onCancel={onCancel}
       // A click beside the dialog must not throw away what was typed.
       mask={{ closable: false }}
@@ -48,7 +50,9 @@ export function FormModal<V extends object>({
           name={name}
           layout="vertical"
           initialValues={initialValues}
-          onFinish={onSubmit}
+          onFinish={(values) => {
+            if (!saving) onSubmit(values);
+          }}
           scrollToFirstError
         >
           {dom}

@@ -1,10 +1,10 @@
-import type { WorkStatus } from "@resettle/domain";
+import { TEXT_MAX, type WorkStatus } from "@resettle/domain";
 import { App, Form, Input, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../lib/api-error";
 import { actionErrorMessage } from "../../lib/error-message";
-import { maxLengthRule, requiredRule } from "../../lib/form-rules";
+import { requiredRule, textLimit } from "../../lib/form-rules";
 import { NO_VALUE } from "../../lib/format";
 import type zhCN from "../../lib/i18n/zh-CN.json";
 import { canReapply, legalMoves, needsReason } from "../../lib/legal-moves";
@@ -77,6 +77,7 @@ type Conflict<R> = { mine: StatusMove; current: R };
 export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
   const { record, canUpdate, allowReopen, onChanged, mutation, textScope: scope } = props;
   const { t } = useTranslation();
+  const reasonLimit = textLimit(t, TEXT_MAX.note);
   const { message } = App.useApp();
   const [blocking, setBlocking] = useState(false);
   const [conflict, setConflict] = useState<Conflict<R> | null>(null);
@@ -154,9 +155,9 @@ export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
           <Form.Item
             label={t(`${scope}.status.reason`)}
             name="note"
-            rules={[requiredRule(t, t(`${scope}.status.reasonRequired`)), maxLengthRule(t, 500)]}
+            rules={[requiredRule(t, t(`${scope}.status.reasonRequired`)), reasonLimit.rule]}
           >
-            <Input.TextArea autoFocus rows={3} placeholder={props.reasonPlaceholder} />
+            <Input.TextArea autoFocus rows={3} count={reasonLimit.count} placeholder={props.reasonPlaceholder} />
           </Form.Item>
         </FormModal>
       )}

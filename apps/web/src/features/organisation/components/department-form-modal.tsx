@@ -1,6 +1,7 @@
 import {
   DepartmentKindSchema,
   DepartmentSchema,
+  TEXT_MAX,
   type Department,
   type DepartmentKind,
   type District,
@@ -11,7 +12,7 @@ import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { isApiError } from "../../../lib/api-error";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { codeRules, maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { codeRules, requiredRule, textLimit } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useCreateDepartment, useUpdateDepartment } from "../api/use-save-department";
 import { actionErrorMessage } from "../../../lib/error-message";
@@ -39,6 +40,11 @@ const toValues = (d: Department): Values => ({
 
 export function DepartmentFormModal({ department, districts, onClose }: Props) {
   const { t } = useTranslation();
+  const limits = {
+    code: textLimit(t, TEXT_MAX.code),
+    name: textLimit(t, TEXT_MAX.longName),
+    shortName: textLimit(t, TEXT_MAX.departmentShortName),
+  };
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateDepartment();
@@ -119,22 +125,18 @@ export function DepartmentFormModal({ department, districts, onClose }: Props) {
             rules={codeRules(t)}
             extra={t("validation.code")}
           >
-            <Input autoFocus autoComplete="off" spellCheck={false} />
+            <Input autoFocus autoComplete="off" spellCheck={false} count={limits.code.count} />
           </Form.Item>
         )}
-        <Form.Item
-          label={t("admin.departments.form.name")}
-          name="name"
-          rules={[requiredRule(t), maxLengthRule(t, 100)]}
-        >
-          <Input autoFocus={!!department} />
+        <Form.Item label={t("admin.departments.form.name")} name="name" rules={[requiredRule(t), limits.name.rule]}>
+          <Input autoFocus={!!department} count={limits.name.count} />
         </Form.Item>
         <Form.Item
           label={t("admin.departments.form.shortName")}
           name="shortName"
-          rules={[requiredRule(t), maxLengthRule(t, 20)]}
+          rules={[requiredRule(t), limits.shortName.rule]}
         >
-          <Input />
+          <Input count={limits.shortName.count} />
         </Form.Item>
         <Form.Item label={t("admin.departments.form.kind")} name="kind" rules={[requiredRule(t)]}>
           <Select

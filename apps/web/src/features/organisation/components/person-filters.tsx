@@ -1,4 +1,4 @@
-import type { Department } from "@resettle/domain";
+import { TEXT_MAX, type Department } from "@resettle/domain";
 import { Button, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { DepartmentSelect } from "../../../components/ui/department-select";
@@ -25,7 +25,9 @@ export function PersonFilters({ query, departments, onChange, onReset }: Props) 
           defaultValue={query.q}
           allowClear
           placeholder={t("admin.persons.filters.qPlaceholder")}
-          onSearch={(q) => set({ q: q.trim() || undefined })}
+          // Longer than the server takes: the box turns red and nothing is searched.
+          count={{ max: TEXT_MAX.name }}
+          onSearch={(q) => q.trim().length <= TEXT_MAX.name && set({ q: q.trim() || undefined })}
           style={{ width: 200 }}
         />
       </Form.Item>

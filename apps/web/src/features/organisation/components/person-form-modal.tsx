@@ -1,11 +1,11 @@
-import { PersonSchema, type Department, type Person } from "@resettle/domain";
+import { PersonSchema, TEXT_MAX, type Department, type Person } from "@resettle/domain";
 import { App, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { DepartmentSelect } from "../../../components/ui/department-select";
 import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, phoneRule, requiredRule } from "../../../lib/form-rules";
+import { phoneRule, requiredRule, textLimit } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useCreatePerson, useUpdatePerson } from "../api/use-save-person";
 import { actionErrorMessage } from "../../../lib/error-message";
@@ -31,6 +31,7 @@ const orNull = (value: string | null | undefined) => value?.trim() || null;
 
 export function PersonFormModal({ person, departments, defaultDepartmentId, onClose }: Props) {
   const { t } = useTranslation();
+  const nameLimit = textLimit(t, TEXT_MAX.name);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreatePerson();
@@ -89,11 +90,11 @@ export function PersonFormModal({ person, departments, defaultDepartmentId, onCl
         onSubmit={submit}
         onCancel={onClose}
       >
-        <Form.Item label={t("admin.persons.form.name")} name="name" rules={[requiredRule(t), maxLengthRule(t, 50)]}>
-          <Input autoFocus />
+        <Form.Item label={t("admin.persons.form.name")} name="name" rules={[requiredRule(t), nameLimit.rule]}>
+          <Input autoFocus count={nameLimit.count} />
         </Form.Item>
-        <Form.Item label={t("admin.persons.form.title")} name="title" rules={[maxLengthRule(t, 50)]}>
-          <Input />
+        <Form.Item label={t("admin.persons.form.title")} name="title" rules={[nameLimit.rule]}>
+          <Input count={nameLimit.count} />
         </Form.Item>
         <Form.Item label={t("admin.persons.form.department")} name="departmentId" rules={[requiredRule(t)]}>
           <DepartmentSelect departments={departments} />

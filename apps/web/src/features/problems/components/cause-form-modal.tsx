@@ -1,4 +1,4 @@
-import { CauseCreateSchema, CauseSchema, type Cause } from "@resettle/domain";
+import { CauseCreateSchema, CauseSchema, TEXT_MAX, type Cause } from "@resettle/domain";
 import { App, Form, Input, InputNumber } from "antd";
 import type { Rule } from "antd/es/form";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { useEditConflict, type ConflictField } from "../../../components/ui/use-
 import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useCreateCause, useUpdateCause } from "../api/use-save-cause";
 
@@ -26,6 +26,7 @@ const codeShape = CauseCreateSchema.shape.code;
 
 export function CauseFormModal({ cause, nextSortOrder, onClose }: Props) {
   const { t } = useTranslation();
+  const limits = { code: textLimit(t, TEXT_MAX.code), name: textLimit(t, TEXT_MAX.name) };
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateCause();
@@ -95,14 +96,14 @@ export function CauseFormModal({ cause, nextSortOrder, onClose }: Props) {
           <Form.Item
             label={t("causes.form.code")}
             name="code"
-            rules={[requiredRule(t), maxLengthRule(t, 40), codeRule]}
+            rules={[requiredRule(t), limits.code.rule, codeRule]}
             extra={t("causes.form.codeHint")}
           >
-            <Input autoFocus autoComplete="off" spellCheck={false} />
+            <Input autoFocus autoComplete="off" spellCheck={false} count={limits.code.count} />
           </Form.Item>
         )}
-        <Form.Item label={t("causes.form.name")} name="name" rules={[requiredRule(t), maxLengthRule(t, 50)]}>
-          <Input autoFocus={!!cause} />
+        <Form.Item label={t("causes.form.name")} name="name" rules={[requiredRule(t), limits.name.rule]}>
+          <Input autoFocus={!!cause} count={limits.name.count} />
         </Form.Item>
         <Form.Item
           label={t("causes.form.sortOrder")}

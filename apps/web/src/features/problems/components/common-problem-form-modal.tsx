@@ -1,4 +1,4 @@
-import { CommonProblemSchema, type CommonProblem, type Department, type District } from "@resettle/domain";
+import { CommonProblemSchema, TEXT_MAX, type CommonProblem, type Department, type District } from "@resettle/domain";
 import { App, Form, Input, Select } from "antd";
 import type { Rule } from "antd/es/form";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useCreateCommonProblem, useUpdateCommonProblem } from "../api/use-save-common-problem";
 
@@ -54,6 +54,7 @@ export function CommonProblemFormModal({
   onClose,
 }: Props) {
   const { t } = useTranslation();
+  const limits = { title: textLimit(t, TEXT_MAX.title), text: textLimit(t, TEXT_MAX.description) };
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateCommonProblem();
@@ -156,19 +157,19 @@ export function CommonProblemFormModal({
         onSubmit={submit}
         onCancel={onClose}
       >
-        <Form.Item label={t("commonProblems.form.title")} name="title" rules={[requiredRule(t), maxLengthRule(t, 200)]}>
-          <Input autoFocus placeholder={t("commonProblems.form.titlePlaceholder")} />
+        <Form.Item label={t("commonProblems.form.title")} name="title" rules={[requiredRule(t), limits.title.rule]}>
+          <Input autoFocus count={limits.title.count} placeholder={t("commonProblems.form.titlePlaceholder")} />
         </Form.Item>
-        <Form.Item label={t("commonProblems.form.description")} name="description" rules={[maxLengthRule(t, 2000)]}>
-          <Input.TextArea rows={3} />
+        <Form.Item label={t("commonProblems.form.description")} name="description" rules={[limits.text.rule]}>
+          <Input.TextArea rows={3} count={limits.text.count} />
         </Form.Item>
         <Form.Item
           label={t("commonProblems.form.measure")}
           name="measure"
           extra={t("commonProblems.form.measureHint")}
-          rules={[maxLengthRule(t, 2000)]}
+          rules={[limits.text.rule]}
         >
-          <Input.TextArea rows={3} />
+          <Input.TextArea rows={3} count={limits.text.count} />
         </Form.Item>
         <Form.Item label={t("commonProblems.form.district")} name="districtId">
           <Select

@@ -1,6 +1,7 @@
 import {
   ProblemCategorySchema,
   ProjectProblemSchema,
+  TEXT_MAX,
   type Cause,
   type ProblemCategory,
   type ProjectProblem,
@@ -11,7 +12,7 @@ import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule } from "../../../lib/form-rules";
+import { textLimit } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useUpdateProblemProfile } from "../api/use-update-problem-profile";
 
@@ -37,6 +38,7 @@ const toValues = (p: ProjectProblem): Values => ({
 
 export function ProblemProfileModal({ projectId, projectName, profile, causes, onClose }: Props) {
   const { t } = useTranslation();
+  const statementLimit = textLimit(t, TEXT_MAX.measure);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useUpdateProblemProfile(projectId);
@@ -130,8 +132,12 @@ export function ProblemProfileModal({ projectId, projectName, profile, causes, o
             placeholder={t("problemProfile.causesPlaceholder")}
           />
         </Form.Item>
-        <Form.Item label={t("problemProfile.statement")} name="problemStatement" rules={[maxLengthRule(t, 1000)]}>
-          <Input.TextArea rows={4} showCount maxLength={1000} placeholder={t("problemProfile.statementPlaceholder")} />
+        <Form.Item label={t("problemProfile.statement")} name="problemStatement" rules={[statementLimit.rule]}>
+          <Input.TextArea
+            rows={4}
+            count={statementLimit.count}
+            placeholder={t("problemProfile.statementPlaceholder")}
+          />
         </Form.Item>
       </FormModal>
       {conflictModal}

@@ -1,11 +1,11 @@
-import type { AssignResponsibility, Department, Person } from "@resettle/domain";
+import { TEXT_MAX, type AssignResponsibility, type Department, type Person } from "@resettle/domain";
 import { App, Form, Input, Select } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DepartmentSelect } from "../../../components/ui/department-select";
 import { FormModal } from "../../../components/ui/form-modal";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import type { ResponsibilityTarget } from "../api/responsibility.queries";
 import { useAssignResponsibility } from "../api/use-assign-responsibility";
 import { actionErrorMessage } from "../../../lib/error-message";
@@ -27,6 +27,7 @@ type Props = {
 export function ResponsibilityModal(props: Props) {
   const { target, title, current, departments, persons, children, onClose } = props;
   const { t } = useTranslation();
+  const reasonLimit = textLimit(t, TEXT_MAX.note);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const assign = useAssignResponsibility(target);
@@ -102,9 +103,9 @@ export function ResponsibilityModal(props: Props) {
       <Form.Item
         label={t("responsibility.reason")}
         name="reason"
-        rules={[requiredRule(t, t("responsibility.reasonRequired")), maxLengthRule(t, 500)]}
+        rules={[requiredRule(t, t("responsibility.reasonRequired")), reasonLimit.rule]}
       >
-        <Input.TextArea rows={3} maxLength={500} showCount placeholder={t("responsibility.reasonPlaceholder")} />
+        <Input.TextArea rows={3} count={reasonLimit.count} placeholder={t("responsibility.reasonPlaceholder")} />
       </Form.Item>
       {children}
     </FormModal>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { FormModal } from "../../../components/ui/form-modal";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { useAddAddendum } from "../api/use-record-review";
 import { REVIEW_LIMITS } from "../lib/review-form";
 import "../reviews.css";
@@ -13,6 +13,7 @@ type Values = { text: string };
 /** 补充说明: a correction or addition to the record, dated and signed by its author; never edited. */
 export function AddendumModal({ reviewId, onClose }: { reviewId: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const textLength = textLimit(t, REVIEW_LIMITS.text);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const add = useAddAddendum(reviewId);
@@ -42,12 +43,8 @@ export function AddendumModal({ reviewId, onClose }: { reviewId: string; onClose
       onCancel={onClose}
     >
       <p className="form-hint-block">{t("reviews.addendum.hint")}</p>
-      <Form.Item
-        label={t("reviews.addendum.text")}
-        name="text"
-        rules={[requiredRule(t), maxLengthRule(t, REVIEW_LIMITS.text)]}
-      >
-        <Input.TextArea autoFocus rows={5} placeholder={t("reviews.addendum.placeholder")} />
+      <Form.Item label={t("reviews.addendum.text")} name="text" rules={[requiredRule(t), textLength.rule]}>
+        <Input.TextArea autoFocus rows={5} count={textLength.count} placeholder={t("reviews.addendum.placeholder")} />
       </Form.Item>
     </FormModal>
   );

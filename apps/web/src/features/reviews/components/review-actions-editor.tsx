@@ -4,7 +4,7 @@ import { Button, DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { DepartmentSelect } from "../../../components/ui/department-select";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { REVIEW_LIMITS } from "../lib/review-form";
 import "../reviews.css";
 
@@ -83,6 +83,7 @@ type RowProps = {
 
 function ActionRow({ index, name, path, label, departments, persons, onDepartmentChange, onRemove }: RowProps) {
   const { t } = useTranslation();
+  const titleLimit = textLimit(t, REVIEW_LIMITS.actionTitle);
   const departmentId = Form.useWatch<string | undefined>([...path, "departmentId"]);
   const options = (persons ?? [])
     .filter((p) => p.active && p.departmentId === departmentId)
@@ -91,11 +92,8 @@ function ActionRow({ index, name, path, label, departments, persons, onDepartmen
   return (
     <div className="review-action-row">
       <span className="review-action-index">{index + 1}</span>
-      <Form.Item
-        name={[name, "title"]}
-        rules={[requiredRule(t, t("reviews.form.titleRequired")), maxLengthRule(t, REVIEW_LIMITS.actionTitle)]}
-      >
-        <Input aria-label={label(0)} placeholder={t("reviews.form.actionTitlePlaceholder")} />
+      <Form.Item name={[name, "title"]} rules={[requiredRule(t, t("reviews.form.titleRequired")), titleLimit.rule]}>
+        <Input aria-label={label(0)} count={titleLimit.count} placeholder={t("reviews.form.actionTitlePlaceholder")} />
       </Form.Item>
       <Form.Item
         name={[name, "departmentId"]}

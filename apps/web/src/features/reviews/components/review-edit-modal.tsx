@@ -6,7 +6,7 @@ import { FormModal } from "../../../components/ui/form-modal";
 import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { conflictCurrent } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { useUpdateReview } from "../api/use-record-review";
 import { applyNestedFieldErrors } from "../lib/nested-field-errors";
 import { reviewIssueMessage } from "../lib/review-issue-message";
@@ -96,7 +96,8 @@ export function ReviewEditModal({ review, group, onClose }: Props) {
     });
   };
 
-  const textRules = [requiredRule(t), maxLengthRule(t, REVIEW_LIMITS.text)];
+  const textLength = textLimit(t, REVIEW_LIMITS.text);
+  const textRules = [requiredRule(t), textLength.rule];
   return (
     <FormModal<Values>
       name="review-edit"
@@ -138,10 +139,18 @@ export function ReviewEditModal({ review, group, onClose }: Props) {
             <Input />
           </Form.Item>
           <Form.Item label={t("reviews.form.findings")} name={["projects", i, "findings"]} rules={textRules}>
-            <Input.TextArea rows={3} aria-label={`${p.project.name} ${t("reviews.form.findings")}`} />
+            <Input.TextArea
+              rows={3}
+              count={textLength.count}
+              aria-label={`${p.project.name} ${t("reviews.form.findings")}`}
+            />
           </Form.Item>
           <Form.Item label={t("reviews.form.decisions")} name={["projects", i, "decisions"]} rules={textRules}>
-            <Input.TextArea rows={3} aria-label={`${p.project.name} ${t("reviews.form.decisions")}`} />
+            <Input.TextArea
+              rows={3}
+              count={textLength.count}
+              aria-label={`${p.project.name} ${t("reviews.form.decisions")}`}
+            />
           </Form.Item>
         </fieldset>
       ))}

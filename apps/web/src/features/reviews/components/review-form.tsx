@@ -5,7 +5,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { actionErrorMessage } from "../../../lib/error-message";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { useCreateReview } from "../api/use-record-review";
 import { applyNestedFieldErrors } from "../lib/nested-field-errors";
 import { reviewIssueMessage } from "../lib/review-issue-message";
@@ -63,6 +63,7 @@ export function ReviewForm(props: Props) {
   const available = (group?.projects ?? []).filter((p) => !chosenProjects.some((c) => c?.projectId === p.id));
 
   const submit = (values: ReviewFormValues) => {
+    if (create.isPending) return; // Enter pressed again while the record is being sent
     setUnplaced([]);
     create.mutate(toReviewCreate(values), {
       onSuccess: (review) => {
@@ -196,7 +197,7 @@ export function ReviewForm(props: Props) {
         />
       )}
       <Space className="form-actions no-print">
-        <Button type="primary" htmlType="submit" loading={create.isPending}>
+        <Button type="primary" htmlType="submit" loading={create.isPending} disabled={create.isPending}>
           {t("reviews.form.submit")}
         </Button>
         <Button onClick={onCancel}>{t("common.cancel")}</Button>
@@ -216,7 +217,8 @@ type CardProps = {
 
 function ReviewedProjectCard({ index, fieldName, project, departments, persons, onRemove }: CardProps) {
   const { t } = useTranslation();
-  const textRules = (required: string) => [requiredRule(t, required), maxLengthRule(t, REVIEW_LIMITS.text)];
+  const textLength = textLimit(t, REVIEW_LIMITS.text);
+  const textRules = (required: string) => [requiredRule(t, required), textLength.rule];
   return (
     <Card
       className="review-project-card"
@@ -238,14 +240,14 @@ function ReviewedProjectCard({ index, fieldName, project, departments, persons, 
         name={[fieldName, "findings"]}
         rules={textRules(t("reviews.form.findingsRequired"))}
       >
-        <Input.TextArea rows={3} placeholder={t("reviews.form.findingsPlaceholder")} />
+        <Input.TextArea rows={3} count={textLength.count} placeholder={t("reviews.form.findingsPlaceholder")} />
       </Form.Item>
       <Form.Item
         label={t("reviews.form.decisions")}
         name={[fieldName, "decisions"]}
         rules={textRules(t("reviews.form.decisionsRequired"))}
       >
-        <Input.TextArea rows={3} placeholder={t("reviews.form.decisionsPlaceholder")} />
+        <Input.TextArea rows={3} count={textLength.count} placeholder={t("reviews.form.decisionsPlaceholder")} />
       </Form.Item>
       <h3 className="subsection-title">{t("reviews.form.actions")}</h3>
       <p className="form-hint">{t("reviews.form.actionsHint")}</p>

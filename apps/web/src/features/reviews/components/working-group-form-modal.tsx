@@ -1,4 +1,11 @@
-import { WorkingGroupSchema, type Department, type NamedRef, type Person, type WorkingGroup } from "@resettle/domain";
+import {
+  TEXT_MAX,
+  WorkingGroupSchema,
+  type Department,
+  type NamedRef,
+  type Person,
+  type WorkingGroup,
+} from "@resettle/domain";
 import { App, Form, Input, InputNumber, Select } from "antd";
 import type { Rule } from "antd/es/form";
 import { useTranslation } from "react-i18next";
@@ -9,7 +16,7 @@ import { isApiError } from "../../../lib/api-error";
 import { groupDepartmentOptions } from "../../../lib/department-options";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
 import { useCreateWorkingGroup, useUpdateWorkingGroup } from "../api/use-save-working-group";
 import { personOptionGroups, personsOfMembers, withLead } from "../lib/member-rules";
@@ -47,6 +54,7 @@ const toValues = (g: WorkingGroup): Values => ({
 
 export function WorkingGroupFormModal({ group, departments, persons, projects, groups, onClose }: Props) {
   const { t } = useTranslation();
+  const nameLimit = textLimit(t, TEXT_MAX.longName);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateWorkingGroup();
@@ -202,8 +210,8 @@ export function WorkingGroupFormModal({ group, departments, persons, projects, g
         onSubmit={submit}
         onCancel={onClose}
       >
-        <Form.Item label={t("groups.form.name")} name="name" rules={[requiredRule(t), maxLengthRule(t, 100)]}>
-          <Input autoFocus placeholder={t("groups.form.namePlaceholder")} />
+        <Form.Item label={t("groups.form.name")} name="name" rules={[requiredRule(t), nameLimit.rule]}>
+          <Input autoFocus count={nameLimit.count} placeholder={t("groups.form.namePlaceholder")} />
         </Form.Item>
         <Form.Item
           label={t("groups.form.lead")}

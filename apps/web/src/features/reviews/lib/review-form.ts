@@ -1,4 +1,4 @@
-import type { ReviewCreate } from "@resettle/domain";
+import { TEXT_MAX, type ReviewCreate } from "@resettle/domain";
 import type { Dayjs } from "dayjs";
 
 type ActionValues = {
@@ -24,7 +24,7 @@ export type ReviewFormValues = {
 };
 
 /** The limits of ReviewCreateSchema, for the form's own checks. */
-export const REVIEW_LIMITS = { text: 4000, actionTitle: 500, actions: 50 } as const;
+export const REVIEW_LIMITS = { text: TEXT_MAX.reviewText, actionTitle: TEXT_MAX.itemText, actions: 50 } as const;
 
 const DAY = "YYYY-MM-DD";
 

@@ -1,4 +1,4 @@
-import { RoleSchema, type Department, type UserListQuery } from "@resettle/domain";
+import { RoleSchema, TEXT_MAX, type Department, type UserListQuery } from "@resettle/domain";
 import { Button, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { DepartmentSelect } from "../../../components/ui/department-select";
@@ -26,7 +26,9 @@ export function UserFilters({ query, departments, onChange, onReset }: Props) {
           defaultValue={query.q}
           allowClear
           placeholder={t("admin.users.filters.qPlaceholder")}
-          onSearch={(q) => set({ q: q.trim() || undefined })}
+          // Longer than the server takes: the box turns red and nothing is searched.
+          count={{ max: TEXT_MAX.name }}
+          onSearch={(q) => q.trim().length <= TEXT_MAX.name && set({ q: q.trim() || undefined })}
           style={{ width: 200 }}
         />
       </Form.Item>

@@ -1,4 +1,4 @@
-import { RoleSchema, UserSchema, type Department, type Person, type Role, type User } from "@resettle/domain";
+import { RoleSchema, TEXT_MAX, UserSchema, type Department, type Person, type Role, type User } from "@resettle/domain";
 import { App, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { DepartmentSelect } from "../../../components/ui/department-select";
@@ -7,10 +7,10 @@ import { useEditConflict, type ConflictField } from "../../../components/ui/use-
 import { isApiError } from "../../../lib/api-error";
 import { applyFieldErrors } from "../../../lib/form-errors";
 import {
-  maxLengthRule,
   newPasswordRules,
   passwordIssueMessage,
   requiredRule,
+  textLimit,
   usernameRules,
 } from "../../../lib/form-rules";
 import { NO_VALUE } from "../../../lib/format";
@@ -43,6 +43,7 @@ const toValues = (user: User): UserFormValues => ({
 
 export function UserFormModal({ user, departments, persons, onClose }: Props) {
   const { t } = useTranslation();
+  const displayNameLimit = textLimit(t, TEXT_MAX.name);
   const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
@@ -146,9 +147,9 @@ export function UserFormModal({ user, departments, persons, onClose }: Props) {
         <Form.Item
           label={t("admin.users.form.displayName")}
           name="displayName"
-          rules={[requiredRule(t), maxLengthRule(t, 50)]}
+          rules={[requiredRule(t), displayNameLimit.rule]}
         >
-          <Input autoFocus={!!user} />
+          <Input autoFocus={!!user} count={displayNameLimit.count} />
         </Form.Item>
         <Form.Item label={t("admin.users.form.role")} name="role" rules={[requiredRule(t)]}>
           <Select options={RoleSchema.options.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))} />

@@ -1,4 +1,4 @@
-import { ItemSchema, type Department, type Item, type ItemUpdate, type Person } from "@resettle/domain";
+import { ItemSchema, TEXT_MAX, type Department, type Item, type ItemUpdate, type Person } from "@resettle/domain";
 import type { DateWindow } from "@resettle/domain";
 import { App, DatePicker, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
@@ -7,7 +7,7 @@ import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 import { outsideWindow } from "../../../lib/plan-windows";
 import { useCreateItem } from "../api/use-create-work";
@@ -87,6 +87,7 @@ export function ItemFormModal({
   onClose,
 }: Props) {
   const { t } = useTranslation();
+  const limits = { text: textLimit(t, TEXT_MAX.itemText), measure: textLimit(t, TEXT_MAX.measure) };
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateItem(projectId);
@@ -157,14 +158,14 @@ export function ItemFormModal({
         onSubmit={submit}
         onCancel={onClose}
       >
-        <Form.Item label={t("work.items.problem")} name="title" rules={[requiredRule(t), maxLengthRule(t, 500)]}>
-          <Input.TextArea autoFocus rows={2} />
+        <Form.Item label={t("work.items.problem")} name="title" rules={[requiredRule(t), limits.text.rule]}>
+          <Input.TextArea autoFocus rows={2} count={limits.text.count} />
         </Form.Item>
-        <Form.Item label={t("work.items.cause")} name="cause" rules={[maxLengthRule(t, 500)]}>
-          <Input.TextArea rows={2} />
+        <Form.Item label={t("work.items.cause")} name="cause" rules={[limits.text.rule]}>
+          <Input.TextArea rows={2} count={limits.text.count} />
         </Form.Item>
-        <Form.Item label={t("work.items.measure")} name="measure" rules={[maxLengthRule(t, 1000)]}>
-          <Input.TextArea rows={3} />
+        <Form.Item label={t("work.items.measure")} name="measure" rules={[limits.measure.rule]}>
+          <Input.TextArea rows={3} count={limits.measure.count} />
         </Form.Item>
         <Form.Item
           label={t("work.items.deadline")}

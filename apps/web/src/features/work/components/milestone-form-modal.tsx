@@ -1,6 +1,7 @@
 import {
   MilestoneKindSchema,
   MilestoneSchema,
+  TEXT_MAX,
   type Department,
   type Milestone,
   type MilestoneKind,
@@ -15,7 +16,7 @@ import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 import { outsideWindow } from "../../../lib/plan-windows";
 import { useCreateMilestone } from "../api/use-create-work";
@@ -72,6 +73,7 @@ export function MilestoneFormModal({
   onClose,
 }: Props) {
   const { t } = useTranslation();
+  const titleLimit = textLimit(t, TEXT_MAX.title);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateMilestone(projectId);
@@ -152,8 +154,8 @@ export function MilestoneFormModal({
             options={MilestoneKindSchema.options.map((k) => ({ value: k, label: t(`enums.milestoneKind.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item label={t("work.milestones.title")} name="title" rules={[requiredRule(t), maxLengthRule(t, 200)]}>
-          <Input autoFocus />
+        <Form.Item label={t("work.milestones.title")} name="title" rules={[requiredRule(t), titleLimit.rule]}>
+          <Input autoFocus count={titleLimit.count} />
         </Form.Item>
         <Form.Item
           label={t("work.milestones.dueDate")}

@@ -1,10 +1,10 @@
-import { isClosedYear, type PlanWindows } from "@resettle/domain";
+import { isClosedYear, TEXT_MAX, type PlanWindows } from "@resettle/domain";
 import { DatePicker, Form, Input, InputNumber } from "antd";
 import type { Dayjs } from "dayjs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../../lib/format";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { outsideWindow } from "../../../lib/plan-windows";
 import { householdsRule, type ReportValues } from "../lib/report-values";
 
@@ -25,6 +25,7 @@ type Props = {
 export function ReportProgressFields({ windows, householdsLabel, maximum, tooMany, reasonAlways }: Props) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<ReportValues>();
+  const noteLimit = textLimit(t, TEXT_MAX.note);
   const reportedOn = Form.useWatch<Dayjs | undefined>("reportedOn", form);
   const day = reportedOn?.format("YYYY-MM-DD");
   const backdated = !!day && isClosedYear(day, windows.today);
@@ -38,10 +39,10 @@ export function ReportProgressFields({ windows, householdsLabel, maximum, tooMan
         extra={backdated ? t("progress.form.backdatedHint", { year: day!.slice(0, 4) }) : undefined}
         rules={[
           requiredRule(t, reasonAlways?.required ?? t("progress.form.backdatedReasonRequired")),
-          maxLengthRule(t, 500),
+          noteLimit.rule,
         ]}
       >
-        <Input.TextArea rows={2} placeholder={reasonAlways?.placeholder ?? t("progress.form.backdatedPlaceholder")} />
+        <Input.TextArea rows={2} count={noteLimit.count} placeholder={reasonAlways?.placeholder ?? t("progress.form.backdatedPlaceholder")} />
       </Form.Item>
     );
 
@@ -68,8 +69,8 @@ export function ReportProgressFields({ windows, householdsLabel, maximum, tooMan
         </Form.Item>
       </div>
       {reason}
-      <Form.Item label={t("progress.form.note")} name="note" rules={[maxLengthRule(t, 500)]}>
-        <Input.TextArea rows={2} />
+      <Form.Item label={t("progress.form.note")} name="note" rules={[noteLimit.rule]}>
+        <Input.TextArea rows={2} count={noteLimit.count} />
       </Form.Item>
     </>
   );

@@ -1,0 +1,26 @@
+/**
+ * The most characters each kind of text may hold: the schemas refuse more (`too_big`), and the
+ * web shows the same figure as a counter beside the field (never cutting what was typed).
+ */
+export const TEXT_MAX = {
+  /** A code: a department's, a project's, a cause's (`zhujian`). */
+  code: 40,
+  username: 40,
+  /** Names of persons, districts and causes; a person's title; an account's display name. */
+  name: 50,
+  departmentShortName: 20,
+  /** Names of departments, projects and working groups. */
+  longName: 100,
+  /** A milestone's or a common problem's title; a plan's title. */
+  title: 200,
+  /** A rectification item's (or a review's follow-up action's) title and cause. */
+  itemText: 500,
+  /** Notes and reasons: a status note, a progress note or correction reason, a responsibility change. */
+  note: 500,
+  /** A rectification item's measure; a project's problem statement. */
+  measure: 1000,
+  /** A common problem's description and measure. */
+  description: 2000,
+  /** A review's findings and decisions per project, an addendum. */
+  reviewText: 4000,
+} as const;
