@@ -8,6 +8,7 @@ import {
 } from "@resettle/domain";
 import type { Db } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
+import { notWithdrawn } from "../../lib/withdrawal.js";
 
 type ProjectFigures = {
   id: string;
@@ -39,11 +40,11 @@ export async function assessProjects(
       select: { projectId: true, reportedOn: true, households: true },
     }),
     db.milestone.findMany({
-      where: { projectId: { in: ids } },
+      where: { projectId: { in: ids }, ...notWithdrawn },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
     db.item.findMany({
-      where: { projectId: { in: ids } },
+      where: { projectId: { in: ids }, ...notWithdrawn },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
   ]);
