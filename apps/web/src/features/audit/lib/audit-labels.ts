@@ -97,6 +97,9 @@ const KNOWN_FIELDS = [
   "reviewIntervalDays",
   "departments",
   "persons",
+  "withdrawn",
+  "withReview",
+  "itemsWithdrawn",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 
