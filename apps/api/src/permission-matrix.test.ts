@@ -298,6 +298,26 @@ export const MATRIX: Row[] = [
     }),
     expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 200, leader: 403 },
   },
+  // 撤销 (work.plan): the office and the working group, each on a record of its own (version 1
+  // still current); coordinators never, not even for their own department's work.
+  {
+    route: "POST /api/milestones/:id/withdraw",
+    request: (ids, role) => ({
+      method: "POST",
+      url: `/api/milestones/${role === "working_group" ? ids.work.xiangyangAcceptance : ids.work.xiangyangMoveBack}/withdraw`,
+      payload: { reason: "矩阵测试：误建", version: 1 },
+    }),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 200, leader: 403 },
+  },
+  {
+    route: "POST /api/items/:id/withdraw",
+    request: (ids, role) => ({
+      method: "POST",
+      url: `/api/items/${role === "working_group" ? ids.work.hongweiFundingItem : ids.work.hongweiSubsidyItem}/withdraw`,
+      payload: { reason: "矩阵测试：误建", version: 1 },
+    }),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 200, leader: 403 },
+  },
   // Households moved back (progress.report): the coordinator only for projects its department
   // is responsible for or whose district government it is; 住建 is neither for 向阳小区.
   {
@@ -459,6 +479,17 @@ export const MATRIX: Row[] = [
     route: "POST /api/reviews/:id/addenda",
     request: (ids) => ({ method: "POST", url: `/api/reviews/${ids.review}/addenda`, payload: { text: "矩阵测试" } }),
     expect: { anonymous: 401, admin: 201, coordinator: 403, working_group: 201, leader: 403 },
+  },
+  {
+    // The demo's review is signed by 财政: past the permission check, the service refuses to
+    // withdraw it (400 review_signed) for both; reviews.routes.test.ts shows the 200.
+    route: "POST /api/reviews/:id/withdraw",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/reviews/${ids.review}/withdraw`,
+      payload: { reason: "矩阵测试：误录", version: 1 },
+    }),
+    expect: { anonymous: 401, admin: 400, coordinator: 403, working_group: 400, leader: 403 },
   },
 ];
 

@@ -74,6 +74,10 @@ export const FieldReasonSchema = z.enum([
   "reason_required",
   // status moves
   "transition_not_allowed",
+  // withdrawing (撤销) a record something depends on
+  "work_done",
+  "review_signed",
+  "review_has_actions",
 ]);
 export type FieldReason = z.infer<typeof FieldReasonSchema>;
 

@@ -33,3 +33,4 @@ export * from "./project-detail.js";
 export * from "./review.js";
 export * from "./problems.js";
 export * from "./working-group.js";
+export * from "./withdrawal.js";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
-import { WorkStatusSchema } from "./milestone.js";
+import { ResponsibleDepartmentSchema, WorkStatusSchema } from "./milestone.js";
+import { WithdrawalSchema } from "./withdrawal.js";
 
 /**
  * 整改事项: a problem found in a project (its title), its cause, the measure, who and by
@@ -22,6 +23,8 @@ export const ItemSchema = z.object({
   completedBy: z.string().nullable(),
   /** Set when the item is a follow-up action decided in a working-group review (研判会). */
   review: z.object({ id: IdSchema, heldOn: IsoDateSchema }).nullable(),
+  /** 撤销: set once the item is withdrawn; it then counts nowhere and changes no more. */
+  withdrawn: WithdrawalSchema,
   version: z.number().int().min(1),
 });
 export type Item = z.infer<typeof ItemSchema>;
@@ -30,7 +33,7 @@ export const ItemCreateSchema = z.object({
   title: z.string().trim().min(1).max(TEXT_MAX.itemText),
   cause: z.string().trim().max(TEXT_MAX.itemText).nullable(),
   measure: z.string().trim().max(TEXT_MAX.measure).nullable(),
-  responsibleDepartmentId: IdSchema,
+  responsibleDepartmentId: ResponsibleDepartmentSchema,
   responsiblePersonId: IdSchema.nullable(),
   dueDate: IsoDateSchema,
 });

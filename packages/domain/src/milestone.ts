@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
+import { refusal } from "./errors.js";
+import { WithdrawalSchema } from "./withdrawal.js";
 
 /** 工程建设 / 手续办理 / 安置房源 / 竣工验收 / 交付 / 回迁入住 */
 export const MilestoneKindSchema = z.enum([
@@ -15,6 +17,14 @@ export type MilestoneKind = z.infer<typeof MilestoneKindSchema>;
 
 export const WorkStatusSchema = z.enum(["planned", "in_progress", "done", "blocked"]);
 export type WorkStatus = z.infer<typeof WorkStatusSchema>;
+
+/**
+ * The department responsible for new work (a milestone, an item): required, and refused with
+ * `department_required` when missing or empty, so that no work is created that nobody owns.
+ */
+export const ResponsibleDepartmentSchema = IdSchema.nullish()
+  .refine((id) => id != null, refusal("department_required", "a responsible department is required"))
+  .transform((id) => id!);
 
 /** A dated step of a project's timetable (推进时间表). */
 export const MilestoneSchema = z.object({
@@ -31,6 +41,8 @@ export const MilestoneSchema = z.object({
   completedBy: z.string().nullable(),
   /** Why it is blocked, while blocked. */
   blockedReason: z.string().nullable(),
+  /** 撤销: set once the milestone is withdrawn; it then counts nowhere and changes no more. */
+  withdrawn: WithdrawalSchema,
   version: z.number().int().min(1),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
@@ -39,7 +51,7 @@ export const MilestoneCreateSchema = z.object({
   kind: MilestoneKindSchema,
   title: z.string().trim().min(1).max(TEXT_MAX.title),
   dueDate: IsoDateSchema,
-  responsibleDepartmentId: IdSchema.nullable(),
+  responsibleDepartmentId: ResponsibleDepartmentSchema,
   responsiblePersonId: IdSchema.nullable(),
 });
 export type MilestoneCreate = z.infer<typeof MilestoneCreateSchema>;

@@ -6,6 +6,7 @@ import { WorkStatusSchema } from "./milestone.js";
 import { PageQuerySchema } from "./pagination.js";
 import { NamedRefSchema } from "./project.js";
 import { eachOnce } from "./sets.js";
+import { WithdrawalSchema } from "./withdrawal.js";
 
 /** A follow-up action decided in a review: it becomes a rectification item of that project. */
 export const ReviewActionCreateSchema = z.object({
@@ -104,6 +105,8 @@ export const ReviewActionSchema = z.object({
   person: NamedRefSchema.nullable(),
   dueDate: IsoDateSchema,
   status: WorkStatusSchema,
+  /** The item was withdrawn (撤销): shown struck through, no longer followed up. */
+  withdrawn: z.boolean(),
 });
 export type ReviewAction = z.infer<typeof ReviewActionSchema>;
 
@@ -139,6 +142,8 @@ export const ReviewSchema = z.object({
   locked: z.boolean(),
   lockedAt: IsoDateTimeSchema.nullable(),
   addenda: z.array(ReviewAddendumSchema),
+  /** 撤销: a review recorded by mistake, withdrawn before anyone signed it or anything followed from it. */
+  withdrawn: WithdrawalSchema,
   version: z.number().int().min(1),
 });
 export type Review = z.infer<typeof ReviewSchema>;
@@ -167,6 +172,7 @@ export const ReviewSummarySchema = z.object({
   actionCount: z.number().int().nonnegative(),
   pendingDepartmentCount: z.number().int().nonnegative(),
   locked: z.boolean(),
+  withdrawn: z.boolean(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 

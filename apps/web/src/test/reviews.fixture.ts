@@ -116,6 +116,7 @@ export const review: Review = {
           person: { id: ids.zhao, name: "赵红" },
           dueDate: "2026-12-31",
           status: "planned",
+          withdrawn: false,
         },
       ],
     },
@@ -136,6 +137,7 @@ export const review: Review = {
   locked: false,
   lockedAt: null,
   addenda: [],
+  withdrawn: null,
   version: 2,
 };
 

@@ -13,5 +13,6 @@ export const milestone: Milestone = {
   completedAt: null,
   completedBy: null,
   blockedReason: null,
+  withdrawn: null,
   version: 1,
 };

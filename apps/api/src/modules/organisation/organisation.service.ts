@@ -14,6 +14,7 @@ import { audit } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
 import { containsText } from "../../lib/text-search.js";
 import { activeAction, updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
+import { notWithdrawn } from "../../lib/withdrawal.js";
 
 export function listDistricts(ctx: ServiceContext): Promise<District[]> {
   return ctx.db.district.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } });
@@ -160,8 +161,8 @@ export function updatePerson(
 async function checkMove(tx: Tx, id: string, departmentId: string) {
   await checkDepartment(tx, departmentId);
   const projects = await tx.project.count({ where: { responsiblePersonId: id } });
-  const milestones = await tx.milestone.count({ where: { responsiblePersonId: id } });
-  const items = await tx.item.count({ where: { responsiblePersonId: id, status: { not: "done" } } });
+  const milestones = await tx.milestone.count({ where: { responsiblePersonId: id, ...notWithdrawn } });
+  const items = await tx.item.count({ where: { responsiblePersonId: id, status: { not: "done" }, ...notWithdrawn } });
   if (projects + milestones + items > 0)
     throw AppError.invalid(
       "body.departmentId",

@@ -9,6 +9,7 @@ import {
 import type { Db } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 import { readLedgerEntries, type LedgerEntry } from "./progress-sums.js";
+import { notWithdrawn } from "../../lib/withdrawal.js";
 
 type ProjectFigures = {
   id: string;
@@ -39,11 +40,11 @@ export async function assessProjects(
   const [reports, milestones, items] = await Promise.all([
     entries ?? readLedgerEntries(db, asOf, ids),
     db.milestone.findMany({
-      where: { projectId: { in: ids } },
+      where: { projectId: { in: ids }, ...notWithdrawn },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
     db.item.findMany({
-      where: { projectId: { in: ids } },
+      where: { projectId: { in: ids }, ...notWithdrawn },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
   ]);

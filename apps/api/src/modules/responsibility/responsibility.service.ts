@@ -4,6 +4,7 @@ import { AppError } from "../../lib/app-error.js";
 import { resolveAssignee } from "../../lib/assignee.js";
 import { audit, type AuditActor } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
+import { refuseIfWithdrawn } from "../../lib/withdrawal.js";
 import { getProject } from "../projects/index.js";
 import { milestoneSelect, presentMilestone } from "../work/index.js";
 
@@ -87,9 +88,14 @@ export async function assignMilestoneResponsibility(
   return ctx.db.$transaction(async (tx) => {
     const milestone = await tx.milestone.findUnique({
       where: { id: milestoneId },
-      select: { projectId: true, ...currentNames },
+      select: { projectId: true, withdrawnAt: true, ...currentNames },
     });
     if (!milestone) throw AppError.notFound("Milestone");
+    if (milestone.withdrawnAt)
+      refuseIfWithdrawn(
+        "Milestone",
+        presentMilestone(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneSelect })),
+      );
     const assignee = await resolveInput(tx, input);
     if (unchanged(milestone, assignee))
       return presentMilestone(

@@ -12,6 +12,7 @@ import { chinaDay, todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 import { pageOfRows } from "../../lib/paging.js";
+import { notWithdrawn } from "../../lib/withdrawal.js";
 import { assessProjects } from "../projects/index.js";
 
 const ref = { select: { id: true, name: true } } as const;
@@ -47,7 +48,11 @@ export async function problemQueue({ db, clock }: ServiceContext, query: Problem
   const ids = projects.map((p) => p.id);
   const [assessed, blocked] = await Promise.all([
     assessProjects(db, projects, today),
-    db.item.groupBy({ by: ["projectId"], where: { projectId: { in: ids }, status: "blocked" }, _count: true }),
+    db.item.groupBy({
+      by: ["projectId"],
+      where: { projectId: { in: ids }, status: "blocked", ...notWithdrawn },
+      _count: true,
+    }),
   ]);
   const hasBlocked = new Set(blocked.map((b) => b.projectId));
   const candidates = projects.flatMap((p) => {
@@ -62,11 +67,16 @@ export async function problemQueue({ db, clock }: ServiceContext, query: Problem
   const candidateIds = candidates.map((p) => p.id);
   const [reviewed, actions] = await Promise.all([
     db.reviewProject.findMany({
-      where: { projectId: { in: candidateIds } },
+      where: { projectId: { in: candidateIds }, review: notWithdrawn },
       select: { projectId: true, review: { select: { heldOn: true } } },
     }),
     db.item.findMany({
-      where: { projectId: { in: candidateIds }, reviewProjectId: { not: null }, status: { not: "done" } },
+      where: {
+        projectId: { in: candidateIds },
+        reviewProjectId: { not: null },
+        status: { not: "done" },
+        ...notWithdrawn,
+      },
       select: { projectId: true, status: true, dueDate: true },
     }),
   ]);

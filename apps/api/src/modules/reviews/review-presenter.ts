@@ -3,6 +3,7 @@ import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import type { Db, Tx } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
+import { presentWithdrawal, refuseIfWithdrawn, withdrawalSelect } from "../../lib/withdrawal.js";
 
 export const ref = { select: { id: true, name: true } } as const;
 
@@ -12,6 +13,7 @@ const reviewSelect = {
   createdAt: true,
   createdBy: { select: { displayName: true } },
   lockedAt: true,
+  ...withdrawalSelect,
   version: true,
   group: { select: { id: true, name: true, departments: { select: { department: ref } } } },
   attendees: {
@@ -34,6 +36,7 @@ const reviewSelect = {
           status: true,
           responsibleDepartment: ref,
           responsiblePerson: ref,
+          withdrawnAt: true,
         },
         orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       },
@@ -101,6 +104,7 @@ function presentReview(row: ReviewRow): Review {
         person: i.responsiblePerson,
         dueDate: toIsoDate(i.dueDate),
         status: i.status,
+        withdrawn: i.withdrawnAt !== null,
       })),
     })),
     signatures: row.signatures.map((s) => ({
@@ -119,6 +123,7 @@ function presentReview(row: ReviewRow): Review {
       createdBy: a.createdBy?.displayName ?? null,
       createdAt: a.createdAt.toISOString(),
     })),
+    withdrawn: presentWithdrawal(row),
     version: row.version,
   };
 }
@@ -136,8 +141,17 @@ export async function loadReview(db: Db, id: string): Promise<Review> {
  * sees the others and locks the record.
  */
 export async function takeReviewLock(tx: Tx, id: string): Promise<void> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM reviews WHERE id = ${id}::uuid FOR UPDATE`;
+  const [locked] = await takeRowLock(tx, id);
+  // A withdrawn record is neither edited, signed nor added to (409 with the record as it is).
+  if (locked!.withdrawnAt) refuseIfWithdrawn("Review", await loadReview(tx, id));
+}
+
+/** The review's row lock, whether or not it is withdrawn (what withdrawing it takes). */
+export async function takeRowLock(tx: Tx, id: string) {
+  const locked = await tx.$queryRaw<{ withdrawnAt: Date | null }[]>`
+    SELECT "withdrawnAt" FROM reviews WHERE id = ${id}::uuid FOR UPDATE`;
   if (locked.length === 0) throw AppError.notFound("Review");
+  return locked;
 }
 
 /** The record as it is once its lock is held. */

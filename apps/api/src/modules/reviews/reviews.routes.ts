@@ -12,6 +12,7 @@ import {
   WorkingGroupCreateSchema,
   WorkingGroupSchema,
   WorkingGroupUpdateSchema,
+  WithdrawSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
@@ -20,6 +21,7 @@ import { addAddendum } from "./review-addendum.service.js";
 import { createReview } from "./review-create.service.js";
 import { signReview } from "./review-sign.service.js";
 import { updateReview } from "./review-update.service.js";
+import { withdrawReview } from "./review-withdraw.service.js";
 import { getReview, listReviews } from "./reviews.service.js";
 import { createGroup, getGroup, listGroups, updateGroup } from "./working-groups.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
@@ -168,5 +170,20 @@ export async function reviewRoutes(app: App, deps: ModuleDeps) {
       reply
         .status(201)
         .send(await addAddendum(contextOf(request, deps), { id: request.params.id, addendum: request.body })),
+  );
+  app.post(
+    "/api/reviews/:id/withdraw",
+    {
+      config: { access: "reviews.record" },
+      schema: {
+        tags: reviewTags,
+        summary:
+          "Withdraw (撤销) a review recorded by mistake, with a reason, before anyone signs it; its planned follow-up actions with it",
+        params: byId,
+        body: WithdrawSchema,
+        response: { 200: ReviewSchema, ...writeErrors },
+      },
+    },
+    (request) => withdrawReview(contextOf(request, deps), { id: request.params.id, withdrawal: request.body }),
   );
 }

@@ -2,6 +2,7 @@ import type { Review, ReviewListQuery, ReviewSummary } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
 import type { ServiceContext } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
+import { notWithdrawn } from "../../lib/withdrawal.js";
 import { loadReview, ref, signOffOf } from "./review-presenter.js";
 
 export const getReview = ({ db }: ServiceContext, { id }: { id: string }): Promise<Review> => loadReview(db, id);
@@ -10,11 +11,15 @@ const summarySelect = {
   id: true,
   heldOn: true,
   lockedAt: true,
+  withdrawnAt: true,
   group: { select: { id: true, name: true, departments: { select: { department: ref } } } },
   attendees: { select: { person: { select: { department: { select: { id: true, name: true, code: true } } } } } },
   signatures: { select: { departmentId: true } },
   projects: {
-    select: { project: { select: { id: true, name: true, sequence: true } }, _count: { select: { items: true } } },
+    select: {
+      project: { select: { id: true, name: true, sequence: true } },
+      _count: { select: { items: { where: notWithdrawn } } },
+    },
     orderBy: { project: { sequence: "asc" } },
   },
 } satisfies Prisma.ReviewSelect;
@@ -44,8 +49,9 @@ export async function listReviews({ db }: ServiceContext, query: ReviewListQuery
       heldOn: toIsoDate(row.heldOn),
       projects: row.projects.map((p) => ({ id: p.project.id, name: p.project.name })),
       actionCount: row.projects.reduce((n, p) => n + p._count.items, 0),
-      pendingDepartmentCount: locked ? 0 : pendingDepartmentIds.length,
+      pendingDepartmentCount: locked || row.withdrawnAt ? 0 : pendingDepartmentIds.length,
       locked,
+      withdrawn: row.withdrawnAt !== null,
     };
   });
   return { items, total, page: query.page, pageSize: query.pageSize };

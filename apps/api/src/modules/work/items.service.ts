@@ -5,6 +5,7 @@ import type { ServiceContext, Tx } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import type { StatusColumns } from "../../lib/work-rules.js";
+import { presentWithdrawal, withdrawalSelect } from "../../lib/withdrawal.js";
 import { dueDateColumn } from "./work-dates.js";
 import { updateWork, workRecord } from "./work-update.js";
 import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
@@ -24,16 +25,21 @@ export const itemSelect = {
   completedAt: true,
   completedBy: { select: { displayName: true } },
   reviewProject: { select: { review: { select: { id: true, heldOn: true } } } },
+  ...withdrawalSelect,
   version: true,
 } satisfies Prisma.ItemSelect;
 
 export function presentItem({
   completedBy,
   reviewProject,
+  withdrawnAt,
+  withdrawReason,
+  withdrawnBy,
   ...i
 }: Prisma.ItemGetPayload<{ select: typeof itemSelect }>): Item {
   return {
     ...i,
+    withdrawn: presentWithdrawal({ withdrawnAt, withdrawReason, withdrawnBy }),
     review: reviewProject ? { id: reviewProject.review.id, heldOn: toIsoDate(reviewProject.review.heldOn) } : null,
     dueDate: toIsoDate(i.dueDate),
     completedAt: i.completedAt?.toISOString() ?? null,

@@ -6,6 +6,7 @@ import type { ServiceContext } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import type { StatusColumns } from "../../lib/work-rules.js";
+import { presentWithdrawal, withdrawalSelect } from "../../lib/withdrawal.js";
 import { dueDateColumn } from "./work-dates.js";
 import { updateWork, workRecord } from "./work-update.js";
 import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
@@ -22,15 +23,20 @@ export const milestoneSelect = {
   completedAt: true,
   completedBy: { select: { displayName: true } },
   blockedReason: true,
+  ...withdrawalSelect,
   version: true,
 } satisfies Prisma.MilestoneSelect;
 
 export function presentMilestone({
   completedBy,
+  withdrawnAt,
+  withdrawReason,
+  withdrawnBy,
   ...m
 }: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
   return {
     ...m,
+    withdrawn: presentWithdrawal({ withdrawnAt, withdrawReason, withdrawnBy }),
     dueDate: toIsoDate(m.dueDate),
     completedAt: m.completedAt?.toISOString() ?? null,
     completedBy: completedBy?.displayName ?? null,

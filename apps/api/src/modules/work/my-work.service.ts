@@ -2,6 +2,7 @@ import { daysBetween, urgencyOf, type MyWork, type WorkEntry } from "@resettle/d
 import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
+import { notWithdrawn } from "../../lib/withdrawal.js";
 
 const urgencyRank = { overdue: 0, due_soon: 1, later: 2 } as const;
 
@@ -11,7 +12,7 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
   const departmentId = actor.user.departmentId;
   if (!departmentId)
     return { departmentId: null, asOf: today, overdueCount: 0, dueSoonCount: 0, entries: [], reviewsToSign: [] };
-  const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const } };
+  const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const }, ...notWithdrawn };
   // Milestones and items share these columns (ADR 007): one entry shape for both.
   const work = {
     id: true,
@@ -34,6 +35,7 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
     db.review.findMany({
       where: {
         lockedAt: null,
+        ...notWithdrawn,
         group: { departments: { some: { departmentId } } },
         attendees: { some: { person: { departmentId } } },
         signatures: { none: { departmentId } },

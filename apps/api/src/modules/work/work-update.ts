@@ -1,8 +1,9 @@
-import { can, type WorkStatus } from "@resettle/domain";
+import { can, type Withdrawal, type WorkStatus } from "@resettle/domain";
 import { AppError } from "../../lib/app-error.js";
 import { changedFields } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
 import { updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
+import { refuseIfWithdrawn } from "../../lib/withdrawal.js";
 import { requireActFor, statusAction, statusChange, type StatusColumns } from "../../lib/work-rules.js";
 import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 
@@ -12,6 +13,7 @@ type Work = {
   responsibleDepartmentId: string | null;
   status: WorkStatus;
   blockedReason: string | null;
+  withdrawn: Withdrawal;
   version: number;
 };
 
@@ -48,7 +50,10 @@ export function updateWork<Current extends Work, Fields extends StatusColumns, P
   return updateVersioned(ctx, record, {
     id,
     version,
-    authorize: (current) => requireActFor(user, "work.update", [current.responsibleDepartmentId]),
+    authorize: (current) => {
+      requireActFor(user, "work.update", [current.responsibleDepartmentId]);
+      refuseIfWithdrawn(record.what, current);
+    },
     next: async (current, tx) => {
       if (Object.keys(planning).length > 0 && !can(user, "work.plan"))
         throw AppError.forbidden("Only the office and the working group change the plan");

@@ -13,6 +13,7 @@ import {
   ProgressLedgerPageSchema,
   ProgressReportCreateSchema,
   ProgressReportSchema,
+  WithdrawSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
@@ -22,6 +23,7 @@ import { myWork } from "./my-work.service.js";
 import { listProgressDays, listProgressReports, reportProgress } from "./progress.service.js";
 import { readPlanWindows } from "../../lib/plan-window.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
+import { withdrawItem, withdrawMilestone } from "./work-withdraw.js";
 
 const tags = ["ledger"];
 
@@ -192,4 +194,24 @@ export async function workRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => myWork(contextOf(request, deps)),
   );
+
+  // 撤销: a record made by mistake stays, struck through, and counts nowhere.
+  for (const [kind, withdraw, schema] of [
+    ["milestones", withdrawMilestone, MilestoneSchema],
+    ["items", withdrawItem, ItemSchema],
+  ] as const)
+    app.post(
+      `/api/${kind}/:id/withdraw`,
+      {
+        config: { access: "work.plan" },
+        schema: {
+          tags,
+          summary: `Withdraw (撤销) a ${kind.slice(0, -1)} made by mistake, with a reason, unless done; 409 on a stale version or when withdrawn`,
+          params: byId,
+          body: WithdrawSchema,
+          response: { 200: schema, ...writeErrors },
+        },
+      },
+      (request) => withdraw(contextOf(request, deps), { id: request.params.id, withdrawal: request.body }),
+    );
 }

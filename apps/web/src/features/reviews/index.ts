@@ -12,4 +12,5 @@ export { ReviewMinutes } from "./components/review-minutes";
 export { ReviewsToSign } from "./components/reviews-to-sign";
 export { WorkingGroupFormModal } from "./components/working-group-form-modal";
 export { WorkingGroupTable } from "./components/working-group-table";
+export { WithdrawReviewDialog } from "./components/withdraw-review-dialog";
 export { newReviewPath, PROJECT_REVIEWS_ANCHOR } from "./lib/review-paths";

@@ -9,3 +9,7 @@ export { MilestoneTimeline } from "./components/milestone-timeline";
 export { MyWorkTable } from "./components/my-work-table";
 export { ProgressLedger } from "./components/progress-ledger";
 export { WorkStatusControl } from "./components/work-status-control";
+export { WithdrawDialog } from "./components/withdraw-dialog";
+export { WithdrawWorkDialog } from "./components/withdraw-work-dialog";
+export { WithdrawnNote } from "./components/withdrawn-note";
+export { WithdrawnToggle } from "./components/withdrawn-toggle";

@@ -13,6 +13,8 @@ import {
   MilestoneFormModal,
   MilestoneTable,
   MilestoneTimeline,
+  WithdrawnToggle,
+  WithdrawWorkDialog,
   WorkStatusControl,
 } from "../../../features/work";
 import { planWindowsQuery } from "../../../lib/plan-windows";
@@ -25,6 +27,14 @@ export function ProjectWork({ project, today }: Props) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const [assigning, setAssigning] = useState<Milestone | null>(null);
+  const [withdrawing, setWithdrawing] = useState<
+    { kind: "milestone"; work: Milestone } | { kind: "item"; work: Item } | null
+  >(null);
+  // Withdrawn (撤销) records stay in view, struck through, unless the user hides them.
+  const [showWithdrawn, setShowWithdrawn] = useState(true);
+  const shown = <W extends { withdrawn: unknown }>(work: W[]) => work.filter((w) => showWithdrawn || !w.withdrawn);
+  const anyWithdrawn = [...project.milestones, ...project.items].some((w) => w.withdrawn);
+  const toggle = anyWithdrawn && <WithdrawnToggle checked={showWithdrawn} onChange={setShowWithdrawn} />;
   // One dialog at a time: a milestone or an item, new (no record) or being edited.
   const [dialog, setDialog] = useState<
     { kind: "milestone"; milestone?: Milestone } | { kind: "item"; item?: Item } | null
@@ -57,44 +67,87 @@ export function ProjectWork({ project, today }: Props) {
       <span className="sr-only">{` ${name}`}</span>
     </Button>
   );
+  const withdrawButton = (onClick: () => void, name: string) => (
+    <Button type="link" size="small" danger onClick={onClick}>
+      {t("withdraw.button")}
+      <span className="sr-only">{` ${name}`}</span>
+    </Button>
+  );
 
   return (
     <>
-      <SectionCard title={t("project.milestones.title")} extra={createButton("milestone", t("work.milestones.create"))}>
-        <MilestoneTimeline milestones={project.milestones} today={today} />
+      <SectionCard
+        title={t("project.milestones.title")}
+        extra={
+          <Space wrap>
+            {toggle}
+            {createButton("milestone", t("work.milestones.create"))}
+          </Space>
+        }
+      >
+        <MilestoneTimeline milestones={project.milestones.filter((m) => !m.withdrawn)} today={today} />
         <MilestoneTable
-          milestones={project.milestones}
+          milestones={shown(project.milestones)}
           today={today}
           departmentName={departmentName}
           renderPerson={renderPerson}
           renderStatus={milestoneStatus}
           renderActions={
             canPlan || canAssign
-              ? (m) => (
-                  <Space size={0} wrap>
-                    {canPlan && editButton(() => setDialog({ kind: "milestone", milestone: m }), m.title)}
-                    {canAssign && (
-                      <Button type="link" size="small" onClick={() => setAssigning(m)}>
-                        {t("responsibility.assignMilestone")}
-                        <span className="sr-only">{` ${m.title}`}</span>
-                      </Button>
-                    )}
-                  </Space>
-                )
+              ? (m) =>
+                  // A withdrawn record changes no more: no action on its row.
+                  !m.withdrawn && (
+                    <Space size={0} wrap>
+                      {canPlan && editButton(() => setDialog({ kind: "milestone", milestone: m }), m.title)}
+                      {canAssign && (
+                        <Button type="link" size="small" onClick={() => setAssigning(m)}>
+                          {t("responsibility.assignMilestone")}
+                          <span className="sr-only">{` ${m.title}`}</span>
+                        </Button>
+                      )}
+                      {canPlan &&
+                        m.status !== "done" &&
+                        withdrawButton(() => setWithdrawing({ kind: "milestone", work: m }), m.title)}
+                    </Space>
+                  )
               : undefined
           }
         />
       </SectionCard>
-      <SectionCard title={t("work.items.title")} extra={createButton("item", t("work.items.create"))}>
+      <SectionCard
+        title={t("work.items.title")}
+        extra={
+          <Space wrap>
+            {toggle}
+            {createButton("item", t("work.items.create"))}
+          </Space>
+        }
+      >
         <ItemTable
-          items={project.items}
+          items={shown(project.items)}
           today={today}
           departmentName={departmentName}
           renderPerson={(id) => renderPerson(id)}
           renderStatus={itemStatus}
-          renderActions={canPlan ? (i) => editButton(() => setDialog({ kind: "item", item: i }), i.title) : undefined}
+          renderActions={
+            canPlan
+              ? (i) =>
+                  !i.withdrawn && (
+                    <Space size={0} wrap>
+                      {editButton(() => setDialog({ kind: "item", item: i }), i.title)}
+                      {i.status !== "done" && withdrawButton(() => setWithdrawing({ kind: "item", work: i }), i.title)}
+                    </Space>
+                  )
+              : undefined
+          }
         />
       </SectionCard>
+      {withdrawing?.kind === "milestone" && (
+        <WithdrawWorkDialog kind="milestone" work={withdrawing.work} onClose={() => setWithdrawing(null)} />
+      )}
+      {withdrawing?.kind === "item" && (
+        <WithdrawWorkDialog kind="item" work={withdrawing.work} onClose={() => setWithdrawing(null)} />
+      )}
       {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}
       {dialog?.kind === "milestone" && (
         <MilestoneFormModal

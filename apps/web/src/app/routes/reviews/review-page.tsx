@@ -1,12 +1,13 @@
 import { IdSchema } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Breadcrumb } from "antd";
+import { Alert, Breadcrumb } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { NotFoundResult } from "../../../components/ui/not-found-result";
 import { QueryView } from "../../../components/ui/query-view";
 import { ReviewMinutes, reviewsQueries } from "../../../features/reviews";
 import { isApiError } from "../../../lib/api-error";
+import { formatDateTime } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { ReviewToolbar } from "./review-toolbar";
 
@@ -43,7 +44,19 @@ export default function ReviewPage() {
         {(review) => (
           <>
             <ReviewToolbar review={review} />
-            <div className="minutes-paper">
+            {review.withdrawn && (
+              <Alert
+                type="warning"
+                showIcon
+                className="review-withdrawn-banner"
+                title={t("withdraw.reviewBanner", {
+                  reason: review.withdrawn.reason,
+                  by: review.withdrawn.by ?? "—",
+                  at: formatDateTime(review.withdrawn.at),
+                })}
+              />
+            )}
+            <div className={review.withdrawn ? "minutes-paper minutes-withdrawn" : "minutes-paper"}>
               <ReviewMinutes review={review} />
             </div>
           </>

@@ -1,4 +1,4 @@
-import { EditOutlined, FileAddOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { EditOutlined, FileAddOutlined, RollbackOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { can, type Review } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, Space, Tag } from "antd";
@@ -6,7 +6,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PrintButton } from "../../../components/ui/print-button";
 import { useSessionUser } from "../../../features/auth";
-import { AddendumModal, ReviewEditModal, useSignReview, workingGroupsQueries } from "../../../features/reviews";
+import {
+  AddendumModal,
+  ReviewEditModal,
+  useSignReview,
+  WithdrawReviewDialog,
+  workingGroupsQueries,
+} from "../../../features/reviews";
+import { WithdrawnNote } from "../../../features/work";
 import { actionErrorMessage } from "../../../lib/error-message";
 
 /** Sign-off state and what the user may do with the record; none of it prints. */
@@ -15,13 +22,18 @@ export function ReviewToolbar({ review }: { review: Review }) {
   const { modal, message } = App.useApp();
   const user = useSessionUser();
   const sign = useSignReview(review.id);
-  const [dialog, setDialog] = useState<"edit" | "addendum" | null>(null);
-  const canRecord = can(user, "reviews.record");
+  const [dialog, setDialog] = useState<"edit" | "addendum" | "withdraw" | null>(null);
+  // A withdrawn record (撤销) is kept for reference: nobody edits, signs or adds to it.
+  const withdrawn = review.withdrawn;
+  const canRecord = can(user, "reviews.record") && !withdrawn;
   // The attendee choices of the edit form: loaded ahead, so the form opens complete.
   const groups = useQuery({ ...workingGroupsQueries.list(), enabled: canRecord && !review.locked });
   const myDepartment = review.requiredDepartments.find((d) => d.id === user.departmentId);
   const canSign =
-    can(user, "reviews.sign") && !!user.departmentId && review.pendingDepartmentIds.includes(user.departmentId);
+    !withdrawn &&
+    can(user, "reviews.sign") &&
+    !!user.departmentId &&
+    review.pendingDepartmentIds.includes(user.departmentId);
   const signedCount = review.requiredDepartments.length - review.pendingDepartmentIds.length;
 
   const confirmSign = () =>
@@ -43,7 +55,9 @@ export function ReviewToolbar({ review }: { review: Review }) {
   return (
     <div className="minutes-toolbar no-print" role="region" aria-label={t("reviews.minutes.toolbar")}>
       <Space wrap>
-        {review.locked ? (
+        {withdrawn ? (
+          <WithdrawnNote withdrawal={withdrawn} />
+        ) : review.locked ? (
           <Tag color="default">{t("reviews.minutes.locked")}</Tag>
         ) : (
           <Tag color="processing">
@@ -75,6 +89,11 @@ export function ReviewToolbar({ review }: { review: Review }) {
             {t("reviews.addendum.button")}
           </Button>
         )}
+        {canRecord && review.signatures.length === 0 && (
+          <Button danger icon={<RollbackOutlined aria-hidden />} onClick={() => setDialog("withdraw")}>
+            {t("withdraw.button")}
+          </Button>
+        )}
         <PrintButton />
       </Space>
       {dialog === "edit" && (
@@ -85,6 +104,7 @@ export function ReviewToolbar({ review }: { review: Review }) {
         />
       )}
       {dialog === "addendum" && <AddendumModal reviewId={review.id} onClose={() => setDialog(null)} />}
+      {dialog === "withdraw" && <WithdrawReviewDialog review={review} onClose={() => setDialog(null)} />}
     </div>
   );
 }

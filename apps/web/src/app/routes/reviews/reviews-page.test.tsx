@@ -17,6 +17,7 @@ const summary: ReviewSummary = {
   actionCount: 2,
   pendingDepartmentCount: 1,
   locked: false,
+  withdrawn: false,
 };
 
 function renderPage(as: SessionUser, route = "/reviews") {

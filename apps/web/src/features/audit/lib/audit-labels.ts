@@ -104,6 +104,9 @@ const KNOWN_FIELDS = [
   "reviewIntervalDays",
   "departments",
   "persons",
+  "withdrawn",
+  "withReview",
+  "itemsWithdrawn",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -47,7 +47,9 @@ export function ReviewListTable({ reviews, total, query, loading, onChange, capt
       key: "signOff",
       title: t("reviews.list.columns.signOff"),
       render: (_, r) =>
-        r.locked ? (
+        r.withdrawn ? (
+          <Tag className="withdrawn-tag">{t("withdraw.withdrawn")}</Tag>
+        ) : r.locked ? (
           <Tag>{t("reviews.minutes.locked")}</Tag>
         ) : (
           <Tag color="processing">{t("reviews.list.pendingCount", { count: r.pendingDepartmentCount })}</Tag>
@@ -60,6 +62,7 @@ export function ReviewListTable({ reviews, total, query, loading, onChange, capt
       size="middle"
       columns={columns}
       dataSource={reviews}
+      rowClassName={(r) => (r.withdrawn ? "row-withdrawn" : "")}
       loading={loading}
       onChange={onServerPageChange<ReviewSummary>(query, onChange)}
       locale={{ emptyText: <Empty description={t("reviews.list.empty")} /> }}

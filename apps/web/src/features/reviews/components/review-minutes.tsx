@@ -189,13 +189,15 @@ function MinutesProject({ project, number }: { project: ReviewedProject; number:
           </thead>
           <tbody>
             {project.actions.map((a, index) => (
-              <tr key={a.itemId}>
+              <tr key={a.itemId} className={a.withdrawn ? "row-withdrawn" : undefined}>
                 <td className="minutes-col-index">{index + 1}</td>
                 <td>{a.title}</td>
                 <td>{a.department?.name ?? NO_VALUE}</td>
                 <td>{a.person?.name ?? NO_VALUE}</td>
                 <td className="minutes-col-date">{formatDate(a.dueDate)}</td>
-                <td className={`minutes-col-status work-status-${a.status}`}>{t(`enums.workStatus.${a.status}`)}</td>
+                <td className={`minutes-col-status work-status-${a.status}`}>
+                  {a.withdrawn ? t("withdraw.withdrawn") : t(`enums.workStatus.${a.status}`)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -40,6 +40,7 @@ const item: Item = {
   completedBy: null,
   review: null,
   version: 3,
+  withdrawn: null,
 };
 
 afterEach(() => {

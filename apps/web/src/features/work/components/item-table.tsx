@@ -1,11 +1,12 @@
 import { ExclamationCircleFilled } from "@ant-design/icons";
-import { isOverdue, type Item } from "@resettle/domain";
+import { type Item } from "@resettle/domain";
 import { Empty, Table, type TableColumnsType } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ReviewSourceTag } from "../../../components/ui/review-source-tag";
 import { formatDate, NO_VALUE } from "../../../lib/format";
-import { daysOverdue } from "../lib/work-schedule";
+import { daysOverdue, isLate, workRowClass } from "../lib/work-schedule";
+import { WithdrawnNote } from "./withdrawn-note";
 
 type Props = {
   items: Item[];
@@ -29,7 +30,7 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
       width: "18%",
       render: (_, i) => (
         <>
-          {i.title} <ReviewSourceTag review={i.review} />
+          <span className="work-title">{i.title}</span> <ReviewSourceTag review={i.review} />
         </>
       ),
     },
@@ -45,7 +46,7 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
       key: "dueDate",
       title: t("work.items.deadline"),
       render: (_, i) =>
-        isOverdue(i, today) ? (
+        isLate(i, today) ? (
           <span className="overdue">
             <ExclamationCircleFilled aria-hidden /> {formatDate(i.dueDate)}
             <span className="overdue-note">{t("project.milestones.overdue", { count: daysOverdue(i, today) })}</span>
@@ -54,7 +55,11 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
           formatDate(i.dueDate)
         ),
     },
-    { key: "status", title: t("work.items.status"), render: (_, i) => renderStatus(i) },
+    {
+      key: "status",
+      title: t("work.items.status"),
+      render: (_, i) => (i.withdrawn ? <WithdrawnNote withdrawal={i.withdrawn} /> : renderStatus(i)),
+    },
     ...(renderActions
       ? [
           {
@@ -73,7 +78,7 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
       pagination={false}
       columns={columns}
       dataSource={sorted}
-      rowClassName={(i) => (isOverdue(i, today) ? "row-overdue" : "")}
+      rowClassName={(i) => workRowClass(i, today)}
       locale={{ emptyText: <Empty description={t("work.items.empty")} /> }}
       caption={<span className="sr-only">{t("work.items.caption")}</span>}
     />

@@ -118,7 +118,8 @@ export function MilestoneFormModal({
           kind: values.kind,
           title: values.title.trim(),
           dueDate: values.dueDate.format("YYYY-MM-DD"),
-          responsibleDepartmentId: values.responsibleDepartmentId ?? null,
+          // Required by the form (and refused by the server with department_required otherwise).
+          responsibleDepartmentId: values.responsibleDepartmentId!,
           responsiblePersonId: values.responsiblePersonId ?? null,
         },
         { onSuccess: () => done(t("work.milestones.created")), onError },
@@ -171,7 +172,7 @@ export function MilestoneFormModal({
         {base ? (
           <p className="form-hint">{t("work.milestones.responsibilityHint")}</p>
         ) : (
-          <ResponsibleFields departments={departments} persons={persons} departmentRequired={false} />
+          <ResponsibleFields departments={departments} persons={persons} departmentRequired />
         )}
       </FormModal>
       {conflictModal}

@@ -1,10 +1,11 @@
 import { ExclamationCircleFilled } from "@ant-design/icons";
-import { isOverdue, type Milestone } from "@resettle/domain";
+import { type Milestone } from "@resettle/domain";
 import { Empty, Table, type TableColumnsType } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, NO_VALUE } from "../../../lib/format";
-import { daysOverdue, sortByDueDate } from "../lib/work-schedule";
+import { daysOverdue, isLate, sortByDueDate, workRowClass } from "../lib/work-schedule";
+import { WithdrawnNote } from "./withdrawn-note";
 import type { RenderPerson } from "../../../components/ui/render-person";
 import { WorkStatusTag } from "../../../components/ui/work-status-tag";
 
@@ -34,7 +35,7 @@ export function MilestoneTable({
       key: "dueDate",
       title: t("project.milestones.dueDate"),
       render: (_, m) =>
-        isOverdue(m, today) ? (
+        isLate(m, today) ? (
           <span className="overdue">
             <ExclamationCircleFilled aria-hidden /> {formatDate(m.dueDate)}
             <span className="overdue-note">{t("project.milestones.overdue", { count: daysOverdue(m, today) })}</span>
@@ -44,8 +45,16 @@ export function MilestoneTable({
         ),
     },
     { key: "kind", title: t("project.milestones.kind"), render: (_, m) => t(`enums.milestoneKind.${m.kind}`) },
-    { key: "title", title: t("project.milestones.item"), dataIndex: "title" },
-    { key: "status", title: t("project.milestones.status"), render: (_, m) => renderStatus(m) },
+    {
+      key: "title",
+      title: t("project.milestones.item"),
+      render: (_, m) => <span className="work-title">{m.title}</span>,
+    },
+    {
+      key: "status",
+      title: t("project.milestones.status"),
+      render: (_, m) => (m.withdrawn ? <WithdrawnNote withdrawal={m.withdrawn} /> : renderStatus(m)),
+    },
     {
       key: "department",
       title: t("project.milestones.responsibleDepartment"),
@@ -87,7 +96,7 @@ export function MilestoneTable({
       pagination={false}
       columns={columns}
       dataSource={sortByDueDate(milestones)}
-      rowClassName={(m) => (isOverdue(m, today) ? "row-overdue" : "")}
+      rowClassName={(m) => workRowClass(m, today)}
       locale={{ emptyText: <Empty description={t("project.milestones.empty")} /> }}
       caption={<span className="sr-only">{t("project.milestones.caption")}</span>}
     />

@@ -15,6 +15,7 @@ const base: Milestone = {
   completedBy: null,
   blockedReason: null,
   version: 1,
+  withdrawn: null,
 };
 
 describe("milestone schedule", () => {

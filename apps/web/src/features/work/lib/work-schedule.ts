@@ -11,3 +11,11 @@ export function daysOverdue(work: Dated, today: string): number {
 export function sortByDueDate<W extends Pick<WorkRef, "dueDate" | "title">>(work: W[]): W[] {
   return [...work].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title, "zh-CN"));
 }
+
+/** Overdue as a table marks it: a withdrawn record (撤销) is never late, whatever its date. */
+export const isLate = (work: Pick<WorkRef, "status" | "dueDate"> & { withdrawn: unknown }, today: string) =>
+  !work.withdrawn && isOverdue(work, today);
+
+/** A row's class: withdrawn rows are greyed and struck through, late ones marked. */
+export const workRowClass = (work: Pick<WorkRef, "status" | "dueDate"> & { withdrawn: unknown }, today: string) =>
+  work.withdrawn ? "row-withdrawn" : isOverdue(work, today) ? "row-overdue" : "";

@@ -1,0 +1,110 @@
+import type { AuditEntityType, Item, Milestone, Withdraw } from "@resettle/domain";
+import { AppError } from "../../lib/app-error.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
+import { updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
+import { refuseIfWithdrawn } from "../../lib/withdrawal.js";
+import { itemSelect, presentItem } from "./items.service.js";
+import { milestoneSelect, presentMilestone } from "./milestones.service.js";
+
+type WithdrawColumns = { withdrawnAt: Date; withdrawnById: string | null; withdrawReason: string };
+type Work = Milestone | Item;
+
+/**
+ * 撤销 of a milestone or an item: a versioned change of its own (never a status), written
+ * through `updateVersioned` like any other, audited as `withdraw`.
+ */
+function withdrawable<W extends Work>(
+  what: string,
+  entityType: AuditEntityType,
+  find: (tx: Tx, id: string) => Promise<W | null>,
+  table: VersionedRecord<W, WithdrawColumns>["table"],
+): VersionedRecord<W, WithdrawColumns> {
+  return {
+    what,
+    entityType,
+    find,
+    table,
+    fieldsOf: (w) => ({ withdrawReason: w.withdrawn?.reason }),
+    action: () => "withdraw",
+    auditRecord: (before, after) => ({
+      before: { title: before.title, status: before.status, withdrawn: null, projectId: before.projectId },
+      after: { withdrawn: after.withdrawn },
+    }),
+    projectIdOf: (w) => w.projectId,
+  };
+}
+
+const milestones = withdrawable<Milestone>(
+  "Milestone",
+  "milestone",
+  async (tx, id) => {
+    const row = await tx.milestone.findUnique({ where: { id }, select: milestoneSelect });
+    return row && presentMilestone(row);
+  },
+  (tx) => tx.milestone,
+);
+
+const items = withdrawable<Item>(
+  "Item",
+  "item",
+  async (tx, id) => {
+    const row = await tx.item.findUnique({ where: { id }, select: itemSelect });
+    return row && presentItem(row);
+  },
+  (tx) => tx.item,
+);
+
+/**
+ * What may depend on a milestone or an item: its completion. Done work was reported and
+ * counted (and, for items, may carry evidence and a verification): it is never withdrawn.
+ * Planned, in-progress and blocked work has nothing hanging on it.
+ */
+function refuseIfDone(work: Work) {
+  if (work.status === "done")
+    throw AppError.invalid("params.id", "work_done", "Done work is not withdrawn; it was reported and counted");
+}
+
+/**
+ * An item decided in a review whose record someone has signed belongs to that record: the
+ * record is corrected by an addendum, not by withdrawing what it decided.
+ */
+async function refuseIfSignedReview(tx: Tx, item: Item) {
+  if (!item.review) return;
+  const review = await tx.review.findUniqueOrThrow({
+    where: { id: item.review.id },
+    select: { lockedAt: true, _count: { select: { signatures: true } } },
+  });
+  if (review.lockedAt || review._count.signatures > 0)
+    throw AppError.invalid(
+      "params.id",
+      "review_signed",
+      "This item was decided in a review someone has signed; correct the record with an addendum",
+    );
+}
+
+const withdraw = async <W extends Work>(
+  ctx: ServiceContext,
+  record: VersionedRecord<W, WithdrawColumns>,
+  { id, withdrawal: { reason, version } }: { id: string; withdrawal: Withdraw },
+  check: (current: W, tx: Tx) => void | Promise<void>,
+) =>
+  updateVersioned(ctx, record, {
+    id,
+    version,
+    authorize: (current) => refuseIfWithdrawn(record.what, current),
+    next: async (current, tx) => {
+      await check(current, tx);
+      return { withdrawnAt: ctx.clock.now(), withdrawnById: ctx.actor.id, withdrawReason: reason };
+    },
+  });
+
+/** Withdraws a milestone made by mistake (office and working group), unless it is done. */
+export const withdrawMilestone = (ctx: ServiceContext, input: { id: string; withdrawal: Withdraw }) =>
+  withdraw(ctx, milestones, input, refuseIfDone);
+
+/** Withdraws an item made by mistake (office and working group), unless done or decided in a signed review. */
+export const withdrawItem = (ctx: ServiceContext, input: { id: string; withdrawal: Withdraw }) =>
+  withdraw(ctx, items, input, async (item, tx) => {
+    refuseIfDone(item);
+    await refuseIfSignedReview(tx, item);
+  });
