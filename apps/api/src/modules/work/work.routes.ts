@@ -15,6 +15,7 @@ import type { App, ModuleDeps } from "../../lib/types.js";
 import { createItem, listItems, updateItem } from "./items.service.js";
 import { createMilestone, listMilestones, updateMilestone } from "./milestones.service.js";
 import { myWork } from "./my-work.service.js";
+import { overdueBoardRoutes } from "./overdue-board.routes.js";
 import { listProgressReports, reportProgress } from "./progress.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
@@ -157,4 +158,5 @@ export async function workRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => myWork(contextOf(request, deps)),
   );
+  await overdueBoardRoutes(app, deps);
 }
