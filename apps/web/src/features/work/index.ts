@@ -7,5 +7,7 @@ export { MilestoneFormModal } from "./components/milestone-form-modal";
 export { MilestoneTable } from "./components/milestone-table";
 export { MilestoneTimeline } from "./components/milestone-timeline";
 export { MyWorkTable } from "./components/my-work-table";
+export { OverdueBoardFilters } from "./components/overdue-board-filters";
+export { OverdueBoardTable } from "./components/overdue-board-table";
 export { ProgressLedger } from "./components/progress-ledger";
 export { WorkStatusControl } from "./components/work-status-control";
