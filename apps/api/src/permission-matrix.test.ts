@@ -245,6 +245,7 @@ export const MATRIX: Row[] = [
   },
   { route: "GET /api/plan-windows", request: get("/api/plan-windows"), expect: signedIn(200) },
   { route: "GET /api/my-work", request: get("/api/my-work"), expect: signedIn(200) },
+  { route: "GET /api/overdue-work", request: get("/api/overdue-work"), expect: signedIn(200) },
   // Planning (work.plan): administrators and the working group.
   {
     route: "POST /api/projects/:id/milestones",

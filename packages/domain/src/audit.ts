@@ -28,6 +28,11 @@ export const AuditEventSchema = z.object({
   action: z.string(),
   entityType: AuditEntityTypeSchema,
   entityId: z.string(),
+  /**
+   * The record in words (an item's or milestone's title, a review's date and group, a
+   * project's or person's name …), read for the whole page when listed; null when unknown.
+   */
+  entityLabel: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   requestId: z.string().nullable(),

@@ -29,6 +29,7 @@ export * from "./work-status.js";
 export * from "./work.js";
 export * from "./item.js";
 export * from "./my-work.js";
+export * from "./overdue-board.js";
 export * from "./project-detail.js";
 export * from "./review.js";
 export * from "./problems.js";

@@ -60,7 +60,13 @@ export const ProjectSortFieldSchema = z.enum([
 ]);
 export type ProjectSortField = z.infer<typeof ProjectSortFieldSchema>;
 
+/** 项目状态 (正常 / 预警 / 严重), as the health rules compute it: a list filter. */
+export const ProjectHealthFilterSchema = z.enum(["green", "amber", "red"]);
+
 export const ProjectListQuerySchema = z.object({
+  /** Searches name, code, district and responsible person (literal text: `%` and `_` are not wildcards). */
+  q: z.string().trim().max(100).optional(),
+  health: ProjectHealthFilterSchema.optional(),
   districtId: IdSchema.optional(),
   status: ProjectStatusSchema.optional(),
   problemCategory: ProblemCategorySchema.optional(),

@@ -36,7 +36,12 @@ export function stubFetchByUrl(routes: [RegExp, Answer][]) {
   vi.stubGlobal(
     "fetch",
     vi.fn(async (url: string, init: RequestInit = {}) => {
-      calls.push({ method: init.method ?? "GET", url, body: undefined, headers: new Headers(init.headers) });
+      calls.push({
+        method: init.method ?? "GET",
+        url,
+        body: typeof init.body === "string" ? JSON.parse(init.body) : undefined,
+        headers: new Headers(init.headers),
+      });
       const answer = routes.find(([pattern]) => pattern.test(url))?.[1];
       if (!answer) throw new Error(`unexpected fetch ${init.method ?? "GET"} ${url}`);
       return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {

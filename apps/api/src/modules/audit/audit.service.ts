@@ -1,6 +1,7 @@
 import type { AuditEvent, AuditQuery } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
 import type { ServiceContext } from "../../lib/context.js";
+import { labelAuditEntities } from "./audit-labels.js";
 
 /** Start of a calendar day in China time (the users' days), as an instant. */
 const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -27,7 +28,8 @@ export async function listAuditEvents({ db }: ServiceContext, query: AuditQuery)
     }),
     db.auditEvent.count({ where }),
   ]);
-  const items = rows.map((e): AuditEvent => ({
+  const labels = await labelAuditEntities(db, rows);
+  const items = rows.map((e, i): AuditEvent => ({
     id: e.id.toString(),
     at: e.at.toISOString(),
     actorId: e.actorId,
@@ -35,6 +37,7 @@ export async function listAuditEvents({ db }: ServiceContext, query: AuditQuery)
     action: e.action,
     entityType: e.entityType as AuditEvent["entityType"],
     entityId: e.entityId,
+    entityLabel: labels[i] ?? null,
     before: (e.before as AuditEvent["before"]) ?? null,
     after: (e.after as AuditEvent["after"]) ?? null,
     requestId: e.requestId,

@@ -15,6 +15,7 @@ import { listAuditEvents } from "../audit/index.js";
 import { commonProblemsOfProject } from "../problems/index.js";
 import { itemSelect, milestoneSelect, presentItem, presentMilestone } from "../work/index.js";
 import { assessProjects } from "./project-health.js";
+import { containsText } from "../../lib/text-search.js";
 
 const ref = { select: { id: true, name: true } } as const;
 
@@ -58,6 +59,20 @@ const orderByField: Record<
   health: (order) => ({ sequence: order }),
 };
 
+/** The ledger's search: the name, code, district or responsible person contains the term, as typed. */
+function searchWhere(q: string | undefined): Prisma.ProjectWhereInput {
+  if (!q) return {};
+  const contains = containsText(q);
+  return {
+    OR: [
+      { name: contains },
+      { code: contains },
+      { district: { name: contains } },
+      { responsiblePerson: { name: contains } },
+    ],
+  };
+}
+
 export async function listProjects({ db, clock }: ServiceContext, query: ProjectListQuery) {
   const today = todayInChina(clock);
   const where: Prisma.ProjectWhereInput = {
@@ -65,8 +80,9 @@ export async function listProjects({ db, clock }: ServiceContext, query: Project
     status: query.status,
     problemCategory: query.problemCategory,
     responsibleDepartmentId: query.responsibleDepartmentId,
+    ...searchWhere(query.q),
   };
-  if (query.sort === "health") return listProjectsByHealth(db, query, where, today);
+  if (query.sort === "health" || query.health) return listProjectsByHealth(db, query, where, today);
   const [items, total] = await db.$transaction([
     db.project.findMany({
       where,
@@ -84,24 +100,31 @@ export async function listProjects({ db, clock }: ServiceContext, query: Project
 }
 
 /**
- * Sorted by green / amber / red, which the rules compute from the ledger: the filtered
- * projects are assessed together (a city has tens to hundreds of them; three queries
- * whatever their number), then sorted and paged here; the plan order breaks ties.
+ * Sorted or filtered by green / amber / red, which the rules compute from the ledger: the
+ * filtered projects are assessed together (a city has tens to hundreds of them; three
+ * queries whatever their number), then filtered, sorted and paged here. Sorted by health,
+ * the plan order breaks ties; otherwise the database's order stands.
  */
 async function listProjectsByHealth(db: Db, query: ProjectListQuery, where: Prisma.ProjectWhereInput, today: string) {
+  const byHealth = query.sort === "health";
   const all = await db.project.findMany({
     where,
     select: summarySelect,
-    orderBy: [{ sequence: "asc" }, { code: "asc" }],
+    orderBy: byHealth
+      ? [{ sequence: "asc" }, { code: "asc" }]
+      : [orderByField[query.sort](query.order), { code: "asc" }],
   });
   const assessed = await assessProjects(db, all, today);
   const direction = query.order === "asc" ? 1 : -1;
-  const sorted = all
+  const summaries = all
     .map((p) => presentSummary(p, assessed.get(p.id)!.health.level))
-    .sort(
-      (a, b) =>
-        direction * (HEALTH_SEVERITY[a.healthLevel] - HEALTH_SEVERITY[b.healthLevel]) || a.sequence - b.sequence,
-    );
+    .filter((p) => !query.health || p.healthLevel === query.health);
+  const sorted = byHealth
+    ? summaries.sort(
+        (a, b) =>
+          direction * (HEALTH_SEVERITY[a.healthLevel] - HEALTH_SEVERITY[b.healthLevel]) || a.sequence - b.sequence,
+      )
+    : summaries;
   return pageOfRows(sorted, query);
 }
 

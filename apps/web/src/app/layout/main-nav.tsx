@@ -14,6 +14,7 @@ export function MainNav() {
   const links = [
     { to: "/", label: t("nav.dashboard"), end: true },
     { to: "/projects", label: t("nav.projects"), end: false },
+    { to: "/overdue-board", label: t("board.nav"), end: false },
     { to: "/problem-queue", label: t("queue.nav"), end: false },
     { to: "/reviews", label: t("reviews.all.nav"), end: false },
     { to: "/common-problems", label: t("commonProblems.title"), end: false },

@@ -48,26 +48,38 @@ export default function AuditPage() {
     districtName: (id) => names.district.get(id),
   });
 
+  // The server names every record in words (entityLabel); an id shows only where it could not.
   const renderEntity = (event: AuditEvent) => {
     const type = t(`enums.auditEntityType.${event.entityType}`);
     const id = event.entityId;
     if (event.entityType === "project") {
       return (
         <>
-          {type} <Link to={`/projects/${id}`}>{names.project.get(id) ?? id}</Link>
+          {type} <Link to={`/projects/${id}`}>{event.entityLabel ?? names.project.get(id) ?? id}</Link>
         </>
       );
     }
     const lookup = { department: names.department, person: names.person, user: names.user, session: names.user };
-    const name = event.entityType in lookup ? lookup[event.entityType as keyof typeof lookup].get(id) : undefined;
+    const known = event.entityType in lookup ? lookup[event.entityType as keyof typeof lookup].get(id) : undefined;
+    const name = event.entityLabel ?? known;
+    const project = event.projectId ? names.project.get(event.projectId) : undefined;
+    const href =
+      event.entityType === "review" ? `/reviews/${id}` : event.projectId ? `/projects/${event.projectId}` : null;
     return (
       <>
         {type}{" "}
-        {name ?? (
+        {name ? (
+          href ? (
+            <Link to={href}>{name}</Link>
+          ) : (
+            name
+          )
+        ) : (
           <Typography.Text code copyable={{ text: id }} title={id} className="entity-id">
             {id.slice(0, 8)}
           </Typography.Text>
         )}
+        {project && event.entityType !== "review" && <span className="section-hint"> · {project}</span>}
       </>
     );
   };

@@ -6,7 +6,7 @@ import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
 import { useSessionUser } from "../../features/auth";
-import { MyWorkTable, workQueries } from "../../features/work";
+import { CityOverdueLink, MyWorkTable, workQueries } from "../../features/work";
 import { ReviewsToSign } from "../../features/reviews";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -27,6 +27,8 @@ export default function MyWorkPage() {
         extra={data && data.entries.length > 0 && <PrintButton />}
       />
       <div className="panel">
+        {/* The office and leaders answer for the whole city: their My work leads to the overdue board. */}
+        {(user.role === "admin" || user.role === "leader") && <CityOverdueLink />}
         <QueryView query={query} skeletonRows={8}>
           {(work) =>
             work.departmentId === null ? (

@@ -17,6 +17,7 @@ const event = (patch: Partial<AuditEvent>): AuditEvent => ({
   action: "update",
   entityType: "project",
   entityId: projectId,
+  entityLabel: null,
   before: null,
   after: null,
   requestId: null,
@@ -85,5 +86,37 @@ describe("ProjectHistory", () => {
     fireEvent.click(within(rows[1]!).getByRole("button", { name: /展开|expand/i }));
     const diff = await screen.findByRole("table", { name: "修改前后对照" });
     expect(within(diff).getByText("进行中")).toBeTruthy();
+  });
+
+  it("names the milestone a status change is about, though the event recorded only the status", async () => {
+    stubFetchByUrl([
+      [
+        /\/history\?/,
+        {
+          status: 200,
+          body: {
+            items: [
+              event({
+                action: "status_blocked",
+                entityType: "milestone",
+                entityId: "7e6d5c4b-3a29-4180-8f7e-6d5c4b3a2918",
+                entityLabel: "施工许可证办理",
+                before: { status: "in_progress" },
+                after: { status: "blocked" },
+              }),
+            ],
+            total: 1,
+            page: 1,
+            pageSize: 10,
+          },
+        },
+      ],
+      [/\/departments$/, { status: 200, body: [] }],
+      [/\/districts$/, { status: 200, body: [] }],
+      [/\/persons\?/, { status: 200, body: { items: [], total: 0, page: 1, pageSize: 500 } }],
+    ]);
+    renderWithProviders(<ProjectHistory projectId={projectId} projectName="宏伟小区" />);
+    expect(await screen.findByText("推进节点“施工许可证办理”")).toBeTruthy();
+    expect(screen.getByText("状态改为“受阻”")).toBeTruthy();
   });
 });

@@ -29,6 +29,8 @@ export function ProjectHistory({ projectId, projectName }: { projectId: string; 
     districtName: (id) => districts.data?.find((d) => d.id === id)?.name,
   });
 
+  const labelled = (type: string, title: string | null | undefined) =>
+    title ? t("project.history.named", { type, title }) : type;
   const renderEntity = (event: AuditEvent) => {
     const type = t(`enums.auditEntityType.${event.entityType}`);
     const record = { ...event.before, ...event.after };
@@ -37,16 +39,16 @@ export function ProjectHistory({ projectId, projectName }: { projectId: string; 
       const households = typeof record.households === "number" ? record.households : undefined;
       const date = text(record.reportedOn);
       return households === undefined || !date
-        ? type
+        ? labelled(type, event.entityLabel)
         : t("project.history.report", {
             type,
             date: formatDate(date),
             households: withUnit(formatCount(households), t("units.households")),
           });
     }
-    // A milestone's title or an item's problem, when the record carries one.
-    const title = text(record.title) ?? text(record.problem);
-    return title ? t("project.history.named", { type, title }) : type;
+    // The record in words as the server names it now (a status change records only the status),
+    // else a milestone's title or an item's problem as the event recorded it.
+    return labelled(type, event.entityLabel ?? text(record.title) ?? text(record.problem));
   };
 
   return (

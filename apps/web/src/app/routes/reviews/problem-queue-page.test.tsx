@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { SessionUser } from "@resettle/domain";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SessionContext } from "../../../features/auth";
@@ -67,7 +67,9 @@ describe("ProblemQueuePage", () => {
 
     expect(within(second!).getByText("2026-09-20")).toBeTruthy();
     expect(within(second!).getByText("有受阻事项")).toBeTruthy();
-    expect(within(second!).getByText("未分配工作组")).toBeTruthy();
+    expect(within(second!).getByText("无工作组")).toBeTruthy();
+    // Only the office assigns groups.
+    expect(within(second!).queryByRole("combobox", { name: /分配工作组/ })).toBeNull();
     expect(within(second!).getByText("5")).toBeTruthy();
     expect(within(second!).getByText("2")).toBeTruthy();
     // Without a group there is no one to record a review with.
@@ -94,5 +96,37 @@ describe("ProblemQueuePage", () => {
       </SessionContext>,
     );
     expect(await screen.findByText("暂无需要研判的问题项目")).toBeTruthy();
+  });
+
+  it("lets the office assign a working group to a queued project without one, after confirming", async () => {
+    const other = { ...group, id: "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d", projects: [], version: 3 };
+    const calls = stubFetchByUrl([
+      [/\/problem-queue\?/, { status: 200, body: { items: queueEntries, total: 2, page: 1, pageSize: 20 } }],
+      [
+        /\/working-groups\/5a4b/,
+        { status: 200, body: { ...other, projects: [{ id: ids.hongwei, name: "宏伟小区" }] } },
+      ],
+      [/\/working-groups$/, { status: 200, body: [other] }],
+      [/\/districts$/, { status: 200, body: [] }],
+    ]);
+    renderWithProviders(
+      <SessionContext value={user("admin")}>
+        <ProblemQueuePage />
+      </SessionContext>,
+    );
+    const [, second] = await rows();
+    expect(within(second!).getByText("无工作组")).toBeTruthy();
+    const select = within(second!).getByRole("combobox", { name: "分配工作组 宏伟小区" });
+    fireEvent.mouseDown(select);
+    fireEvent.click(await screen.findByTitle(group.name));
+    // Nothing is sent before the office confirms.
+    expect(calls.filter((c) => c.method === "PATCH")).toEqual([]);
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getAllByText(`将“宏伟小区”分配给“${group.name}”？`).length).toBeGreaterThan(0);
+    fireEvent.click(within(dialog).getByRole("button", { name: /分\s*配/ }));
+    await waitFor(() => expect(calls.filter((c) => c.method === "PATCH")).toHaveLength(1));
+    const patch = calls.find((c) => c.method === "PATCH")!;
+    expect(patch.url).toBe(`/api/working-groups/${other.id}`);
+    expect(patch.body).toEqual({ projectIds: [ids.hongwei], version: 3 });
   });
 });

@@ -50,6 +50,8 @@ export default function ProblemQueuePage() {
             loading={queue.isFetching}
             onChange={update}
             canRecord={can(user, "reviews.record")}
+            canAssign={can(user, "groups.manage")}
+            assignableGroups={groups.isError ? [] : groups.data}
           />
         )}
       </div>

@@ -1,12 +1,14 @@
 import {
+  ProjectHealthFilterSchema,
   ProblemCategorySchema,
   ProjectStatusSchema,
   type Department,
   type District,
   type ProjectListQuery,
 } from "@resettle/domain";
-import { Button, Form, Select } from "antd";
+import { Button, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { HealthTag } from "../../../components/ui/health-tag";
 import type { UpdateListQuery } from "../lib/use-project-list-query";
 import { groupDepartmentOptions } from "../../../lib/department-options";
 
@@ -26,6 +28,33 @@ export function ProjectFilters({ query, districts, departments, onChange, onRese
 
   return (
     <Form layout="inline" className="project-filters no-print" aria-label={t("projects.filters.label")} role="search">
+      <Form.Item label={t("projects.filters.search")} htmlFor="filter-search">
+        {/* Searched on the server when submitted (Enter or the button), not per keystroke. */}
+        <Input.Search
+          id="filter-search"
+          key={query.q ?? ""}
+          defaultValue={query.q}
+          allowClear
+          maxLength={100}
+          placeholder={t("projects.filters.searchPlaceholder")}
+          onSearch={(value) => set({ q: value.trim() || undefined })}
+          style={{ width: 260 }}
+        />
+      </Form.Item>
+      <Form.Item label={t("projects.filters.health")} htmlFor="filter-health">
+        <Select
+          {...common}
+          id="filter-health"
+          style={{ width: 130 }}
+          value={query.health}
+          options={ProjectHealthFilterSchema.options.map((level) => ({
+            value: level,
+            label: <HealthTag level={level} />,
+            title: t(`health.word.${level}`),
+          }))}
+          onChange={(health?: ProjectListQuery["health"]) => set({ health })}
+        />
+      </Form.Item>
       <Form.Item label={t("projects.filters.district")} htmlFor="filter-district">
         <Select
           {...common}

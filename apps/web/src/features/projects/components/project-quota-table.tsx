@@ -2,6 +2,7 @@ import type { ProjectSummary } from "@resettle/domain";
 import { Table, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { HealthTag } from "../../../components/ui/health-tag";
 import { formatCount, formatQuota } from "../../../lib/format";
 import { MovedBackCell } from "./moved-back-cell";
 import type { RenderPerson } from "../../../components/ui/render-person";
@@ -27,6 +28,8 @@ export function ProjectQuotaTable({ projects, years, renderPerson, caption }: Pr
       title: t("projects.columns.name"),
       render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>,
     },
+    // The health rules' colour and word (the project page says which rules fired).
+    { key: "health", title: t("projects.columns.health"), render: (_, p) => <HealthTag level={p.healthLevel} /> },
     { key: "district", title: t("projects.columns.district"), render: (_, p) => p.district.name },
     {
       key: "total",
@@ -61,21 +64,21 @@ export function ProjectQuotaTable({ projects, years, renderPerson, caption }: Pr
   const totalHouseholds = sum(projects.map((p) => p.totalHouseholds));
   const summary = () => (
     <Table.Summary.Row className="table-total-row">
-      <Table.Summary.Cell index={0} colSpan={2}>
+      <Table.Summary.Cell index={0} colSpan={3}>
         {t("common.total")}
       </Table.Summary.Cell>
-      <Table.Summary.Cell index={2} align="right">
+      <Table.Summary.Cell index={3} align="right">
         {formatCount(totalHouseholds)}
       </Table.Summary.Cell>
       {years.map((year, i) => (
-        <Table.Summary.Cell key={year} index={3 + i} align="right">
+        <Table.Summary.Cell key={year} index={4 + i} align="right">
           {formatQuota(sum(projects.map((p) => quotaOf(p, year))))}
         </Table.Summary.Cell>
       ))}
-      <Table.Summary.Cell index={3 + years.length} align="right">
+      <Table.Summary.Cell index={4 + years.length} align="right">
         <MovedBackCell movedBack={sum(projects.map((p) => p.movedBack))} totalHouseholds={totalHouseholds} />
       </Table.Summary.Cell>
-      <Table.Summary.Cell index={4 + years.length} colSpan={2} />
+      <Table.Summary.Cell index={5 + years.length} colSpan={2} />
     </Table.Summary.Row>
   );
 

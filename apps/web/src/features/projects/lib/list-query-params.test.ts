@@ -28,3 +28,18 @@ describe("list query in the address", () => {
     expect(query).toEqual({ ...DEFAULT_LIST_QUERY, page: 3, sort: "name" });
   });
 });
+
+describe("search and health in the address", () => {
+  it("round-trips the search term (with % and _) and the health colour", () => {
+    const query = { ...DEFAULT_LIST_QUERY, q: "100%_完成", health: "red" as const };
+    const params = writeListQuery(query);
+    expect(params.get("q")).toBe("100%_完成");
+    expect(params.get("health")).toBe("red");
+    expect(readListQuery(params)).toEqual(query);
+  });
+
+  it("opens the ledger filtered by health from a dashboard link", () => {
+    expect(readListQuery(new URLSearchParams("health=amber")).health).toBe("amber");
+    expect(readListQuery(new URLSearchParams("health=purple")).health).toBeUndefined();
+  });
+});

@@ -1,6 +1,8 @@
 import { ProjectListQuerySchema, type ProjectListQuery } from "@resettle/domain";
 
 const KEYS = [
+  "q",
+  "health",
   "districtId",
   "status",
   "problemCategory",

@@ -1,5 +1,5 @@
 import { ExclamationCircleFilled } from "@ant-design/icons";
-import type { ProblemQueueEntry, ProblemQueueQuery } from "@resettle/domain";
+import type { ProblemQueueEntry, ProblemQueueQuery, WorkingGroup } from "@resettle/domain";
 import { Empty, Space, Table, Tag, type TableColumnsType } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { HealthTag } from "../../../components/ui/health-tag";
 import { onServerPageChange, serverPagination } from "../../../components/ui/server-table";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
 import { newReviewPath, projectReviewsPath } from "../lib/review-paths";
+import { AssignGroupControl } from "./assign-group-control";
 import "../reviews.css";
 
 type Paging = Pick<ProblemQueueQuery, "page" | "pageSize">;
@@ -20,6 +21,9 @@ type Props = {
   onChange: (patch: Paging) => void;
   /** Whether the user may record a review: each row with a group then offers 记录研判. */
   canRecord: boolean;
+  /** The groups the office may assign a project without one to; none for those who may not. */
+  assignableGroups?: WorkingGroup[] | undefined;
+  canAssign?: boolean;
 };
 
 const REASON_COLOURS: Record<ProblemQueueEntry["reasons"][number], string> = {
@@ -31,7 +35,16 @@ const REASON_COLOURS: Record<ProblemQueueEntry["reasons"][number], string> = {
 const isReviewOverdue = (e: ProblemQueueEntry) => e.daysReviewOverdue > 0;
 
 /** 问题项目: as the server ranks them, the most neglected first; the table only pages. */
-export function ProblemQueueTable({ entries, total, query, loading, onChange, canRecord }: Props) {
+export function ProblemQueueTable({
+  entries,
+  total,
+  query,
+  loading,
+  onChange,
+  canRecord,
+  assignableGroups,
+  canAssign = false,
+}: Props) {
   const { t } = useTranslation();
   const action = (to: string, label: string, name: string): ReactNode => (
     <Link to={to}>
@@ -50,7 +63,18 @@ export function ProblemQueueTable({ entries, total, query, loading, onChange, ca
     {
       key: "group",
       title: t("queue.columns.group"),
-      render: (_, e) => e.group?.name ?? <span className="muted">{t("queue.noGroup")}</span>,
+      // Without a group no one can review the project: the queue says so, and the office assigns one here.
+      render: (_, e) =>
+        e.group?.name ?? (
+          <div className="queue-no-group">
+            <Tag color="warning" title={t("queue.noGroup")}>
+              {t("queue.noGroupTag")}
+            </Tag>
+            {canAssign && (
+              <AssignGroupControl projectId={e.projectId} projectName={e.projectName} groups={assignableGroups} />
+            )}
+          </div>
+        ),
     },
     {
       key: "reasons",
