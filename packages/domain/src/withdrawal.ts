@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { TEXT_MAX } from "./text-limits.js";
 import { IsoDateTimeSchema } from "./common.js";
 
 /** The longest reason a withdrawal may give; a longer one is refused, never cut. */
-export const WITHDRAW_REASON_MAX = 500;
+export const WITHDRAW_REASON_MAX = TEXT_MAX.note;
 
 /**
  * 撤销: a milestone, an item or a review made by mistake is withdrawn with a reason while

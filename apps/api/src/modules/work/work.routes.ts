@@ -23,7 +23,6 @@ import { myWork } from "./my-work.service.js";
 import { listProgressDays, listProgressReports, reportProgress } from "./progress.service.js";
 import { readPlanWindows } from "../../lib/plan-window.js";
 import { overdueBoardRoutes } from "./overdue-board.routes.js";
-import { listProgressReports, reportProgress } from "./progress.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import { withdrawItem, withdrawMilestone } from "./work-withdraw.js";
 

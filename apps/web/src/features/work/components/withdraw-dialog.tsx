@@ -7,7 +7,7 @@ import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { fieldIssueMessage } from "../../../lib/field-issue-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { maxLengthRule, requiredRule } from "../../../lib/form-rules";
+import { requiredRule, textLimit } from "../../../lib/form-rules";
 
 type Values = { reason: string };
 
@@ -61,12 +61,12 @@ export function WithdrawDialog({ kind, name, pending, withdraw, onClose }: Props
       <Form.Item
         label={t("withdraw.reason")}
         name="reason"
-        rules={[requiredRule(t, t("withdraw.reasonRequired")), maxLengthRule(t, WITHDRAW_REASON_MAX)]}
+        rules={[requiredRule(t, t("withdraw.reasonRequired")), textLimit(t, WITHDRAW_REASON_MAX).rule]}
       >
         <Input.TextArea
           autoFocus
           rows={4}
-          count={{ show: true, max: WITHDRAW_REASON_MAX }}
+          count={textLimit(t, WITHDRAW_REASON_MAX).count}
           placeholder={t("withdraw.placeholder")}
         />
       </Form.Item>
