@@ -55,10 +55,7 @@ export const AuthResponseSchema = z.object({
 export type AuthResponse = z.infer<typeof AuthResponseSchema>;
 
 /** GET /api/auth/me: who is signed in, or `user: null` — being signed out is not an error. No CSRF token without a session. */
-export const SessionResponseSchema = z.union([
-  AuthResponseSchema,
-  z.object({ user: z.null(), csrfToken: z.null() }),
-]);
+export const SessionResponseSchema = z.union([AuthResponseSchema, z.object({ user: z.null(), csrfToken: z.null() })]);
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const ChangePasswordRequestSchema = z.object({

@@ -38,10 +38,11 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 /** The driver adapter's kinds for the same, and pg's own words (it throws plain Errors for these). */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server/i;
 
 /** Whether the failure is the database being saturated or out of reach (the error or one of its causes). */
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
     const { code, kind, message } = e as { code?: unknown; kind?: unknown; message?: unknown };
@@ -98,13 +99,18 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       request.log.warn({ err: error }, "database unavailable");
       status = 503;
       reply.header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
-      body = { code: "SERVICE_UNAVAILABLE", message: "The database is busy or unreachable; try again shortly", requestId };
+      body = {
+        code: "SERVICE_UNAVAILABLE",
+        message: "The database is busy or unreachable; try again shortly",
+        requestId,
+      };
     } else {
       request.log.error({ err: error }, "unhandled error");
       status = 500;
       body = { code: "INTERNAL", message: "Internal server error", requestId };
     }
-    if (status >= 500 && status !== 503 && !(error instanceof AppError)) request.log.error({ err: error }, "request failed");
+    if (status >= 500 && status !== 503 && !(error instanceof AppError))
+      request.log.error({ err: error }, "request failed");
     // Bypass the route's response schema: error bodies have their own.
     return reply.status(status).type("application/json").serializer(JSON.stringify).send({ error: body });
   });

@@ -14,14 +14,14 @@ import { AppError } from "../../lib/app-error.js";
  * once the key must wait, the rest are refused unjudged.
  */
 export type ThrottleRule = { free: number; capSeconds: number };
-export const THROTTLE = {
+const THROTTLE = {
   windowMs: 15 * 60_000,
   pair: { free: 3, capSeconds: 300 },
   address: { free: 20, capSeconds: 300 },
 } as const satisfies { windowMs: number; pair: ThrottleRule; address: ThrottleRule };
 
 /** Seconds a key waits after its `failures`-th failure. */
-export const delaySeconds = (failures: number, { free, capSeconds }: ThrottleRule) =>
+const delaySeconds = (failures: number, { free, capSeconds }: ThrottleRule) =>
   failures <= free ? 0 : Math.min(capSeconds, 2 ** (failures - free - 1));
 
 export type ThrottleKeys = { pair: string; address: string };
@@ -66,7 +66,7 @@ export async function releaseKey(db: Pick<PrismaClient, "$executeRaw">, key: str
 }
 
 /** A sign-in refused unjudged: which key waits, and how long. */
-export class Throttled extends AppError {
+class Throttled extends AppError {
   constructor(
     readonly scope: "pair" | "address",
     readonly seconds: number,

@@ -40,11 +40,7 @@ export default function LoginPage() {
           onSignedIn={(user) =>
             void navigate(
               // A password an administrator chose is changed first (the session guard keeps the user there).
-              user.mustChangePassword
-                ? CHANGE_PASSWORD_PATH
-                : next === "/"
-                  ? (HOME_BY_ROLE[user.role] ?? "/")
-                  : next,
+              user.mustChangePassword ? CHANGE_PASSWORD_PATH : next === "/" ? (HOME_BY_ROLE[user.role] ?? "/") : next,
               { replace: true },
             )
           }

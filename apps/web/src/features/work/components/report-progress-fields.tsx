@@ -37,12 +37,13 @@ export function ReportProgressFields({ windows, householdsLabel, maximum, tooMan
         label={reasonAlways?.label ?? t("progress.form.backdatedReason")}
         name="reason"
         extra={backdated ? t("progress.form.backdatedHint", { year: day!.slice(0, 4) }) : undefined}
-        rules={[
-          requiredRule(t, reasonAlways?.required ?? t("progress.form.backdatedReasonRequired")),
-          noteLimit.rule,
-        ]}
+        rules={[requiredRule(t, reasonAlways?.required ?? t("progress.form.backdatedReasonRequired")), noteLimit.rule]}
       >
-        <Input.TextArea rows={2} count={noteLimit.count} placeholder={reasonAlways?.placeholder ?? t("progress.form.backdatedPlaceholder")} />
+        <Input.TextArea
+          rows={2}
+          count={noteLimit.count}
+          placeholder={reasonAlways?.placeholder ?? t("progress.form.backdatedPlaceholder")}
+        />
       </Form.Item>
     );
 
