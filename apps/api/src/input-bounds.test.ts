@@ -77,7 +77,7 @@ describe("dates out of any sensible range", () => {
           kind: "construction",
           title: "封顶",
           dueDate: date,
-          responsibleDepartmentId: null,
+          responsibleDepartmentId: ids.zhujian,
           responsiblePersonId: null,
         },
       });

@@ -35,7 +35,10 @@ export const AuditEventSchema = z.object({
   entityLabel: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** The server's own id of the request (also in its logs and the `x-request-id` answer header). */
   requestId: z.string().nullable(),
+  /** The id the client sent in `X-Request-Id`, kept beside ours when it was a short plain token. */
+  clientRequestId: z.string().nullable(),
   /** The project the change belongs to, when it belongs to one. */
   projectId: IdSchema.nullable(),
 });

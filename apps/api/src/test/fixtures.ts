@@ -129,8 +129,8 @@ async function awaitAll<T extends Record<string, Promise<unknown>>>(
   return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
 
-/** Writes the audit trail must never carry. */
-export const SECRET_PATTERN = /password|passwordHash|\$argon2|csrf/i;
+/** Writes the audit trail must never carry (the `mustChangePassword` flag is not a secret). */
+export const SECRET_PATTERN = /(?<!mustChange)password|\$argon2|csrf/i;
 
 /** The paths of a 400's field issues, in order. */
 export const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>

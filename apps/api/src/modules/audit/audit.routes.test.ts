@@ -168,8 +168,10 @@ describe("the audit trail records every write", () => {
       const requestId = `audit-${write.name.replaceAll(" ", "-")}`;
       const res = await send(write, requestId);
       expect(res.statusCode, res.body).toBeLessThan(300);
-      expect(res.headers["x-request-id"]).toBe(requestId);
-      const events = await t.db.prisma.auditEvent.findMany({ where: { requestId } });
+      // The client's id is kept beside the server's own, never taken as it.
+      const serverId = res.headers["x-request-id"];
+      expect(serverId).toMatch(/^[0-9a-f-]{36}$/);
+      const events = await t.db.prisma.auditEvent.findMany({ where: { clientRequestId: requestId } });
       expect(events).toHaveLength(1);
       const event = events[0]!;
       const expected = write.expected(ids);
@@ -178,7 +180,8 @@ describe("the audit trail records every write", () => {
         entityType: expected.entityType,
         entityId: expected.entityId === "created" ? res.json().id : expected.entityId,
         actorId: expected.actor,
-        requestId,
+        requestId: serverId,
+        clientRequestId: requestId,
       });
       expect(event.actorName).toBe(
         (await t.db.prisma.user.findUniqueOrThrow({ where: { id: expected.actor } })).displayName,
@@ -261,7 +264,7 @@ describe("GET /api/audit-events", () => {
       actorName: "系统管理员（演示）",
       entityType: "person",
       entityId: ids.jiang,
-      requestId: "second-change",
+      clientRequestId: "second-change",
     });
 
     const byAdmin = await list(`?actorId=${ids.admin}&pageSize=2`);

@@ -41,6 +41,7 @@ export async function listAuditEvents({ db }: ServiceContext, query: AuditQuery)
     before: (e.before as AuditEvent["before"]) ?? null,
     after: (e.after as AuditEvent["after"]) ?? null,
     requestId: e.requestId,
+    clientRequestId: e.clientRequestId,
     projectId: e.projectId,
   }));
   return { items, total, page: query.page, pageSize: query.pageSize };

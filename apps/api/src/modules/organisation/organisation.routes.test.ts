@@ -34,7 +34,7 @@ describe("organisation: reading", () => {
 });
 
 const admin = () => t.as("admin");
-const auditOf = (requestId: string) => t.db.prisma.auditEvent.findMany({ where: { requestId } });
+const auditOf = (requestId: string) => t.db.prisma.auditEvent.findMany({ where: { clientRequestId: requestId } });
 const departmentById = async (id: string) =>
   DepartmentSchema.parse((await admin()({ url: "/api/departments" })).json().find((d: { id: string }) => d.id === id));
 

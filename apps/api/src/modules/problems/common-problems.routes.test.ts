@@ -177,7 +177,7 @@ describe("POST /api/common-problems", () => {
     expect(event).toMatchObject({
       action: "create",
       actorId: ids.wg,
-      requestId: "common-create-01",
+      clientRequestId: "common-create-01",
       before: null,
       after: {
         title: "回迁房消防验收未通过",
@@ -190,7 +190,7 @@ describe("POST /api/common-problems", () => {
       },
     });
     const projectEvents = await t.db.prisma.auditEvent.findMany({
-      where: { entityType: "project", action: "problem_update", requestId: "common-create-01" },
+      where: { entityType: "project", action: "problem_update", clientRequestId: "common-create-01" },
     });
     expect(projectEvents).toHaveLength(1);
     expect(projectEvents[0]).toMatchObject({
@@ -372,7 +372,7 @@ describe("PATCH /api/common-problems/:id", () => {
     expect(await categoryOf("lvdi-shijicheng")).toBe("common");
 
     const [event] = await auditOf(demo.id);
-    expect(event).toMatchObject({ action: "update", requestId: "common-update-01", actorId: ids.wg });
+    expect(event).toMatchObject({ action: "update", clientRequestId: "common-update-01", actorId: ids.wg });
     expect(event!.before).toEqual({
       title: "回迁房建设手续不全（演示）",
       measure: "区政府牵头，住建、国土联合审批，限期补办",

@@ -80,7 +80,7 @@ describe("PATCH /api/projects/:id/problem", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       actorId: ids.wg,
-      requestId: "problem-update-01",
+      clientRequestId: "problem-update-01",
       projectId: ids.xiangyang,
       before: { problemCategory: "none", problemStatement: null, causes: [] },
       after: {

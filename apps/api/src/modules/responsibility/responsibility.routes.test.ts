@@ -79,7 +79,7 @@ describe("PUT /api/projects/:id/responsibility", () => {
       "assign-proj-001",
     );
     expect(res.statusCode).toBe(200);
-    expect(res.headers["x-request-id"]).toBe("assign-proj-001");
+    expect(res.headers["x-request-id"]).not.toBe("assign-proj-001");
     const project = ProjectDetailSchema.parse(res.json());
     expect(project).toMatchObject({
       id: ids.xiangyang,
@@ -103,7 +103,7 @@ describe("PUT /api/projects/:id/responsibility", () => {
     });
     expect(entries.slice(1).map((e) => e.reason)).toEqual(["演示数据：指定责任人", "工作方案确定：属地政府负责"]);
 
-    const events = await t.db.prisma.auditEvent.findMany({ where: { requestId: "assign-proj-001" } });
+    const events = await t.db.prisma.auditEvent.findMany({ where: { clientRequestId: "assign-proj-001" } });
     expect(events.map((e) => [e.action, e.entityType, e.entityId, e.actorId, e.before, e.after])).toEqual([
       [
         "assign_responsibility",
@@ -237,7 +237,7 @@ describe("PUT /api/milestones/:id/responsibility", () => {
     expect(await history("projects", ids.xiangyang)).toHaveLength(2);
     const row = await t.db.prisma.milestone.findUniqueOrThrow({ where: { id: ids.milestone } });
     expect(row).toMatchObject({ responsibleDepartmentId: ids.shuangtaizi, responsiblePersonId: ids.zhao, version: 3 });
-    const [event] = await t.db.prisma.auditEvent.findMany({ where: { requestId: "assign-mile-001" } });
+    const [event] = await t.db.prisma.auditEvent.findMany({ where: { clientRequestId: "assign-mile-001" } });
     expect(event).toMatchObject({
       action: "assign_responsibility",
       entityType: "milestone",

@@ -17,7 +17,7 @@ const admin = () => t.as("admin");
 const signIn = (username: string, password = DEMO_PASSWORD) =>
   t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
 const me = (cookie: string) => t.app.inject({ url: "/api/auth/me", headers: { cookie } });
-const auditOf = (requestId: string) => t.db.prisma.auditEvent.findMany({ where: { requestId } });
+const auditOf = (requestId: string) => t.db.prisma.auditEvent.findMany({ where: { clientRequestId: requestId } });
 
 describe("GET /api/users", () => {
   it("pages and filters accounts, never with a password or its hash", async () => {
@@ -35,7 +35,7 @@ describe("GET /api/users", () => {
     for (const item of res.json().items) expect(Object.keys(item).sort()).toEqual(Object.keys(UserSchema.shape).sort());
     const all = await admin()({ url: "/api/users?pageSize=100" });
     expect(all.json().total).toBe(15);
-    expect(all.body).not.toMatch(/password|\$argon2/i);
+    expect(all.body).not.toMatch(/(?<!mustChange)password|\$argon2/i);
     const search = await admin()({ url: `/api/users?q=ZHUJIAN&departmentId=${ids.zhujian}` });
     expect(search.json().items.map((u: { username: string }) => u.username)).toEqual(["coord-zhujian"]);
   });
@@ -68,6 +68,7 @@ describe("POST /api/users", () => {
       departmentId: ids.shuangtaizi,
       personId: ids.zhang,
       active: true,
+      mustChangePassword: true,
       lastLoginAt: null,
       version: 1,
     });
@@ -265,7 +266,7 @@ describe("POST /api/users/:id/password", () => {
     expect(user).toMatchObject({ demoPassword: false, version: 2 });
     const events = await auditOf("reset-pw-0001");
     expect(events.map((e) => [e.action, e.entityType, e.entityId, e.actorId, e.before, e.after])).toEqual([
-      ["reset_password", "user", ids.coordFayuan, ids.admin, null, null],
+      ["reset_password", "user", ids.coordFayuan, ids.admin, null, { mustChangePassword: true }],
     ]);
   });
 

@@ -39,7 +39,14 @@ const item = (dueDate: string) =>
   t.as("wg")({
     method: "POST",
     url: `/api/projects/${ids.hongwei}/items`,
-    payload: { title: "质量监督未介入", responsibleDepartmentId: ids.zhujian, responsiblePersonId: null, dueDate },
+    payload: {
+      title: "质量监督未介入",
+      cause: null,
+      measure: null,
+      responsibleDepartmentId: ids.zhujian,
+      responsiblePersonId: null,
+      dueDate,
+    },
   });
 
 describe("due dates lie within the plan's span plus five years (planWindows)", () => {

@@ -87,7 +87,7 @@ describe("PATCH /api/items/:id", () => {
     expect(await item(id)).toEqual(done.json());
     const events = await auditOf(id);
     expect(events.map((e) => e.action)).toEqual(["status_blocked", "status_in_progress", "status_done"]);
-    expect(events[2]).toMatchObject({ actorId: ids.coordZhujian, requestId: "item-done-01" });
+    expect(events[2]).toMatchObject({ actorId: ids.coordZhujian, clientRequestId: "item-done-01" });
     expect(events[2]!.before).toMatchObject({ projectId: ids.xuefuyuan, status: "in_progress", version: 3 });
     expect(events[2]!.after).toMatchObject({ status: "done", completedBy: "周工（演示）", note: "已核发" });
 
@@ -182,7 +182,7 @@ describe("PATCH /api/items/:id", () => {
       version: 2,
     });
     const [event] = await auditOf(ids.work.xuefuyuanPermitItem);
-    expect(event).toMatchObject({ action: "update", actorId: ids.wg, requestId: "item-plan-01" });
+    expect(event).toMatchObject({ action: "update", actorId: ids.wg, clientRequestId: "item-plan-01" });
     expect(event!.before).toEqual({
       projectId: ids.xuefuyuan,
       title: "施工许可证未办理",
@@ -224,10 +224,11 @@ describe("POST /api/projects/:id/items", () => {
         completedAt: null,
         completedBy: null,
         review: null,
+        withdrawn: null,
         version: 1,
       });
       const [event] = await auditOf(created.id);
-      expect(event).toMatchObject({ action: "create", requestId: `item-create-${user}`, after: created });
+      expect(event).toMatchObject({ action: "create", clientRequestId: `item-create-${user}`, after: created });
     }
     expect(await itemsOf(ids.xiangyang)).toHaveLength(2);
   });

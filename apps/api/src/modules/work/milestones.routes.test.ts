@@ -79,7 +79,7 @@ describe("PATCH /api/milestones/:id: the status", () => {
     expect(await milestone(id)).toEqual(done.json());
 
     const events = await auditOf(id);
-    expect(events.map((e) => [e.action, e.actorId, e.requestId])).toEqual([
+    expect(events.map((e) => [e.action, e.actorId, e.clientRequestId])).toEqual([
       ["status_blocked", ids.coordZhujian, "ms-step-1"],
       ["status_in_progress", ids.coordZhujian, "ms-step-2"],
       ["status_done", ids.coordZhujian, "ms-step-3"],
@@ -185,7 +185,7 @@ describe("PATCH /api/milestones/:id: the status", () => {
     expect(reopened.statusCode).toBe(200);
     expect(reopened.json()).toMatchObject({ status: "in_progress", completedAt: null, completedBy: null, version: 2 });
     const [event] = await auditOf(id);
-    expect(event).toMatchObject({ action: "status_in_progress", actorId: ids.admin, requestId: "ms-reopen" });
+    expect(event).toMatchObject({ action: "status_in_progress", actorId: ids.admin, clientRequestId: "ms-reopen" });
     expect(event!.before).toMatchObject({ status: "done", completedAt: "2018-05-31T08:00:00.000Z" });
     expect(event!.after).toMatchObject({ status: "in_progress", completedAt: null, note: "复核发现手续缺件" });
   });
@@ -222,6 +222,8 @@ describe("PATCH /api/milestones/:id: versions", () => {
       },
     });
     expect(account.statusCode).toBe(201);
+    // An account the office created must first change its password; this one has.
+    await t.db.prisma.user.update({ where: { username: "coord-zhujian-2" }, data: { mustChangePassword: false } });
     const second = await t.login("coord-zhujian-2", "Second-coord-2026");
     const id = ids.work.xuefuyuanPermit;
     const first = await patch("coord-zhujian", id, { status: "blocked", note: "规划手续待补", version: 1 });
@@ -336,7 +338,7 @@ describe("PATCH /api/milestones/:id: who may change what", () => {
       version: 2,
     });
     const [event] = await auditOf(ids.work.xuefuyuanPermit);
-    expect(event).toMatchObject({ action: "update", actorId: ids.wg, requestId: "ms-plan-01" });
+    expect(event).toMatchObject({ action: "update", actorId: ids.wg, clientRequestId: "ms-plan-01" });
     expect(event!.before).toEqual({
       projectId: ids.xuefuyuan,
       title: "施工许可证办理",
@@ -379,11 +381,12 @@ describe("POST /api/projects/:id/milestones", () => {
       completedAt: null,
       completedBy: null,
       blockedReason: null,
+      withdrawn: null,
       version: 1,
     });
     expect((await milestonesOf(ids.xuefuyuan)).map((m) => m.id)).toContain(created.id);
     const [event] = await auditOf(created.id);
-    expect(event).toMatchObject({ action: "create", actorId: ids.wg, requestId: "ms-create", before: null });
+    expect(event).toMatchObject({ action: "create", actorId: ids.wg, clientRequestId: "ms-create", before: null });
     expect(event!.after).toEqual(created);
   });
 
@@ -391,7 +394,7 @@ describe("POST /api/projects/:id/milestones", () => {
     const before = await snapshot(t.db.prisma);
     const cases: [Record<string, unknown>, string][] = [
       [{ responsiblePersonId: ids.zhang }, "body.responsiblePersonId"], // 双台子区政府's
-      [{ responsibleDepartmentId: null }, "body.responsiblePersonId"],
+      [{ responsibleDepartmentId: null }, "body.responsibleDepartmentId"], // department_required
       [{ responsiblePersonId: "00000000-0000-4000-8000-000000000000" }, "body.responsiblePersonId"],
       [{ responsibleDepartmentId: "00000000-0000-4000-8000-000000000000" }, "body.responsibleDepartmentId"],
       [{ title: "  " }, "body.title"],

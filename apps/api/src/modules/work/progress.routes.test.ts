@@ -95,7 +95,7 @@ describe("POST /api/projects/:id/progress-reports", () => {
     const p = await expectMovedBack(ids.xiangyang, 950);
     expect(p.version).toBe(2);
     expect((await ledger(ids.xiangyang))[0]).toEqual(created);
-    const events = await t.db.prisma.auditEvent.findMany({ where: { requestId: "progress-report-01" } });
+    const events = await t.db.prisma.auditEvent.findMany({ where: { clientRequestId: "progress-report-01" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "report_progress",
@@ -185,7 +185,7 @@ describe("POST /api/projects/:id/progress-reports", () => {
       backdated: false,
     });
     await expectMovedBack(ids.xiangyang, 900);
-    const [event] = await t.db.prisma.auditEvent.findMany({ where: { requestId: "progress-correct-01" } });
+    const [event] = await t.db.prisma.auditEvent.findMany({ where: { clientRequestId: "progress-correct-01" } });
     expect(event).toMatchObject({
       action: "correct_progress",
       entityType: "progress_report",
@@ -390,7 +390,7 @@ describe("dates of a report: within the plan's window (2018-01-01 … today), a 
     );
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ reportedOn: "2019-06-30", backdated: true, reason: "2019 年 6 月漏报 5 户" });
-    const [event] = await t.db.prisma.auditEvent.findMany({ where: { requestId: "progress-backdated-01" } });
+    const [event] = await t.db.prisma.auditEvent.findMany({ where: { clientRequestId: "progress-backdated-01" } });
     expect(event!.after).toMatchObject({ backdated: true, reason: "2019 年 6 月漏报 5 户" });
     // This year is not closed: no reason needed, not flagged.
     const thisYear = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-01-01", households: 5 });

@@ -21,6 +21,7 @@ const event = (patch: Partial<AuditEvent>): AuditEvent => ({
   before: null,
   after: null,
   requestId: null,
+  clientRequestId: null,
   projectId,
   ...patch,
 });
