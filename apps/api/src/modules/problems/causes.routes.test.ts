@@ -86,7 +86,12 @@ describe("POST /api/causes", () => {
     ]);
     const events = await auditOf(created.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "create", clientRequestId: "cause-create-01", before: null, after: created });
+    expect(events[0]).toMatchObject({
+      action: "create",
+      clientRequestId: "cause-create-01",
+      before: null,
+      after: created,
+    });
 
     // sortOrder defaults to 0: first in the list.
     const first = await post("admin", { code: "urgent", name: "紧急" });
