@@ -172,7 +172,7 @@ test("an account an administrator created must change its password at first sign
 
   // The administrator finds the failed and the throttled sign-ins in the audit trail, by action.
   await page.goto("/audit");
-  await page.getByRole("combobox", { name: "操作", exact: true }).click();
+  await page.getByRole("combobox", { name: /^操作\s*[:：]?$/ }).click();
   await page.locator(".ant-select-dropdown:visible").getByText("登录失败", { exact: true }).click();
   await expect(page).toHaveURL(/action=login_failed/);
   const audit = page.getByRole("table", { name: "操作日志，最新在前" });

@@ -67,7 +67,16 @@ test.describe("dashboard", () => {
       "桃李源项目",
     ]);
     const xiangyang = table.locator("tbody tr").first();
-    expect((await cellTexts(xiangyang)).slice(0, 6)).toEqual(["向阳小区", "双台子区", "1,208", "680", "528", "–"]);
+    // Name, health (its colour in words), district, total, quota 2018, done 2018, quota 2019.
+    expect((await cellTexts(xiangyang)).slice(0, 7)).toEqual([
+      "向阳小区",
+      "红 严重",
+      "双台子区",
+      "1,208",
+      "680",
+      "528",
+      "–",
+    ]);
     await expect(xiangyang).toContainText("双台子区政府");
     await expect(xiangyang).toContainText("演示");
 

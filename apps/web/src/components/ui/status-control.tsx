@@ -42,9 +42,14 @@ type StatusTextScope = {
   [K in keyof Translations]: Translations[K] extends Texts ? K : never;
 }[keyof Translations];
 
-/** The feature's update mutation (react-query's fits): how to start it, and whether it runs. */
+/**
+ * The feature's update mutation (react-query's fits): how to start it, and whether it runs.
+ * `mutateAsync`, not `mutate` with callbacks: a move that takes the record out of the list it
+ * is shown in (done, in My work) unmounts this control before the refresh ends, and react-query
+ * drops a `mutate` call's callbacks once its component is gone — the user would hear nothing.
+ */
 type Mutation<V> = {
-  mutate: (variables: V, callbacks: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
+  mutateAsync: (variables: V) => Promise<unknown>;
   isPending: boolean;
 };
 
@@ -86,14 +91,14 @@ export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
   const statusText = (status: WorkStatus) => t(`enums.workStatus.${status}`);
 
   const send = (base: R, change: StatusMove) =>
-    mutation.mutate(props.variables(base, { ...change, version: base.version }), {
-      onSuccess: () => {
+    mutation.mutateAsync(props.variables(base, { ...change, version: base.version })).then(
+      () => {
         setBlocking(false);
         setConflict(null);
         void message.success(t(`${scope}.status.saved`, { status: statusText(change.status) }));
         onChanged?.();
       },
-      onError: (error) => {
+      (error: unknown) => {
         const current = props.readCurrent(error);
         if (current) {
           setBlocking(false);
@@ -109,7 +114,7 @@ export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
         if (isApiError(error) && error.isConflict) onChanged?.();
         void message.error(actionErrorMessage(t, error));
       },
-    });
+    );
 
   const choose = (to: WorkStatus) => {
     if (needsReason(to)) setBlocking(true);
