@@ -76,7 +76,7 @@ test("a coordinator of 住建 finds no assignment controls, and the API refuses 
   const zhujian = departments.find((d: { code: string }) => d.code === "zhujian");
   const refused = await page.request.put(`/api/projects/${projectId}/responsibility`, {
     headers: { "x-csrf-token": me.csrfToken },
-    data: { departmentId: zhujian.id, personId: null, reason: "越权尝试" },
+    data: { departmentId: zhujian.id, personId: null, reason: "越权尝试", version: 1 },
   });
   expect(refused.status()).toBe(403);
   const project = await (await page.request.get(`/api/projects/${projectId}`)).json();

@@ -208,7 +208,7 @@ export const MATRIX: Row[] = [
     request: (ids) => ({
       method: "PUT",
       url: `/api/projects/${ids.xiangyang}/responsibility`,
-      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "矩阵测试" },
+      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "矩阵测试", version: 1 },
     }),
     expect: adminOnly(200),
   },
@@ -217,7 +217,7 @@ export const MATRIX: Row[] = [
     request: (ids) => ({
       method: "PUT",
       url: `/api/milestones/${ids.milestone}/responsibility`,
-      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "矩阵测试" },
+      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "矩阵测试", version: 1 },
     }),
     expect: adminOnly(200),
   },
@@ -614,12 +614,12 @@ describe("refusals change nothing", () => {
       {
         method: "PUT",
         url: `/api/projects/${ids.xiangyang}/responsibility`,
-        payload: { departmentId: ids.shuangtaizi, personId: ids.zhang, reason: "猜的" },
+        payload: { departmentId: ids.shuangtaizi, personId: ids.zhang, reason: "猜的", version: 1 },
       },
       {
         method: "PUT",
         url: `/api/milestones/${ids.milestone}/responsibility`,
-        payload: { departmentId: ids.zhujian, personId: ids.li, reason: "猜的" },
+        payload: { departmentId: ids.zhujian, personId: ids.li, reason: "猜的", version: 1 },
       },
       { method: "PATCH", url: `/api/persons/${ids.zhang}`, payload: { active: false, version: 1 } },
       { method: "PATCH", url: `/api/persons/${ids.jiang}`, payload: { departmentId: ids.zhujian, version: 1 } },
@@ -673,7 +673,7 @@ describe("refusals change nothing", () => {
     const res = await coordinator({
       method: "PUT",
       url: `/api/projects/${ids.xiangyang}/responsibility`,
-      payload: { departmentId: ids.shuangtaizi, personId: null, reason: "自己改" },
+      payload: { departmentId: ids.shuangtaizi, personId: null, reason: "自己改", version: 1 },
     });
     expect(res.statusCode).toBe(403);
     expect(await snapshot(t.db.prisma)).toEqual(before);

@@ -7,6 +7,8 @@ export const AssignResponsibilitySchema = z.object({
   departmentId: IdSchema,
   personId: IdSchema.nullable(),
   reason: z.string().trim().min(1, "a reason is required").max(TEXT_MAX.note),
+  /** The version of the project or milestone the assigner saw: 409 when someone changed it since. */
+  version: z.number().int().min(1),
 });
 export type AssignResponsibility = z.infer<typeof AssignResponsibilitySchema>;
 

@@ -125,7 +125,7 @@ const WRITES: Write[] = [
     request: (i) => ({
       method: "PUT",
       url: `/api/projects/${i.xiangyang}/responsibility`,
-      payload: { departmentId: i.zhujian, personId: i.li, reason: "审计测试" },
+      payload: { departmentId: i.zhujian, personId: i.li, reason: "审计测试", version: 1 },
     }),
     expected: (i) => ({
       action: "assign_responsibility",
@@ -140,7 +140,7 @@ const WRITES: Write[] = [
     request: (i) => ({
       method: "PUT",
       url: `/api/milestones/${i.milestone}/responsibility`,
-      payload: { departmentId: i.zhujian, personId: i.li, reason: "审计测试" },
+      payload: { departmentId: i.zhujian, personId: i.li, reason: "审计测试", version: 1 },
     }),
     expected: (i) => ({
       action: "assign_responsibility",

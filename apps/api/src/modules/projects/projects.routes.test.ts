@@ -212,7 +212,7 @@ describe("GET /api/projects/:id/history", () => {
         await admin({
           method: "PUT",
           url: `/api/projects/${ids.xiangyang}/responsibility`,
-          payload: { departmentId: ids.shuangtaizi, personId: null, reason: "历史测试" },
+          payload: { departmentId: ids.shuangtaizi, personId: null, reason: "历史测试", version: 1 },
         })
       ).statusCode,
     ).toBe(200);

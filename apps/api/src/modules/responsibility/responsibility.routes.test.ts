@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MilestoneSchema, ProjectDetailSchema, ResponsibilityAssignmentSchema } from "@resettle/domain";
 import { z } from "zod";
 import { seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { raceOnLockedRow } from "../../test/row-lock.js";
 import { createTestApp } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -20,11 +21,21 @@ const history = async (kind: "projects" | "milestones", id: string) => {
   expect(res.statusCode).toBe(200);
   return History.parse(res.json());
 };
-const assign = (kind: "projects" | "milestones", id: string, payload: Record<string, unknown>, requestId?: string) =>
+/** The version the assigner sees: the record's own, read fresh. */
+const versionOf = async (kind: "projects" | "milestones", id: string) =>
+  kind === "projects"
+    ? (await t.db.prisma.project.findUniqueOrThrow({ where: { id }, select: { version: true } })).version
+    : (await t.db.prisma.milestone.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const assign = async (
+  kind: "projects" | "milestones",
+  id: string,
+  payload: Record<string, unknown>,
+  requestId?: string,
+) =>
   admin()({
     method: "PUT",
     url: `/api/${kind}/${id}/responsibility`,
-    payload,
+    payload: { version: await versionOf(kind, id).catch(() => 1), ...payload },
     ...(requestId ? { headers: { "x-request-id": requestId } } : {}),
   });
 
@@ -189,7 +200,7 @@ describe("PUT /api/projects/:id/responsibility", () => {
         const res = await t.as(username)({
           method: "PUT",
           url: `/api/${kind}/${id}/responsibility`,
-          payload: { departmentId: ids.shuangtaizi, personId: ids.zhao, reason: "自行调整" },
+          payload: { departmentId: ids.shuangtaizi, personId: ids.zhao, reason: "自行调整", version: 1 },
         });
         expect(res.statusCode, `${username} ${kind}`).toBe(403);
       }
@@ -245,5 +256,55 @@ describe("PUT /api/milestones/:id/responsibility", () => {
       before: { responsibleDepartment: "双台子区政府", responsiblePerson: "张主任（演示）" },
       after: { responsibleDepartment: "市住建局", responsiblePerson: "李科长（演示）", reason: "质量监督" },
     });
+  });
+});
+
+describe("PUT …/responsibility: versions (two assigners never silently overwrite each other)", () => {
+  const targets = () =>
+    [
+      ["projects", ids.xiangyang, "projects"],
+      ["milestones", ids.milestone, "milestones"],
+    ] as const;
+
+  it("a stale version answers 409 with the record as it is now, and nothing is written", async () => {
+    for (const [kind, id] of targets()) {
+      const version = await versionOf(kind, id);
+      const first = await assign(kind, id, {
+        departmentId: ids.zhujian,
+        personId: ids.zhou,
+        reason: "先调整",
+        version,
+      });
+      expect(first.statusCode, first.body).toBe(200);
+      const before = await snapshot(t.db.prisma);
+      const late = await assign(kind, id, { departmentId: ids.shuangtaizi, personId: null, reason: "后调整", version });
+      expect(late.statusCode, late.body).toBe(409);
+      expect(late.json().error).toMatchObject({ code: "CONFLICT", current: { version: version + 1 } });
+      expect(await snapshot(t.db.prisma)).toEqual(before);
+    }
+  });
+
+  it("two assignments racing on the same version: exactly one wins, the other gets 409; one history row", async () => {
+    for (const [kind, id, table] of targets()) {
+      const version = await versionOf(kind, id);
+      const rows = await t.db.prisma.responsibilityAssignment.count();
+      const answers = await raceOnLockedRow(t.db.url, table, id, 2, () =>
+        Promise.all([
+          admin()({
+            method: "PUT",
+            url: `/api/${kind}/${id}/responsibility`,
+            payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "甲", version },
+          }),
+          admin()({
+            method: "PUT",
+            url: `/api/${kind}/${id}/responsibility`,
+            payload: { departmentId: ids.shuangtaizi, personId: null, reason: "乙", version },
+          }),
+        ]),
+      );
+      expect(answers.map((r) => r.statusCode).sort(), kind).toEqual([200, 409]);
+      expect(await t.db.prisma.responsibilityAssignment.count()).toBe(rows + 1);
+      expect(await versionOf(kind, id)).toBe(version + 1);
+    }
   });
 });

@@ -63,22 +63,31 @@ export async function assignProjectResponsibility(
   ctx: ServiceContext,
   { projectId, assignment: input }: { projectId: string; assignment: AssignResponsibility },
 ): Promise<ProjectDetail> {
-  await ctx.db.$transaction(async (tx) => {
-    const project = await tx.project.findUnique({ where: { id: projectId }, select: currentNames });
-    if (!project) throw AppError.notFound("Project");
-    const assignee = await resolveInput(tx, input);
-    if (unchanged(project, assignee)) return;
-    await tx.project.update({
+  const stale = await ctx.db.$transaction(async (tx) => {
+    const project = await tx.project.findUnique({
       where: { id: projectId },
+      select: { version: true, ...currentNames },
+    });
+    if (!project) throw AppError.notFound("Project");
+    if (project.version !== input.version) return true;
+    const assignee = await resolveInput(tx, input);
+    if (unchanged(project, assignee)) return false;
+    // WHERE version: a writer that slipped in since the read makes this the loser, not a silent overwrite.
+    const { count } = await tx.project.updateMany({
+      where: { id: projectId, version: input.version },
       data: {
         responsibleDepartmentId: assignee.department.id,
         responsiblePersonId: assignee.person?.id ?? null,
         version: { increment: 1 },
       },
     });
+    if (count !== 1) return true;
     await recordAssignment(tx, ctx.actor, { projectId, milestoneId: null }, project, assignee, input.reason);
+    return false;
   });
-  return getProject(ctx, { id: projectId });
+  const current = await getProject(ctx, { id: projectId });
+  if (stale) throw AppError.staleVersion("Project", current);
+  return current;
 }
 
 export async function assignMilestoneResponsibility(
@@ -88,28 +97,26 @@ export async function assignMilestoneResponsibility(
   return ctx.db.$transaction(async (tx) => {
     const milestone = await tx.milestone.findUnique({
       where: { id: milestoneId },
-      select: { projectId: true, withdrawnAt: true, ...currentNames },
+      select: { projectId: true, withdrawnAt: true, version: true, ...currentNames },
     });
     if (!milestone) throw AppError.notFound("Milestone");
-    if (milestone.withdrawnAt)
-      refuseIfWithdrawn(
-        "Milestone",
-        presentMilestone(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneSelect })),
-      );
+    const present = async () =>
+      presentMilestone(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneSelect }));
+    if (milestone.withdrawnAt) refuseIfWithdrawn("Milestone", await present());
+    if (milestone.version !== input.version) throw AppError.staleVersion("Milestone", await present());
     const assignee = await resolveInput(tx, input);
-    if (unchanged(milestone, assignee))
-      return presentMilestone(
-        await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneSelect }),
-      );
-    const updated = await tx.milestone.update({
-      where: { id: milestoneId },
+    if (unchanged(milestone, assignee)) return present();
+    // WHERE version: a writer that slipped in since the read makes this the loser, not a silent overwrite.
+    const { count } = await tx.milestone.updateMany({
+      where: { id: milestoneId, version: input.version, withdrawnAt: null },
       data: {
         responsibleDepartmentId: assignee.department.id,
         responsiblePersonId: assignee.person?.id ?? null,
         version: { increment: 1 },
       },
-      select: milestoneSelect,
     });
+    if (count !== 1) throw AppError.staleVersion("Milestone", await present());
+    const updated = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneSelect });
     const target = { projectId: milestone.projectId, milestoneId };
     await recordAssignment(tx, ctx.actor, target, milestone, assignee, input.reason);
     return presentMilestone(updated);

@@ -119,7 +119,7 @@ describe("POST /api/projects/:id/progress-reports", () => {
     const assigned = await t.as("admin")({
       method: "PUT",
       url: `/api/projects/${ids.xiangyang}/responsibility`,
-      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "转由住建局牵头" },
+      payload: { departmentId: ids.zhujian, personId: ids.zhou, reason: "转由住建局牵头", version: 1 },
     });
     expect(assigned.statusCode).toBe(200);
     const before = await snapshot(t.db.prisma);

@@ -76,7 +76,7 @@ describe("POST /api/milestones/:id/withdraw", () => {
     const reassigned = await t.as("admin")({
       method: "PUT",
       url: `/api/milestones/${id}/responsibility`,
-      payload: { departmentId: ids.shuangtaizi, personId: null, reason: "调整" },
+      payload: { departmentId: ids.shuangtaizi, personId: null, reason: "调整", version: 1 },
     });
     for (const res of [again, moved, reassigned]) {
       expect(res.statusCode, res.body).toBe(409);

@@ -19,7 +19,11 @@ export function MilestoneResponsibilityModal({ milestone, onClose }: Props) {
     <ResponsibilityModal
       target={target}
       title={t("responsibility.milestoneModalTitle", { title: milestone.title })}
-      current={{ departmentId: milestone.responsibleDepartmentId, personId: milestone.responsiblePersonId }}
+      current={{
+        departmentId: milestone.responsibleDepartmentId,
+        personId: milestone.responsiblePersonId,
+        version: milestone.version,
+      }}
       departments={departments.data}
       persons={persons.data?.items}
       onClose={onClose}

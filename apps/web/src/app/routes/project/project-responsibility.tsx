@@ -72,6 +72,7 @@ export function ProjectResponsibility({ project }: { project: ProjectDetail }) {
           current={{
             departmentId: project.responsibleDepartment?.id ?? null,
             personId: project.responsiblePerson?.id ?? null,
+            version: project.version,
           }}
           departments={departments.data}
           persons={persons.data?.items}

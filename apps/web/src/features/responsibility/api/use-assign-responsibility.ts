@@ -7,6 +7,7 @@ import {
 } from "@resettle/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../../lib/api-client";
+import { isApiError } from "../../../lib/api-error";
 import { invalidate } from "../../../lib/query-client";
 import { projectsQueries } from "../../projects";
 import { responsibilityQueries, targetPath, type ResponsibilityTarget } from "./responsibility.queries";
@@ -30,5 +31,10 @@ export function useAssignResponsibility(target: ResponsibilityTarget) {
         responsibilityQueries.history(target).queryKey,
         "projectId" in changed ? projectsQueries.detail(changed.projectId).queryKey : projectsQueries.all(),
       ),
+    // Someone assigned it meanwhile (409): show who is responsible now, so the user decides again.
+    onError: (error) =>
+      isApiError(error) && error.isConflict
+        ? invalidate(queryClient, responsibilityQueries.history(target).queryKey, projectsQueries.all())
+        : undefined,
   });
 }

@@ -24,7 +24,7 @@ describe("ResponsibilityModal, a reason longer than the limit", () => {
       <ResponsibilityModal
         target={{ kind: "project", id: "14ec28ab-36ee-49fc-a9e3-a43d5bf69a17" }}
         title="调整责任"
-        current={{ departmentId: zhujian.id, personId: null }}
+        current={{ departmentId: zhujian.id, personId: null, version: 1 }}
         departments={[zhujian]}
         persons={[]}
         onClose={() => {}}

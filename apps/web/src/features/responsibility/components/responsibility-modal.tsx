@@ -15,7 +15,8 @@ type Values = { departmentId?: string; personId?: string | null; reason: string 
 type Props = {
   target: ResponsibilityTarget;
   title: ReactNode;
-  current: { departmentId: string | null; personId: string | null };
+  /** Who is responsible now, and the version of the project or milestone the user sees. */
+  current: { departmentId: string | null; personId: string | null; version: number };
   departments: Department[] | undefined;
   /** Every person: the list offers the active ones of the chosen department. */
   persons: Person[] | undefined;
@@ -48,6 +49,7 @@ export function ResponsibilityModal(props: Props) {
       departmentId: values.departmentId!,
       personId: values.personId ?? null,
       reason: values.reason.trim(),
+      version: current.version,
     };
     assign.mutate(body, {
       onSuccess: () => {
