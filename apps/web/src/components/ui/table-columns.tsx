@@ -36,6 +36,11 @@ export function textColumn<T>({
   };
 }
 
+/** Figures: right-aligned, header and cells on one line. */
+export function numberColumn<T>({ render, ...column }: Base<T> & { render: (row: T) => ReactNode }): ColumnType<T> {
+  return { align: "right", ...column, className: nowrap(column.className), render: (_, row) => render(row) };
+}
+
 /** Dates and times: on one line, never broken between day and month. */
 export function dateColumn<T>({ render, ...column }: Base<T> & { render: (row: T) => ReactNode }): ColumnType<T> {
   return { ...column, className: nowrap(column.className), render: (_, row) => render(row) };
