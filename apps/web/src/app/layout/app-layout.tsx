@@ -5,9 +5,7 @@ import { Outlet, ScrollRestoration } from "react-router";
 import { DemoDataBanner } from "../../features/dashboard";
 import { AppHeader } from "./app-header";
 import { PageLoading } from "./page-loading";
-import { SideNav } from "./side-nav";
 
-/** Header across the top, the side menu on the left, the page beside it (ADR 011). */
 export function AppLayout() {
   const { t } = useTranslation();
   return (
@@ -16,17 +14,12 @@ export function AppLayout() {
         {t("app.skipToContent")}
       </a>
       <AppHeader />
-      <Layout className="app-body" hasSider>
-        <SideNav />
-        <Layout className="app-content">
-          <DemoDataBanner />
-          <main id="main" tabIndex={-1} className="app-main">
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </main>
-        </Layout>
-      </Layout>
+      <DemoDataBanner />
+      <main id="main" tabIndex={-1} className="app-main">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
       <ScrollRestoration />
     </Layout>
   );

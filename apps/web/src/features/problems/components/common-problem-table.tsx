@@ -7,7 +7,6 @@ import { formatDateTime, NO_VALUE } from "../../../lib/format";
 import type { CommonProblemPageQuery } from "../lib/common-problem-query";
 import { CombinedProgressBar } from "./combined-progress-bar";
 import { CommonProblemStatusControl } from "./common-problem-status-control";
-import { textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   problems: CommonProblem[];
@@ -33,7 +32,7 @@ export function CommonProblemTable({
 }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<CommonProblem> = [
-    textColumn({ key: "title", title: t("commonProblems.columns.title"), text: (p) => p.title, minWidth: 180 }),
+    { key: "title", title: t("commonProblems.columns.title"), dataIndex: "title" },
     {
       key: "district",
       title: t("commonProblems.columns.district"),
@@ -96,7 +95,6 @@ export function CommonProblemTable({
       pagination={serverPagination(query, total, (count) => t("commonProblems.count", { count }))}
       expandable={{ expandedRowRender: (p) => <ProblemDetails problem={p} /> }}
       locale={{ emptyText: t("commonProblems.empty") }}
-      scroll={{ x: true }}
     />
   );
 }

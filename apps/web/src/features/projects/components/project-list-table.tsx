@@ -111,7 +111,6 @@ export function ProjectListTable({ projects, total, query, loading, onChange, re
         pageSizeOptions: PAGE_SIZES,
         showTotal: (count) => t("projects.count", { count }),
       }}
-      scroll={{ x: true }}
     />
   );
 }
