@@ -29,10 +29,14 @@ function renderAt(user: SessionUser, route: string, language: "zh-CN" | "en" = "
   return screen.getByRole("navigation", { name: language === "en" ? "Main navigation" : "主导航" });
 }
 
-const entryNames = (nav: HTMLElement) => within(nav).getAllByRole("link").map((link) => link.textContent);
+const entryNames = (nav: HTMLElement) =>
+  within(nav)
+    .getAllByRole("link")
+    .map((link) => link.textContent);
 const current = (nav: HTMLElement) => within(nav).getByRole("link", { current: "page" });
 /** The menu item (li) that antd marks as selected. */
-const selectedItems = (nav: HTMLElement) => [...nav.querySelectorAll(".ant-menu-item-selected")].map((li) => li.textContent);
+const selectedItems = (nav: HTMLElement) =>
+  [...nav.querySelectorAll(".ant-menu-item-selected")].map((li) => li.textContent);
 
 beforeEach(() => {
   window.localStorage.clear();
@@ -60,7 +64,8 @@ describe("SideNav", () => {
       "联合工作组",
       "操作日志",
     ]);
-    for (const group of ["总览", "项目与工作", "问题研判", "系统管理"]) expect(within(nav).getByText(group)).toBeTruthy();
+    for (const group of ["总览", "项目与工作", "问题研判", "系统管理"])
+      expect(within(nav).getByText(group)).toBeTruthy();
     expect(current(nav).textContent).toBe("数据总览");
     expect(selectedItems(nav)).toEqual(["数据总览"]);
   });

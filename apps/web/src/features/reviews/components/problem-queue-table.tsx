@@ -156,7 +156,7 @@ export function ProblemQueueTable({
       locale={{ emptyText: <Empty description={t("queue.empty")} /> }}
       caption={<span className="sr-only">{t("queue.caption")}</span>}
       pagination={serverPagination(query, total, (count) => t("queue.count", { count }))}
-      scroll={{ x: "max-content" }}
+      scroll={{ x: true }}
     />
   );
 }
