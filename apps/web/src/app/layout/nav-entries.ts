@@ -2,7 +2,7 @@ import { can, type Capability, type SessionUser } from "@resettle/domain";
 import type { ParseKeys } from "i18next";
 
 /** One page in the side menu; its key is its address. */
-export type NavEntry = {
+type NavEntry = {
   to: string;
   /** i18n key of its label */
   label: ParseKeys;

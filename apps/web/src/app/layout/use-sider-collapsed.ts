@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 
 const STORAGE_KEY = "resettle.sider.collapsed";
 /** Below antd's xl breakpoint the side menu starts folded to its icons, leaving the tables room. */
-export const NARROW_QUERY = "(max-width: 1199.98px)";
+const NARROW_QUERY = "(max-width: 1199.98px)";
 
 function readStored(): boolean | null {
   try {

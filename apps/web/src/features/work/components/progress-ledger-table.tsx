@@ -2,7 +2,7 @@ import type { ProgressLedgerPage, ProgressReport } from "@resettle/domain";
 import { Empty, Space, Table, Tag, Tooltip, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
-import { textColumn } from "../../../components/ui/table-columns";
+import { numberColumn, textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   page: ProgressLedgerPage;
@@ -35,18 +35,17 @@ export function ProgressLedgerTable({ page, loading = false, onPage }: Props) {
         </Space>
       ),
     },
-    {
+    numberColumn({
       key: "households",
       title: t("progress.ledger.households"),
-      align: "right",
       width: 120,
-      render: (_, r) =>
+      render: (r) =>
         r.households < 0 ? (
           <span className="correction">{t("progress.ledger.correction", { count: formatCount(r.households) })}</span>
         ) : (
           `+${formatCount(r.households)}`
         ),
-    },
+    }),
     textColumn({ key: "note", title: t("progress.ledger.note"), text: (r) => r.note, minWidth: 140 }),
     textColumn({ key: "reason", title: t("progress.ledger.reason"), text: (r) => r.reason, minWidth: 140 }),
     {
