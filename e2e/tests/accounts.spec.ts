@@ -42,16 +42,16 @@ test("an administrator reassigns the responsible person of 向阳小区, with a 
   await expect(section).toContainText("赵科长（演示）");
   // …in its responsibility history, newest first…
   const history = section.getByRole("table", { name: /向阳小区责任变更记录/ });
-  const newest = history.locator("tbody tr").first();
+  const newest = history.locator("tbody tr.ant-table-row").first();
   await expect(newest).toContainText("赵科长（演示）");
   await expect(newest).toContainText(REASON);
   await expect(newest).toContainText("系统管理员（演示）");
-  await expect(history.locator("tbody tr").last()).toContainText("工作方案确定"); // the plan's own, first
+  await expect(history.locator("tbody tr.ant-table-row").last()).toContainText("工作方案确定"); // the plan's own, first
 
   // …and in the audit trail, with what it was before.
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "操作日志" }).click();
   const audit = page.getByRole("table", { name: "操作日志，最新在前" });
-  const row = audit.locator("tbody tr").filter({ hasText: "调整责任" }).first();
+  const row = audit.locator("tbody tr.ant-table-row").filter({ hasText: "调整责任" }).first();
   await expect(row).toContainText("系统管理员（演示）");
   await row.getByRole("button").first().click();
   const diff = page.getByRole("table", { name: "修改前后对照" }).first();
@@ -176,7 +176,7 @@ test("an account an administrator created must change its password at first sign
   await page.locator(".ant-select-dropdown:visible").getByText("登录失败", { exact: true }).click();
   await expect(page).toHaveURL(/action=login_failed/);
   const audit = page.getByRole("table", { name: "操作日志，最新在前" });
-  await expect(audit.locator("tbody tr").first()).toContainText("登录失败");
+  await expect(audit.locator("tbody tr.ant-table-row").first()).toContainText("登录失败");
 });
 
 test("a wrong password is refused on the login page, in Chinese", async ({ page }) => {

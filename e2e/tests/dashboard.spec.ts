@@ -25,7 +25,7 @@ test.describe("dashboard", () => {
     await expect(stats).toContainText("4,722户");
 
     const years = page.getByRole("table", { name: "各年度计划回迁户数、累计计划与实际累计完成情况" });
-    const rows = years.locator("tbody tr");
+    const rows = years.locator("tbody tr.ant-table-row");
     await expect(rows).toHaveCount(3);
     expect((await cellTexts(rows.nth(0))).slice(0, 4)).toEqual(["2018年", "1,613", "1,613", "34.2%"]);
     expect((await cellTexts(rows.nth(1))).slice(0, 4)).toEqual(["2019年", "2,280", "3,893", "82.4%"]);
@@ -40,7 +40,7 @@ test.describe("dashboard", () => {
       await expect(chart.locator("canvas, svg").first()).toBeVisible();
       const table = page.getByRole("table", { name: `${district}各年度计划、底线与实际累计占比` });
       const floors = await table
-        .locator("tbody tr")
+        .locator("tbody tr.ant-table-row")
         .evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td")[2]?.textContent?.trim()));
       expect(floors).toEqual(["30%", "60%", "100%"]);
     }
@@ -55,7 +55,7 @@ test.describe("dashboard", () => {
   }) => {
     await page.goto("/");
     const table = page.getByRole("table", { name: "各项目总户数、年度回迁任务与完成情况" });
-    const names = table.locator("tbody tr td:first-child");
+    const names = table.locator("tbody tr.ant-table-row td:first-child");
     await expect(names).toHaveText([
       "向阳小区",
       "绿地世纪城小区",
@@ -66,7 +66,7 @@ test.describe("dashboard", () => {
       "华润万家项目",
       "桃李源项目",
     ]);
-    const xiangyang = table.locator("tbody tr").first();
+    const xiangyang = table.locator("tbody tr.ant-table-row").first();
     // Name, health (its colour in words), district, total, quota 2018, done 2018, quota 2019.
     expect((await cellTexts(xiangyang)).slice(0, 7)).toEqual([
       "向阳小区",
@@ -102,15 +102,15 @@ test.describe("projects ledger", () => {
   test("pages, filters by district and keeps the filter in the address", async ({ page }) => {
     await page.goto("/projects");
     const table = page.getByRole("table", { name: "项目台账列表" });
-    await expect(table.locator("tbody tr")).toHaveCount(8);
+    await expect(table.locator("tbody tr.ant-table-row")).toHaveCount(8);
     await expect(page.getByText("共 8 个项目")).toBeVisible();
 
     await page.getByRole("combobox", { name: /所属区/ }).click();
     await page.locator(".ant-select-item-option").filter({ hasText: "大洼区" }).click();
-    await expect(table.locator("tbody tr")).toHaveCount(3);
+    await expect(table.locator("tbody tr.ant-table-row")).toHaveCount(3);
     await expect(page).toHaveURL(/districtId=/);
     await page.reload();
-    await expect(table.locator("tbody tr")).toHaveCount(3);
+    await expect(table.locator("tbody tr.ant-table-row")).toHaveCount(3);
     await expect(table).toContainText("荷塘月色项目");
     await expect(table).not.toContainText("向阳小区");
   });

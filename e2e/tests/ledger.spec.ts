@@ -24,7 +24,7 @@ test("a 双台子区 coordinator marks a milestone done from My work and reports
   await signInThroughPage(page, "coord-shuangtaizi");
   await expect(page).toHaveURL(/\/my-work$/);
   const table = page.getByRole("table", { name: /本部门负责的未完成推进节点与整改事项/ });
-  const row = table.locator("tbody tr").filter({ hasText: MILESTONE }).filter({ hasText: "向阳小区" });
+  const row = table.locator("tbody tr.ant-table-row").filter({ hasText: MILESTONE }).filter({ hasText: "向阳小区" });
   await expect(row).toContainText("已逾期");
 
   await changeStatus(page, MILESTONE, "已完成");
@@ -41,7 +41,7 @@ test("a 双台子区 coordinator marks a milestone done from My work and reports
   await expect(page.getByText("回迁户数已上报")).toBeVisible();
   await expect(summary).toContainText("940 户");
   const ledger = page.getByRole("table", { name: "回迁进度台账，最新在前" });
-  await expect(ledger.locator("tbody tr").first()).toContainText("e2e：12月回迁 20 户");
+  await expect(ledger.locator("tbody tr.ant-table-row").first()).toContainText("e2e：12月回迁 20 户");
 
   // The timetable shows the milestone done, by whom.
   const done = page.locator("tr").filter({ hasText: MILESTONE });

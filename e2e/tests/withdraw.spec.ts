@@ -43,7 +43,7 @@ test("the office withdraws a mistaken overdue milestone: struck through with its
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("学府园二期");
   const row = page
     .getByRole("table", { name: /本项目里程碑/ })
-    .locator("tbody tr")
+    .locator("tbody tr.ant-table-row")
     .filter({ hasText: MISTAKE });
   await expect(row).toContainText("已逾期");
   await row.getByRole("button", { name: new RegExp(`撤销\\s*${MISTAKE}`) }).click();

@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitch } from "./language-switch";
-import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
 
+/** Brand, language and the user's menu; the pages are in the side menu (ADR 011). */
 export function AppHeader() {
   const { t } = useTranslation();
   return (
@@ -14,7 +14,7 @@ export function AppHeader() {
         <BrandMark />
         <span title={t("app.name")}>{t("app.headerName")}</span>
       </Link>
-      <MainNav />
+      <span className="app-header-spacer" />
       <LanguageSwitch />
       <UserMenu />
     </Layout.Header>

@@ -5,7 +5,9 @@ import { Outlet, ScrollRestoration } from "react-router";
 import { DemoDataBanner } from "../../features/dashboard";
 import { AppHeader } from "./app-header";
 import { PageLoading } from "./page-loading";
+import { SideNav } from "./side-nav";
 
+/** Header across the top, the side menu on the left, the page beside it (ADR 011). */
 export function AppLayout() {
   const { t } = useTranslation();
   return (
@@ -14,12 +16,17 @@ export function AppLayout() {
         {t("app.skipToContent")}
       </a>
       <AppHeader />
-      <DemoDataBanner />
-      <main id="main" tabIndex={-1} className="app-main">
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
-      </main>
+      <Layout className="app-body" hasSider>
+        <SideNav />
+        <Layout className="app-content">
+          <DemoDataBanner />
+          <main id="main" tabIndex={-1} className="app-main">
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout>
+      </Layout>
       <ScrollRestoration />
     </Layout>
   );

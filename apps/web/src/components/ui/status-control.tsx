@@ -8,6 +8,7 @@ import { requiredRule, textLimit } from "../../lib/form-rules";
 import { NO_VALUE } from "../../lib/format";
 import type zhCN from "../../lib/i18n/zh-CN.json";
 import { canReapply, legalMoves, needsReason } from "../../lib/legal-moves";
+import { CellText } from "./cell-text";
 import { ConflictModal, type ConflictRow } from "./conflict-modal";
 import { FormModal } from "./form-modal";
 import { WorkStatusTag } from "./work-status-tag";
@@ -144,7 +145,11 @@ export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
       </Space>
       {record.status === "blocked" && record.blockedReason && (
         <Typography.Text type="danger" className="blocked-reason">
-          {t(`${scope}.status.blockedBecause`, { reason: record.blockedReason })}
+          <CellText
+            text={t(`${scope}.status.blockedBecause`, { reason: record.blockedReason })}
+            minWidth={120}
+            maxWidth={260}
+          />
         </Typography.Text>
       )}
       {blocking && (

@@ -57,6 +57,7 @@ export function AuditDiffView({ event, formatValue }: Props) {
           dataSource={showUnchanged ? rows : changes}
           rowClassName={(row) => `audit-diff-${row.kind}`}
           caption={<span className="sr-only">{t("audit.diff.caption")}</span>}
+          scroll={{ x: true }}
         />
       )}
       {unchanged > 0 && (

@@ -54,6 +54,7 @@ export function AuditTable({ events, total, query, loading, onChange, renderEnti
         rowExpandable: (e) => e.before !== null || e.after !== null,
       }}
       pagination={serverPagination(query, total, (count) => t("audit.count", { count }))}
+      scroll={{ x: true }}
     />
   );
 }

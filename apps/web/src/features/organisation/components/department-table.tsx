@@ -67,6 +67,7 @@ export function DepartmentTable({ departments, districtName, onEdit }: Props) {
         hideOnSinglePage: true,
         showTotal: (count) => t("admin.departments.count", { count }),
       }}
+      scroll={{ x: true }}
     />
   );
 }

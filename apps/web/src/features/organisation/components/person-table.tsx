@@ -84,6 +84,7 @@ export function PersonTable({
       caption={<span className="sr-only">{t("admin.persons.caption")}</span>}
       rowClassName={(p) => (p.active ? "" : "row-inactive")}
       pagination={serverPagination(query, total, (count) => t("admin.persons.count", { count }))}
+      scroll={{ x: true }}
     />
   );
 }

@@ -7,6 +7,7 @@ import { formatDateTime, NO_VALUE } from "../../../lib/format";
 import type { CommonProblemPageQuery } from "../lib/common-problem-query";
 import { CombinedProgressBar } from "./combined-progress-bar";
 import { CommonProblemStatusControl } from "./common-problem-status-control";
+import { textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   problems: CommonProblem[];
@@ -32,7 +33,7 @@ export function CommonProblemTable({
 }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<CommonProblem> = [
-    { key: "title", title: t("commonProblems.columns.title"), dataIndex: "title" },
+    textColumn({ key: "title", title: t("commonProblems.columns.title"), text: (p) => p.title, minWidth: 180 }),
     {
       key: "district",
       title: t("commonProblems.columns.district"),
@@ -95,6 +96,7 @@ export function CommonProblemTable({
       pagination={serverPagination(query, total, (count) => t("commonProblems.count", { count }))}
       expandable={{ expandedRowRender: (p) => <ProblemDetails problem={p} /> }}
       locale={{ emptyText: t("commonProblems.empty") }}
+      scroll={{ x: true }}
     />
   );
 }

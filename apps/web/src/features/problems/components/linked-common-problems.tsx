@@ -2,8 +2,9 @@ import type { CommonProblem } from "@resettle/domain";
 import { Empty, Table, Typography, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { WorkStatusTag } from "../../../components/ui/work-status-tag";
-import { NO_VALUE } from "../../../lib/format";
 import { CombinedProgressBar } from "./combined-progress-bar";
+import { CellText } from "../../../components/ui/cell-text";
+import { textColumn } from "../../../components/ui/table-columns";
 
 type Props = { problems: CommonProblem[]; projectName: string };
 
@@ -12,12 +13,8 @@ export function LinkedCommonProblems({ problems, projectName }: Props) {
   const { t } = useTranslation();
   if (problems.length === 0) return <Empty description={t("commonProblems.noneLinked")} />;
   const columns: TableColumnsType<CommonProblem> = [
-    { key: "title", title: t("commonProblems.columns.title"), dataIndex: "title" },
-    {
-      key: "measure",
-      title: t("commonProblems.form.measure"),
-      render: (_, p) => <span style={{ whiteSpace: "pre-line" }}>{p.measure || NO_VALUE}</span>,
-    },
+    textColumn({ key: "title", title: t("commonProblems.columns.title"), text: (p) => p.title }),
+    textColumn({ key: "measure", title: t("commonProblems.form.measure"), text: (p) => p.measure, lines: 3 }),
     {
       key: "department",
       title: t("commonProblems.columns.responsibleDepartment"),
@@ -31,7 +28,11 @@ export function LinkedCommonProblems({ problems, projectName }: Props) {
           <WorkStatusTag status={p.status} />
           {p.status === "blocked" && p.blockedReason && (
             <Typography.Text type="danger" className="blocked-reason">
-              {t("commonProblems.status.blockedBecause", { reason: p.blockedReason })}
+              <CellText
+                text={t("commonProblems.status.blockedBecause", { reason: p.blockedReason })}
+                minWidth={120}
+                maxWidth={260}
+              />
             </Typography.Text>
           )}
         </>
@@ -58,6 +59,7 @@ export function LinkedCommonProblems({ problems, projectName }: Props) {
       dataSource={problems}
       pagination={false}
       caption={<span className="sr-only">{t("commonProblems.linkedCaption", { name: projectName })}</span>}
+      scroll={{ x: true }}
     />
   );
 }

@@ -111,6 +111,7 @@ export function ProjectListTable({ projects, total, query, loading, onChange, re
         pageSizeOptions: PAGE_SIZES,
         showTotal: (count) => t("projects.count", { count }),
       }}
+      scroll={{ x: true }}
     />
   );
 }

@@ -92,6 +92,7 @@ export function ProjectQuotaTable({ projects, years, renderPerson, caption }: Pr
       dataSource={projects}
       summary={projects.length > 0 ? summary : undefined}
       caption={<span className="sr-only">{caption}</span>}
+      scroll={{ x: true }}
     />
   );
 }

@@ -48,6 +48,7 @@ export function ProjectYearTargetsTable({ project }: { project: ProjectDetail })
       columns={columns}
       dataSource={toRows(project)}
       caption={<span className="sr-only">{t("project.yearTargets.caption")}</span>}
+      scroll={{ x: true }}
     />
   );
 }

@@ -3,6 +3,7 @@ import { Table, type TableColumnsType } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../lib/format";
+import { dateColumn, textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   history: ResponsibilityAssignment[];
@@ -15,12 +16,7 @@ type Props = {
 export function ResponsibilityHistory({ history, renderPerson, caption, compact = false }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<ResponsibilityAssignment> = [
-    {
-      key: "at",
-      title: t("responsibility.history.at"),
-      render: (_, a) => formatDateTime(a.assignedAt),
-      width: 170,
-    },
+    dateColumn({ key: "at", title: t("responsibility.history.at"), render: (a) => formatDateTime(a.assignedAt) }),
     { key: "department", title: t("responsibility.history.department"), render: (_, a) => a.department.name },
     {
       key: "person",
@@ -32,7 +28,7 @@ export function ResponsibilityHistory({ history, renderPerson, caption, compact 
       title: t("responsibility.history.by"),
       render: (_, a) => a.assignedBy?.name ?? t("responsibility.history.system"),
     },
-    { key: "reason", title: t("responsibility.history.reason"), dataIndex: "reason" },
+    textColumn({ key: "reason", title: t("responsibility.history.reason"), text: (a) => a.reason }),
   ];
   return (
     <Table<ResponsibilityAssignment>
@@ -43,6 +39,7 @@ export function ResponsibilityHistory({ history, renderPerson, caption, compact 
       dataSource={history}
       caption={<span className="sr-only">{caption}</span>}
       locale={{ emptyText: t("responsibility.history.empty") }}
+      scroll={{ x: true }}
     />
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { HealthTag } from "../../../components/ui/health-tag";
 import { onServerPageChange, serverPagination } from "../../../components/ui/server-table";
+import { numberColumn } from "../../../components/ui/table-columns";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
 import { newReviewPath, projectReviewsPath } from "../lib/review-paths";
 import { AssignGroupControl } from "./assign-group-control";
@@ -117,19 +118,17 @@ export function ProblemQueueTable({
           formatDate(e.nextReviewDue)
         ),
     },
-    {
+    numberColumn({
       key: "openActions",
       title: t("queue.columns.openActions"),
-      align: "right",
-      render: (_, e) => formatCount(e.openActions),
-    },
-    {
+      render: (e) => formatCount(e.openActions),
+    }),
+    numberColumn({
       key: "overdueActions",
       title: t("queue.columns.overdueActions"),
-      align: "right",
-      render: (_, e) =>
+      render: (e) =>
         e.overdueActions > 0 ? <span className="overdue">{formatCount(e.overdueActions)}</span> : formatCount(0),
-    },
+    }),
     {
       key: "actions",
       title: t("common.actions"),
@@ -156,7 +155,7 @@ export function ProblemQueueTable({
       locale={{ emptyText: <Empty description={t("queue.empty")} /> }}
       caption={<span className="sr-only">{t("queue.caption")}</span>}
       pagination={serverPagination(query, total, (count) => t("queue.count", { count }))}
-      scroll={{ x: "max-content" }}
+      scroll={{ x: true }}
     />
   );
 }

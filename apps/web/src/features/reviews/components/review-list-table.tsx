@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { onServerPageChange, serverPagination } from "../../../components/ui/server-table";
 import { formatDate } from "../../../lib/format";
+import { textColumn } from "../../../components/ui/table-columns";
 
 type Paging = { page: number; pageSize: number };
 
@@ -32,11 +33,11 @@ export function ReviewListTable({ reviews, total, query, loading, onChange, capt
       ),
     },
     { key: "group", title: t("reviews.list.columns.group"), render: (_, r) => r.group.name },
-    {
+    textColumn({
       key: "projects",
       title: t("reviews.list.columns.projects"),
-      render: (_, r) => r.projects.map((p) => p.name).join(separator),
-    },
+      text: (r) => r.projects.map((p) => p.name).join(separator),
+    }),
     {
       key: "actions",
       title: t("reviews.list.columns.actions"),
@@ -70,6 +71,7 @@ export function ReviewListTable({ reviews, total, query, loading, onChange, capt
       pagination={
         total > query.pageSize ? serverPagination(query, total, (count) => t("reviews.list.count", { count })) : false
       }
+      scroll={{ x: true }}
     />
   );
 }

@@ -82,6 +82,7 @@ export function WorkingGroupTable({ groups, loading, onEdit }: Props) {
         expandedRowRender: (g) => <GroupPersons group={g} />,
         rowExpandable: (g) => g.persons.length > 0,
       }}
+      scroll={{ x: true }}
     />
   );
 }

@@ -106,6 +106,7 @@ export function UserTable(props: Props) {
       caption={<span className="sr-only">{t("admin.users.caption")}</span>}
       rowClassName={(u) => (u.active ? "" : "row-inactive")}
       pagination={serverPagination(query, total, (count) => t("admin.users.count", { count }))}
+      scroll={{ x: true }}
     />
   );
 }

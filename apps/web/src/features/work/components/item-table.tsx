@@ -7,6 +7,7 @@ import { ReviewSourceTag } from "../../../components/ui/review-source-tag";
 import { formatDate, NO_VALUE } from "../../../lib/format";
 import { daysOverdue, isLate, workRowClass } from "../lib/work-schedule";
 import { WithdrawnNote } from "./withdrawn-note";
+import { dateColumn, textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   items: Item[];
@@ -24,28 +25,25 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
   const { t } = useTranslation();
   const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const columns: TableColumnsType<Item> = [
-    {
+    textColumn({
       key: "title",
       title: t("work.items.problem"),
-      width: "18%",
-      render: (_, i) => (
-        <>
-          <span className="work-title">{i.title}</span> <ReviewSourceTag review={i.review} />
-        </>
-      ),
-    },
-    { key: "cause", title: t("work.items.cause"), render: (_, i) => i.cause || NO_VALUE, width: "16%" },
-    { key: "measure", title: t("work.items.measure"), render: (_, i) => i.measure || NO_VALUE, width: "20%" },
+      text: (i) => i.title,
+      lines: 3,
+      after: (i) => <ReviewSourceTag review={i.review} />,
+    }),
+    textColumn({ key: "cause", title: t("work.items.cause"), text: (i) => i.cause, lines: 3 }),
+    textColumn({ key: "measure", title: t("work.items.measure"), text: (i) => i.measure, lines: 3 }),
     {
       key: "department",
       title: t("work.items.responsibleDepartment"),
       render: (_, i) => (i.responsibleDepartmentId && departmentName(i.responsibleDepartmentId)) || NO_VALUE,
     },
     { key: "person", title: t("work.items.responsiblePerson"), render: (_, i) => renderPerson(i.responsiblePersonId) },
-    {
+    dateColumn({
       key: "dueDate",
       title: t("work.items.deadline"),
-      render: (_, i) =>
+      render: (i) =>
         isLate(i, today) ? (
           <span className="overdue">
             <ExclamationCircleFilled aria-hidden /> {formatDate(i.dueDate)}
@@ -54,7 +52,7 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
         ) : (
           formatDate(i.dueDate)
         ),
-    },
+    }),
     {
       key: "status",
       title: t("work.items.status"),
@@ -81,6 +79,7 @@ export function ItemTable({ items, today, departmentName, renderPerson, renderSt
       rowClassName={(i) => workRowClass(i, today)}
       locale={{ emptyText: <Empty description={t("work.items.empty")} /> }}
       caption={<span className="sr-only">{t("work.items.caption")}</span>}
+      scroll={{ x: true }}
     />
   );
 }

@@ -8,6 +8,7 @@ import { daysOverdue, isLate, sortByDueDate, workRowClass } from "../lib/work-sc
 import { WithdrawnNote } from "./withdrawn-note";
 import type { RenderPerson } from "../../../components/ui/render-person";
 import { WorkStatusTag } from "../../../components/ui/work-status-tag";
+import { dateColumn, textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   milestones: Milestone[];
@@ -31,10 +32,10 @@ export function MilestoneTable({
 }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Milestone> = [
-    {
+    dateColumn({
       key: "dueDate",
       title: t("project.milestones.dueDate"),
-      render: (_, m) =>
+      render: (m) =>
         isLate(m, today) ? (
           <span className="overdue">
             <ExclamationCircleFilled aria-hidden /> {formatDate(m.dueDate)}
@@ -43,13 +44,9 @@ export function MilestoneTable({
         ) : (
           formatDate(m.dueDate)
         ),
-    },
+    }),
     { key: "kind", title: t("project.milestones.kind"), render: (_, m) => t(`enums.milestoneKind.${m.kind}`) },
-    {
-      key: "title",
-      title: t("project.milestones.item"),
-      render: (_, m) => <span className="work-title">{m.title}</span>,
-    },
+    textColumn({ key: "title", title: t("project.milestones.item"), text: (m) => m.title, minWidth: 180 }),
     {
       key: "status",
       title: t("project.milestones.status"),
@@ -65,10 +62,10 @@ export function MilestoneTable({
       title: t("project.milestones.responsiblePerson"),
       render: (_, m) => renderPerson(m.responsiblePersonId),
     },
-    {
+    dateColumn({
       key: "completedAt",
       title: t("project.milestones.completedAt"),
-      render: (_, m) =>
+      render: (m) =>
         m.completedAt ? (
           <>
             {formatDate(m.completedAt)}
@@ -77,7 +74,7 @@ export function MilestoneTable({
         ) : (
           NO_VALUE
         ),
-    },
+    }),
     ...(renderActions
       ? [
           {
@@ -99,6 +96,7 @@ export function MilestoneTable({
       rowClassName={(m) => workRowClass(m, today)}
       locale={{ emptyText: <Empty description={t("project.milestones.empty")} /> }}
       caption={<span className="sr-only">{t("project.milestones.caption")}</span>}
+      scroll={{ x: true }}
     />
   );
 }

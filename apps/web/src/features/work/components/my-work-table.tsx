@@ -6,6 +6,7 @@ import { ReviewSourceTag } from "../../../components/ui/review-source-tag";
 import { formatDate } from "../../../lib/format";
 import { UrgencyTag } from "./urgency-tag";
 import { WorkStatusControl } from "./work-status-control";
+import { dateColumn, textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   entries: WorkEntry[];
@@ -24,22 +25,18 @@ export function MyWorkTable({ entries, canUpdate, allowReopen }: Props) {
       render: (_, e) => <Link to={`/projects/${e.projectId}`}>{e.projectName}</Link>,
     },
     { key: "type", title: t("work.mine.columns.type"), render: (_, e) => t(`work.type.${e.type}`) },
-    {
+    textColumn({
       key: "title",
       title: t("work.mine.columns.title"),
-      render: (_, e) => (
-        <>
-          {e.title} <ReviewSourceTag review={e.review} />
-        </>
-      ),
-    },
-    {
+      text: (e) => e.title,
+      minWidth: 180,
+      after: (e) => <ReviewSourceTag review={e.review} />,
+    }),
+    dateColumn({
       key: "dueDate",
       title: t("work.mine.columns.dueDate"),
-      render: (_, e) => (
-        <span className={e.urgency === "overdue" ? "overdue" : undefined}>{formatDate(e.dueDate)}</span>
-      ),
-    },
+      render: (e) => <span className={e.urgency === "overdue" ? "overdue" : undefined}>{formatDate(e.dueDate)}</span>,
+    }),
     {
       key: "status",
       title: t("work.mine.columns.status"),
@@ -56,6 +53,7 @@ export function MyWorkTable({ entries, canUpdate, allowReopen }: Props) {
       rowClassName={(e) => (e.urgency === "overdue" ? "row-overdue" : "")}
       locale={{ emptyText: <Empty description={t("work.mine.empty")} /> }}
       caption={<span className="sr-only">{t("work.mine.caption")}</span>}
+      scroll={{ x: true }}
     />
   );
 }

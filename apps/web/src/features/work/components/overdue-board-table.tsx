@@ -5,6 +5,8 @@ import { Link } from "react-router";
 import { onServerPageChange, serverPagination } from "../../../components/ui/server-table";
 import { WorkStatusTag } from "../../../components/ui/work-status-tag";
 import { formatDate } from "../../../lib/format";
+import { CellText } from "../../../components/ui/cell-text";
+import { dateColumn, textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   entries: OverdueEntry[];
@@ -34,16 +36,12 @@ export function OverdueBoardTable({ entries, total, query, loading, onChange }: 
           ? `${t("work.type.milestone")} · ${t(`enums.milestoneKind.${e.milestoneKind}`)}`
           : t("work.type.item"),
     },
-    {
+    textColumn({
       key: "title",
       title: t("board.columns.title"),
-      render: (_, e) => (
-        <>
-          {e.title}
-          {e.blockedReason && <div className="section-hint">{e.blockedReason}</div>}
-        </>
-      ),
-    },
+      text: (e) => e.title,
+      after: (e) => e.blockedReason && <CellText className="section-hint" text={e.blockedReason} />,
+    }),
     {
       key: "project",
       title: t("board.columns.project"),
@@ -60,11 +58,11 @@ export function OverdueBoardTable({ entries, total, query, loading, onChange }: 
       title: t("board.columns.person"),
       render: (_, e) => e.responsiblePerson?.name ?? t("board.unassigned"),
     },
-    {
+    dateColumn({
       key: "dueDate",
       title: t("board.columns.dueDate"),
-      render: (_, e) => <span className="overdue">{formatDate(e.dueDate)}</span>,
-    },
+      render: (e) => <span className="overdue">{formatDate(e.dueDate)}</span>,
+    }),
     { key: "status", title: t("board.columns.status"), render: (_, e) => <WorkStatusTag status={e.status} /> },
   ];
   return (
@@ -78,7 +76,7 @@ export function OverdueBoardTable({ entries, total, query, loading, onChange }: 
       pagination={serverPagination(query, total, (count) => t("board.count", { count }))}
       locale={{ emptyText: <Empty description={t("board.empty")} /> }}
       caption={<span className="sr-only">{t("board.caption")}</span>}
-      scroll={{ x: "max-content" }}
+      scroll={{ x: true }}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { ProgressLedgerPage, ProgressReport } from "@resettle/domain";
 import { Empty, Space, Table, Tag, Tooltip, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
+import { numberColumn, textColumn } from "../../../components/ui/table-columns";
 
 type Props = {
   page: ProgressLedgerPage;
@@ -34,20 +35,19 @@ export function ProgressLedgerTable({ page, loading = false, onPage }: Props) {
         </Space>
       ),
     },
-    {
+    numberColumn({
       key: "households",
       title: t("progress.ledger.households"),
-      align: "right",
       width: 120,
-      render: (_, r) =>
+      render: (r) =>
         r.households < 0 ? (
           <span className="correction">{t("progress.ledger.correction", { count: formatCount(r.households) })}</span>
         ) : (
           `+${formatCount(r.households)}`
         ),
-    },
-    { key: "note", title: t("progress.ledger.note"), ellipsis: true, render: (_, r) => r.note || NO_VALUE },
-    { key: "reason", title: t("progress.ledger.reason"), ellipsis: true, render: (_, r) => r.reason || NO_VALUE },
+    }),
+    textColumn({ key: "note", title: t("progress.ledger.note"), text: (r) => r.note, minWidth: 140 }),
+    textColumn({ key: "reason", title: t("progress.ledger.reason"), text: (r) => r.reason, minWidth: 140 }),
     {
       key: "reportedBy",
       title: t("progress.ledger.reportedBy"),
@@ -81,6 +81,7 @@ export function ProgressLedgerTable({ page, loading = false, onPage }: Props) {
           {t("progress.ledger.total", { count: page.total, households: formatCount(page.households) })}
         </span>
       )}
+      scroll={{ x: true }}
     />
   );
 }
