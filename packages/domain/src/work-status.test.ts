@@ -52,6 +52,8 @@ describe("work status transitions", () => {
     expect(checkTransition("awaiting_verification", "blocked", { blockedReason: "x" }).ok).toBe(false);
     expect(checkTransition("awaiting_verification", "done", { via: "completion" }).ok).toBe(false);
     expect(checkTransition("in_progress", "done", { via: "verification" }).ok).toBe(false);
+    expect(checkTransition("done", "done", { via: "completion" }).ok).toBe(false);
+    expect(checkTransition("done", "done", { via: "verification" }).ok).toBe(false);
     expect(checkTransition("done", "in_progress", { via: "verification", allowReopen: true }).ok).toBe(false);
   });
 });

@@ -48,7 +48,11 @@ export function checkTransition(
   } = {},
 ): TransitionCheck {
   const { via = "move", completionRequired = true } = options;
-  if (from === to) return { ok: true };
+  // A status move to the status it has changes nothing; completing done work again, or verifying it again, is refused.
+  if (from === to)
+    return via === "move"
+      ? { ok: true }
+      : { ok: false, reason: "transition_not_allowed", message: `already ${from}` };
   if (from === "done" && options.allowReopen && to === "in_progress" && via === "move") return { ok: true };
   if (!WORK_TRANSITIONS[from].includes(to))
     return { ok: false, reason: "transition_not_allowed", message: `cannot move from ${from} to ${to}` };
