@@ -18,7 +18,8 @@ eachTestApp((app, seeded) => {
   ids = seeded;
 });
 beforeEach(async () => {
-  for (const user of ["admin", "wg", "leader", "coord-zhujian", "coord-fayuan", "coord-caizheng"]) await t.as(user)({ url: "/api/auth/me" });
+  for (const user of ["admin", "wg", "leader", "coord-zhujian", "coord-fayuan", "coord-caizheng"])
+    await t.as(user)({ url: "/api/auth/me" });
 });
 
 type Kind = "milestones" | "items";
@@ -138,7 +139,9 @@ describe("POST /api/milestones/:id/completion", () => {
     const stale = await complete("coord-zhujian", "milestones", id, { completedOn: today, note: NOTE, version: 7 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.current).toMatchObject({ id, status: "in_progress", version: 1 });
-    expect((await complete("coord-zhujian", "milestones", id, { completedOn: today, note: NOTE, version: 1 })).statusCode).toBe(200);
+    expect(
+      (await complete("coord-zhujian", "milestones", id, { completedOn: today, note: NOTE, version: 1 })).statusCode,
+    ).toBe(200);
     const again = await complete("coord-zhujian", "milestones", id, { completedOn: today, note: NOTE, version: 2 });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.details[0]).toMatchObject({ path: "params.id", reason: "transition_not_allowed" });
@@ -216,7 +219,11 @@ describe("verification (复核)", () => {
     expect(bare.json().error.details[0]).toMatchObject({ path: "body.note", reason: "reason_required" });
     expect(await snapshot(t.db.prisma)).toEqual(before);
 
-    const returned = await verify("admin", "milestones", id, { decision: "return", note: "缺少许可证扫描件", version: 2 });
+    const returned = await verify("admin", "milestones", id, {
+      decision: "return",
+      note: "缺少许可证扫描件",
+      version: 2,
+    });
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json()).toMatchObject({
       status: "in_progress",
@@ -227,7 +234,11 @@ describe("verification (复核)", () => {
     });
     expect((await myWork("coord-zhujian")).entries.find((e) => e.id === id)?.returnReason).toBe("缺少许可证扫描件");
 
-    const again = await complete("coord-zhujian", "milestones", id, { completedOn: today, note: "已补扫描件", version: 3 });
+    const again = await complete("coord-zhujian", "milestones", id, {
+      completedOn: today,
+      note: "已补扫描件",
+      version: 3,
+    });
     expect(again.json()).toMatchObject({ status: "awaiting_verification", returned: null });
   });
 
@@ -272,7 +283,9 @@ describe("GET/PATCH /api/verification-rules", () => {
       t.as(user)({ method: "PATCH", url: "/api/verification-rules", payload });
     const before = await snapshot(t.db.prisma);
     expect((await patch("wg", { kind: "item", requiresVerification: true, version: 1 })).statusCode).toBe(403);
-    expect((await patch("coord-zhujian", { kind: "item", requiresVerification: true, version: 1 })).statusCode).toBe(403);
+    expect((await patch("coord-zhujian", { kind: "item", requiresVerification: true, version: 1 })).statusCode).toBe(
+      403,
+    );
     expect((await patch("admin", { kind: "item", requiresVerification: false, version: 1 })).statusCode).toBe(200);
     expect(await snapshot(t.db.prisma)).toEqual(before); // nothing changed: nothing written
 

@@ -142,9 +142,9 @@ describe("GET /api/my-work", () => {
 
     for (const id of [doneSoon, overdueByOne]) {
       const done = await t.as("coord-zhujian")({
-        method: "PATCH",
-        url: `/api/milestones/${id}`,
-        payload: { status: "done", version: 1 },
+        method: "POST",
+        url: `/api/milestones/${id}/completion`,
+        payload: { completedOn: "2026-11-24", note: "已办结", version: 1 },
       });
       expect(done.statusCode).toBe(200);
     }
