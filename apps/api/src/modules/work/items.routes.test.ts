@@ -230,6 +230,12 @@ describe("POST /api/projects/:id/items", () => {
         completedBy: null,
         review: null,
         withdrawn: null,
+        completedOn: null,
+        completionNote: null,
+        verifiedAt: null,
+        verifiedBy: null,
+        returned: null,
+        evidenceCount: 0,
         version: 1,
       });
       const [event] = await auditOf(created.id);

@@ -397,6 +397,12 @@ describe("POST /api/projects/:id/milestones", () => {
       completedBy: null,
       blockedReason: null,
       withdrawn: null,
+      completedOn: null,
+      completionNote: null,
+      verifiedAt: null,
+      verifiedBy: null,
+      returned: null,
+      evidenceCount: 0,
       version: 1,
     });
     expect((await milestonesOf(ids.xuefuyuan)).map((m) => m.id)).toContain(created.id);
