@@ -50,9 +50,7 @@ export function checkTransition(
   const { via = "move", completionRequired = true } = options;
   // A status move to the status it has changes nothing; completing done work again, or verifying it again, is refused.
   if (from === to)
-    return via === "move"
-      ? { ok: true }
-      : { ok: false, reason: "transition_not_allowed", message: `already ${from}` };
+    return via === "move" ? { ok: true } : { ok: false, reason: "transition_not_allowed", message: `already ${from}` };
   if (from === "done" && options.allowReopen && to === "in_progress" && via === "move") return { ok: true };
   if (!WORK_TRANSITIONS[from].includes(to))
     return { ok: false, reason: "transition_not_allowed", message: `cannot move from ${from} to ${to}` };

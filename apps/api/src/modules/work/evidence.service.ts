@@ -45,7 +45,11 @@ const present = (row: EvidenceRow): EvidenceFile =>
     uploadedAt: row.uploadedAt.toISOString(),
     uploadedBy: row.uploadedBy?.displayName ?? null,
     withdrawn: row.withdrawnAt
-      ? { at: row.withdrawnAt.toISOString(), by: row.withdrawnBy?.displayName ?? null, reason: row.withdrawReason ?? "" }
+      ? {
+          at: row.withdrawnAt.toISOString(),
+          by: row.withdrawnBy?.displayName ?? null,
+          reason: row.withdrawReason ?? "",
+        }
       : null,
   });
 
@@ -110,7 +114,6 @@ export async function listEvidence(
 
 /** A file name as it may be stored: the last part of what was sent, trimmed, NFC, 1–200 characters. */
 function cleanFileName(given: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   const name = (given.split(/[\\/]/).pop() ?? "").normalize("NFC").trim();
   if (!name) throw AppError.invalid("body.file", "too_small", "the file needs a name", { minimum: 1 });
   if (name.length > TEXT_MAX.fileName)
@@ -184,9 +187,7 @@ export async function uploadEvidence(
 }
 
 const ownerOf = (row: { milestoneId: string | null; itemId: string | null }) =>
-  row.milestoneId
-    ? { type: "milestone" as const, id: row.milestoneId }
-    : { type: "item" as const, id: row.itemId! };
+  row.milestoneId ? { type: "milestone" as const, id: row.milestoneId } : { type: "item" as const, id: row.itemId! };
 
 /**
  * 撤回: an evidence file attached by mistake is withdrawn with a reason while its record is not

@@ -146,7 +146,10 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
 }
 
 /** Completions awaiting the office's verification, every department's, the longest waiting first. */
-async function awaiting(db: ServiceContext["db"], entry: ReturnType<typeof entryOf>): Promise<MyWork["awaitingVerification"]> {
+async function awaiting(
+  db: ServiceContext["db"],
+  entry: ReturnType<typeof entryOf>,
+): Promise<MyWork["awaitingVerification"]> {
   const where = { status: "awaiting_verification" as const, ...notWithdrawn };
   const [milestones, items] = await Promise.all([
     db.milestone.findMany({ where, select: work }),
