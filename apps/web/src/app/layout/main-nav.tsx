@@ -25,6 +25,7 @@ export function MainNav() {
     { to: "/admin/persons", label: t("nav.persons"), capability: "organisation.manage" as const },
     { to: "/admin/causes", label: t("causes.title"), capability: "causes.manage" as const },
     { to: "/admin/working-groups", label: t("groups.title"), capability: "groups.manage" as const },
+    { to: "/admin/verification-rules", label: t("verificationRules.title"), capability: "work.verify" as const },
   ].filter((link) => can(user, link.capability));
   const adminActive = pathname.startsWith("/admin/");
 
