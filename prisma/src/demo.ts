@@ -210,6 +210,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
           dueDate: new Date(`${due}T00:00:00Z`),
           status,
           completedAt: status === "done" ? new Date(`${due}T08:00:00Z`) : null,
+          completedOn: status === "done" ? new Date(`${due}T00:00:00Z`) : null,
           blockedReason: status === "blocked" ? (demoBlockedReasons[title] ?? "演示：受阻") : null,
           responsibleDepartmentId: deptId.get(department) ?? null,
           responsiblePersonId: firstPerson.get(department) ?? null,

@@ -1,9 +1,14 @@
+import os from "node:os";
+import path from "node:path";
 import Fastify, { type FastifyServerOptions } from "fastify";
+import multipart from "@fastify/multipart";
+import { EVIDENCE_MAX_MB_DEFAULT } from "@resettle/domain";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { PrismaClient } from "@resettle/prisma/client";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { newRequestId } from "./lib/request-id.js";
 import type { ModuleDeps } from "./lib/types.js";
+import { filesystemStore, type FileStore } from "./lib/file-store.js";
 import { authPlugin, defaultSessionSettings, type SessionSettings } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/error-handler.js";
 import { defaultIdempotencySettings, idempotencyPlugin, type IdempotencySettings } from "./plugins/idempotency.js";
@@ -34,6 +39,11 @@ export type AppOptions = {
   /** Tests only: see ModuleDeps.signInHooks. */
   signInHooks?: ModuleDeps["signInHooks"];
   idempotency?: IdempotencySettings;
+  /**
+   * Evidence files (证明材料): where their bytes go and the largest accepted. By default a
+   * directory under the system's temporary directory (the server passes its own).
+   */
+  evidence?: { store: FileStore; maxBytes: number };
 };
 
 /** Builds the whole application without listening: tests call inject() on it. */
@@ -56,6 +66,10 @@ export async function buildApp(options: AppOptions) {
     prisma: options.prisma,
     clock: options.clock ?? systemClock,
     sessions: options.sessions ?? defaultSessionSettings,
+    evidence: options.evidence ?? {
+      store: filesystemStore(path.join(os.tmpdir(), "resettle-evidence")),
+      maxBytes: EVIDENCE_MAX_MB_DEFAULT * 1024 * 1024,
+    },
     ...(options.signInHooks ? { signInHooks: options.signInHooks } : {}),
   };
   await app.register(errorHandlerPlugin);
@@ -66,6 +80,10 @@ export async function buildApp(options: AppOptions) {
     prisma: deps.prisma,
     clock: deps.clock,
     settings: options.idempotency ?? defaultIdempotencySettings,
+  });
+  // Evidence uploads: one file per request, no larger than the limit (checked again while reading it).
+  await app.register(multipart, {
+    limits: { fileSize: deps.evidence.maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
   await app.register(openApiPlugin);
   await app.register(webPlugin, { root: options.webRoot ?? null });

@@ -1,11 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPrismaClient } from "@resettle/prisma/client";
-import { openDatabase } from "@resettle/prisma/database";
+import { defaultDataDir, openDatabase } from "@resettle/prisma/database";
 import { applyMigrations } from "@resettle/prisma/migrate";
 import { seedDatabase } from "@resettle/prisma/seed";
 import { buildApp } from "./app.js";
-import { loadEnv } from "./config/env.js";
+import { evidenceStorageOf, loadEnv } from "./config/env.js";
+import { filesystemStore, s3Store } from "./lib/file-store.js";
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
 
@@ -22,6 +23,11 @@ async function main() {
   });
   const prisma = createPrismaClient(db.url, { max: env.DATABASE_POOL_MAX, waitMs: env.DATABASE_POOL_WAIT_MS });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+
+  const evidenceStore = () => {
+    const storage = evidenceStorageOf(env, env.RESETTLE_DATA_DIR ?? defaultDataDir);
+    return storage.kind === "s3" ? s3Store(storage.settings) : filesystemStore(storage.root);
+  };
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -65,9 +71,15 @@ async function main() {
       webRoot: env.WEB_DIST ?? defaultWebRoot,
       sessions: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
       trustProxy: env.TRUST_PROXY,
+      evidence: { store: evidenceStore(), maxBytes: env.EVIDENCE_MAX_MB * 1024 * 1024 },
     });
     app.log.info(
-      { database: db.embedded ? "embedded" : "DATABASE_URL", migrationsApplied: applied, demoLoaded },
+      {
+        database: db.embedded ? "embedded" : "DATABASE_URL",
+        migrationsApplied: applied,
+        demoLoaded,
+        evidenceStore: evidenceStorageOf(env, env.RESETTLE_DATA_DIR ?? defaultDataDir).kind,
+      },
       "database ready",
     );
     await app.listen({ port: env.PORT, host: env.HOST });

@@ -17,6 +17,7 @@ export const AuditEntityTypeSchema = z.enum([
   "working_group",
   "review",
   "plan",
+  "verification_rule",
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

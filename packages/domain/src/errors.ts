@@ -15,6 +15,10 @@ export const ErrorCodeSchema = z.enum([
   "REQUEST_IN_PROGRESS",
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
+  /** 413: an evidence file larger than the limit (details: `params.maximum` in bytes). */
+  "EVIDENCE_TOO_LARGE",
+  /** 415: an evidence file whose first bytes are none of the accepted kinds (JPEG, PNG, WebP, GIF, PDF). */
+  "EVIDENCE_TYPE_NOT_ALLOWED",
   "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
@@ -74,6 +78,10 @@ export const FieldReasonSchema = z.enum([
   "reason_required",
   // status moves
   "transition_not_allowed",
+  // completing work: done only through a completion (date, note), 待复核 until verified
+  "completion_required",
+  "awaiting_verification",
+  "has_evidence",
   // withdrawing (撤销) a record something depends on
   "work_done",
   "review_signed",
@@ -147,6 +155,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   REQUEST_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  EVIDENCE_TOO_LARGE: 413,
+  EVIDENCE_TYPE_NOT_ALLOWED: 415,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

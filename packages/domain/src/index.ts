@@ -35,3 +35,4 @@ export * from "./review.js";
 export * from "./problems.js";
 export * from "./working-group.js";
 export * from "./withdrawal.js";
+export * from "./completion.js";

@@ -3,6 +3,7 @@ import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { ResponsibleDepartmentSchema, WorkStatusSchema } from "./milestone.js";
 import { WithdrawalSchema } from "./withdrawal.js";
+import { CompletionFieldsSchema } from "./completion.js";
 
 /**
  * 整改事项: a problem found in a project (its title), its cause, the measure, who and by
@@ -25,6 +26,7 @@ export const ItemSchema = z.object({
   review: z.object({ id: IdSchema, heldOn: IsoDateSchema }).nullable(),
   /** 撤销: set once the item is withdrawn; it then counts nowhere and changes no more. */
   withdrawn: WithdrawalSchema,
+  ...CompletionFieldsSchema.shape,
   version: z.number().int().min(1),
 });
 export type Item = z.infer<typeof ItemSchema>;

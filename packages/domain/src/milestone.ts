@@ -3,6 +3,7 @@ import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { refusal } from "./errors.js";
 import { WithdrawalSchema } from "./withdrawal.js";
+import { CompletionFieldsSchema } from "./completion.js";
 
 /** 工程建设 / 手续办理 / 安置房源 / 竣工验收 / 交付 / 回迁入住 */
 export const MilestoneKindSchema = z.enum([
@@ -15,7 +16,8 @@ export const MilestoneKindSchema = z.enum([
 ]);
 export type MilestoneKind = z.infer<typeof MilestoneKindSchema>;
 
-export const WorkStatusSchema = z.enum(["planned", "in_progress", "done", "blocked"]);
+/** 待复核 (`awaiting_verification`): completed by the department, not yet verified by the office; not done. */
+export const WorkStatusSchema = z.enum(["planned", "in_progress", "done", "blocked", "awaiting_verification"]);
 export type WorkStatus = z.infer<typeof WorkStatusSchema>;
 
 /**
@@ -43,6 +45,7 @@ export const MilestoneSchema = z.object({
   blockedReason: z.string().nullable(),
   /** 撤销: set once the milestone is withdrawn; it then counts nowhere and changes no more. */
   withdrawn: WithdrawalSchema,
+  ...CompletionFieldsSchema.shape,
   version: z.number().int().min(1),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;

@@ -20,6 +20,10 @@ export const WorkEntrySchema = z.object({
   urgency: z.enum(["overdue", "due_soon", "later"]),
   /** For an item that is a follow-up action of a working-group review (研判会): that review. */
   review: z.object({ id: IdSchema, heldOn: IsoDateSchema }).nullable(),
+  /** 退回: why the office returned the last completion, until the next one. */
+  returnReason: z.string().nullable(),
+  /** The completion awaiting verification (待复核): its day and note; null otherwise. */
+  completion: z.object({ completedOn: IsoDateSchema, note: z.string(), by: z.string().nullable() }).nullable(),
 });
 export type WorkEntry = z.infer<typeof WorkEntrySchema>;
 
@@ -34,5 +38,7 @@ export const MyWorkSchema = z.object({
   reviewsToSign: z.array(
     z.object({ id: IdSchema, group: NamedRefSchema, heldOn: IsoDateSchema, projects: z.array(NamedRefSchema) }),
   ),
+  /** For the office (`work.verify`): every department's completions awaiting its verification (待复核), oldest first. */
+  awaitingVerification: z.array(WorkEntrySchema.extend({ departmentName: z.string().nullable() })),
 });
 export type MyWork = z.infer<typeof MyWorkSchema>;

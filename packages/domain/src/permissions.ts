@@ -18,6 +18,8 @@ export const CAPABILITIES = [
   "audit.read",
   /** update the status of work a department is responsible for (its own only, for coordinators) */
   "work.update",
+  /** verify (复核) or return completed work, and set which kinds of work need it (the office) */
+  "work.verify",
   /** create and edit milestones and rectification items */
   "work.plan",
   /** report households moved back (its own projects only, for coordinators) */

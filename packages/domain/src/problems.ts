@@ -3,6 +3,9 @@ import { TEXT_MAX } from "./text-limits.js";
 import { refusal } from "./errors.js";
 import { IdSchema, IsoDateTimeSchema } from "./common.js";
 import { WorkStatusSchema } from "./milestone.js";
+
+/** A common problem moves like an item but is never completed with evidence nor verified: no 待复核. */
+export const CommonProblemStatusSchema = WorkStatusSchema.exclude(["awaiting_verification"]);
 import { NamedRefSchema, ProblemCategorySchema } from "./project.js";
 import { PageQuerySchema } from "./pagination.js";
 import { eachOnce } from "./sets.js";
@@ -68,7 +71,7 @@ export const CommonProblemSchema = z.object({
   measure: z.string().nullable(),
   district: NamedRefSchema.nullable(),
   responsibleDepartment: NamedRefSchema.nullable(),
-  status: WorkStatusSchema,
+  status: CommonProblemStatusSchema,
   blockedReason: z.string().nullable(),
   projects: z.array(
     NamedRefSchema.extend({
@@ -105,7 +108,7 @@ export const CommonProblemUpdateSchema = z
   .object(commonProblemFields)
   .partial()
   .extend({
-    status: WorkStatusSchema.optional(),
+    status: CommonProblemStatusSchema.optional(),
     note: z.string().trim().max(TEXT_MAX.note).optional(),
     version: z.number().int().min(1),
   });
@@ -114,6 +117,6 @@ export type CommonProblemUpdate = z.infer<typeof CommonProblemUpdateSchema>;
 export const CommonProblemListQuerySchema = PageQuerySchema.extend({
   districtId: IdSchema.optional(),
   projectId: IdSchema.optional(),
-  status: WorkStatusSchema.optional(),
+  status: CommonProblemStatusSchema.optional(),
 });
 export type CommonProblemListQuery = z.infer<typeof CommonProblemListQuerySchema>;

@@ -21,6 +21,8 @@ export const TEXT_MAX = {
   measure: 1000,
   /** A common problem's description and measure. */
   description: 2000,
+  /** An evidence file's name, as uploaded. */
+  fileName: 200,
   /** A review's findings and decisions per project, an addendum. */
   reviewText: 4000,
 } as const;

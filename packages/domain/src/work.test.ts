@@ -9,6 +9,8 @@ describe("overdue and due soon, defined once", () => {
     expect(isOverdue({ status: "blocked", dueDate: "2020-01-01" }, today)).toBe(true);
     expect(isOverdue({ status: "planned", dueDate: today }, today)).toBe(false);
     expect(isOverdue({ status: "done", dueDate: "2026-11-30" }, today)).toBe(false);
+    // 待复核 is not done: awaiting the office's verification, it stays overdue.
+    expect(isOverdue({ status: "awaiting_verification", dueDate: "2026-11-30" }, today)).toBe(true);
   });
 
   it("due soon: today up to the window's last day, open work only", () => {

@@ -1,47 +1,73 @@
+import path from "node:path";
 import { z } from "zod";
+import type { S3Settings } from "../lib/file-store.js";
+import { EVIDENCE_MAX_MB_DEFAULT } from "@resettle/domain";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
-    .optional(),
-  /**
-   * Database connections this process keeps (Postgres allows 100 by default; leave room for
-   * other processes and for maintenance). 20 serves ~100 concurrent readers on one process:
-   * see docs/ARCHITECTURE.md, "Database load".
-   */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
-  /** How long a request waits for a free connection before answering 503 with Retry-After. */
-  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  RESETTLE_DATA_DIR: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Load the fictional demo data into an empty database; never in production. */
-  SEED_DEMO: booleanFlag.optional(),
-  WEB_DIST: z.string().min(1).optional(),
-  /** A session unused this many minutes ends. */
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(120),
-  /** A session ends this many hours after sign-in, used or not. */
-  SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  /** Behind a reverse proxy (nginx): trust its X-Forwarded-* headers for the client address and https. */
-  TRUST_PROXY: booleanFlag.default(false),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+      .optional(),
+    /**
+     * Database connections this process keeps (Postgres allows 100 by default; leave room for
+     * other processes and for maintenance). 20 serves ~100 concurrent readers on one process:
+     * see docs/ARCHITECTURE.md, "Database load".
+     */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+    /** How long a request waits for a free connection before answering 503 with Retry-After. */
+    DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    RESETTLE_DATA_DIR: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Load the fictional demo data into an empty database; never in production. */
+    SEED_DEMO: booleanFlag.optional(),
+    WEB_DIST: z.string().min(1).optional(),
+    /** A session unused this many minutes ends. */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(120),
+    /** A session ends this many hours after sign-in, used or not. */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    /** Behind a reverse proxy (nginx): trust its X-Forwarded-* headers for the client address and https. */
+    TRUST_PROXY: booleanFlag.default(false),
+    /** The largest evidence file (证明材料) accepted, in MB; a larger one is refused with 413. */
+    EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(200).default(EVIDENCE_MAX_MB_DEFAULT),
+    /**
+     * Where evidence files are kept on disk when no S3 store is configured: by default
+     * `evidence/` beside the embedded Postgres' data directory (`.data/evidence`).
+     */
+    EVIDENCE_DIR: z.string().min(1).optional(),
+    /** An S3-compatible object store for evidence files (MinIO, Ceph, a cloud's): set S3_BUCKET and the keys. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+  })
+  .superRefine((env, issues) => {
+    // Either no S3 store at all, or a whole one: a half-configured store must not fall back to the disk silently.
+    const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+    if (!s3.some((name) => env[name] !== undefined)) return;
+    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const)
+      if (env[name] === undefined)
+        issues.addIssue({ code: "custom", path: [name], message: "required once any S3_* variable is set" });
+  });
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Reads the environment once and fails fast with every problem listed. */
@@ -52,4 +78,27 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
   throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+/** The evidence file store the environment asks for: S3-compatible when S3_BUCKET is set, else a directory. */
+export function evidenceStorageOf(
+  env: Env,
+  postgresDataDir: string,
+): { kind: "s3"; settings: S3Settings } | { kind: "filesystem"; root: string } {
+  if (env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)
+    return {
+      kind: "s3",
+      settings: {
+        ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+        region: env.S3_REGION,
+        bucket: env.S3_BUCKET,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      },
+    };
+  return {
+    kind: "filesystem",
+    root: env.EVIDENCE_DIR ?? path.join(path.dirname(path.resolve(postgresDataDir)), "evidence"),
+  };
 }

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { PrismaClient } from "@resettle/prisma/client";
 import type { Clock } from "./clock.js";
 import type { SessionSettings } from "../plugins/auth.js";
+import type { FileStore } from "./file-store.js";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -23,6 +24,8 @@ export type ModuleDeps = {
   prisma: PrismaClient;
   clock: Clock;
   sessions: SessionSettings;
+  /** Evidence files: the store of their bytes and the largest accepted (bytes). */
+  evidence: { store: FileStore; maxBytes: number };
   /** Tests only: runs after a sign-in attempt is reserved, before its password is checked (holds attempts in flight). */
   signInHooks?: { beforePasswordCheck?: () => Promise<void> };
 };

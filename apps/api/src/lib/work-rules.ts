@@ -26,7 +26,9 @@ export type StatusColumns = {
 
 /**
  * The columns a status change writes: done records who and when, blocked records why,
- * leaving either clears it. Illegal moves are refused with the reason (400 on body.status).
+ * leaving either clears it. Illegal moves are refused with the reason (400 on body.status):
+ * milestones and items reach done only by a completion (`completion_required`); common
+ * problems (`completionRequired: false`) by their status.
  */
 export function statusChange(
   current: { status: WorkStatus },
@@ -34,9 +36,14 @@ export function statusChange(
   note: string | undefined,
   actor: SessionUser,
   now: Date,
+  { completionRequired = true }: { completionRequired?: boolean } = {},
 ): Partial<StatusColumns> {
   if (!next || next === current.status) return {};
-  const check = checkTransition(current.status, next, { blockedReason: note, allowReopen: actor.role === "admin" });
+  const check = checkTransition(current.status, next, {
+    blockedReason: note,
+    allowReopen: actor.role === "admin",
+    completionRequired,
+  });
   if (!check.ok) throw AppError.invalid(next === "blocked" ? "body.note" : "body.status", check.reason, check.message);
   return {
     status: next,

@@ -93,6 +93,8 @@ export function snapshot(prisma: PrismaClient) {
     assignments: prisma.responsibilityAssignment.findMany({ orderBy: { id: "asc" } }),
     sessions: prisma.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, lastSeenAt: true } }),
     auditEvents: prisma.auditEvent.count(),
+    evidenceFiles: prisma.evidenceFile.findMany({ orderBy: { id: "asc" } }),
+    verificationRules: prisma.verificationRule.findMany({ orderBy: { kind: "asc" } }),
     problems: Promise.all([
       prisma.cause.findMany({ orderBy: { id: "asc" } }),
       prisma.projectCause.findMany({ orderBy: [{ projectId: "asc" }, { causeId: "asc" }] }),

@@ -1,11 +1,15 @@
 import type {} from "@resettle/prisma/vitest-context";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { InjectOptions } from "fastify";
 import { afterEach, beforeEach, inject } from "vitest";
-import { DEMO_PASSWORD, type AuthResponse } from "@resettle/domain";
+import { DEMO_PASSWORD, EVIDENCE_MAX_MB_DEFAULT, type AuthResponse } from "@resettle/domain";
 import { createTestDatabase } from "@resettle/prisma/testing";
 import { seededIds, type SeededIds } from "./fixtures.js";
 import { buildApp, type AppOptions } from "../app.js";
 import type { Clock } from "../lib/clock.js";
+import { filesystemStore } from "../lib/file-store.js";
 
 /** 2026-11-25 10:00 in Panjin. */
 export const fixedClock: Clock = { now: () => new Date("2026-11-25T02:00:00Z") };
@@ -19,15 +23,22 @@ export async function createTestApp(
     sessions?: AppOptions["sessions"];
     signInHooks?: AppOptions["signInHooks"];
     idempotency?: AppOptions["idempotency"];
+    /** Evidence files: by default a fresh directory of the test's own, removed with it, and the default limit. */
+    evidence?: Partial<NonNullable<AppOptions["evidence"]>>;
   } = {},
 ) {
   const db = await createTestDatabase(inject("testDatabaseAdminUrl"));
+  const evidenceDir = await mkdtemp(path.join(os.tmpdir(), "resettle-evidence-test-"));
   const app = await buildApp({
     prisma: db.prisma,
     clock: options.clock ?? fixedClock,
     sessions: options.sessions,
     signInHooks: options.signInHooks,
     idempotency: options.idempotency,
+    evidence: {
+      store: options.evidence?.store ?? filesystemStore(evidenceDir),
+      maxBytes: options.evidence?.maxBytes ?? EVIDENCE_MAX_MB_DEFAULT * 1024 * 1024,
+    },
   });
   const sessions = new Map<string, Promise<TestSession>>();
 
@@ -55,9 +66,12 @@ export async function createTestApp(
     db,
     login,
     as,
+    /** Where the default file store keeps this test's evidence files. */
+    evidenceDir,
     close: async () => {
       await app.close();
       await db.drop();
+      await rm(evidenceDir, { recursive: true, force: true });
     },
   };
 }

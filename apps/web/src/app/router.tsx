@@ -19,6 +19,7 @@ const DepartmentsPage = lazy(() => import("./routes/admin/departments-page"));
 const PersonsPage = lazy(() => import("./routes/admin/persons-page"));
 const CausesPage = lazy(() => import("./routes/admin/causes-page"));
 const WorkingGroupsPage = lazy(() => import("./routes/admin/working-groups-page"));
+const VerificationRulesPage = lazy(() => import("./routes/admin/verification-rules-page"));
 const CommonProblemsPage = lazy(() => import("./routes/common-problems-page"));
 const AuditPage = lazy(() => import("./routes/audit-page"));
 const ProblemQueuePage = lazy(() => import("./routes/reviews/problem-queue-page"));
@@ -70,6 +71,7 @@ export function createRouter() {
             restricted("admin/persons", "organisation.manage", <PersonsPage />),
             restricted("admin/causes", "causes.manage", <CausesPage />),
             restricted("admin/working-groups", "groups.manage", <WorkingGroupsPage />),
+            restricted("admin/verification-rules", "work.verify", <VerificationRulesPage />),
             { path: "common-problems", element: <CommonProblemsPage /> },
             restricted("audit", "audit.read", <AuditPage />),
             { path: "*", element: <NotFoundPage /> },

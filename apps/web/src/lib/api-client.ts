@@ -147,3 +147,26 @@ export async function apiSend<S extends z.ZodType>(
   if (method !== "POST") return send();
   return sendOnce(`${path}\n${json}`, (key) => send({ [IDEMPOTENCY_HEADER]: key }));
 }
+
+/**
+ * Uploads one file as multipart/form-data (field `file`) with the session's CSRF token and an
+ * Idempotency-Key: the same file sent again before an answer (a retry, a second click) is the
+ * same submission, written once.
+ */
+export async function apiUpload<S extends z.ZodType>(path: string, file: File, schema: S): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  const token = getCsrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  const submission = `${path}\n${file.name}\n${file.size}\n${file.lastModified}`;
+  return sendOnce(submission, async (key) => {
+    const body = new FormData();
+    body.append("file", file, file.name);
+    const result = await request(
+      path,
+      buildApiUrl(path),
+      { method: "POST", headers: { ...headers, [IDEMPOTENCY_HEADER]: key }, body },
+      schema,
+    );
+    return result as z.infer<S>;
+  });
+}

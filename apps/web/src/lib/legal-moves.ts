@@ -1,15 +1,18 @@
 import { checkTransition, WorkStatusSchema, type WorkStatus } from "@resettle/domain";
 
-type Options = { allowReopen?: boolean };
+/** `completionRequired: false` for common problems: they reach done by their status (milestones and items by a completion). */
+type Options = { allowReopen?: boolean; completionRequired?: boolean };
 
 /**
  * The statuses a milestone, item or common problem may move to from `from`, in the order the
  * domain lists them; the server checks the same rule, so the UI offers nothing it would refuse.
  * Blocking needs a reason, asked for when chosen.
  */
-export function legalMoves(from: WorkStatus, { allowReopen = false }: Options = {}): WorkStatus[] {
+export function legalMoves(from: WorkStatus, { allowReopen = false, completionRequired }: Options = {}): WorkStatus[] {
   return WorkStatusSchema.options.filter(
-    (to) => to !== from && checkTransition(from, to, { blockedReason: "reason asked later", allowReopen }).ok,
+    (to) =>
+      to !== from &&
+      checkTransition(from, to, { blockedReason: "reason asked later", allowReopen, completionRequired }).ok,
   );
 }
 

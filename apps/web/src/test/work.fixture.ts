@@ -14,5 +14,21 @@ export const milestone: Milestone = {
   completedBy: null,
   blockedReason: null,
   withdrawn: null,
+  completedOn: null,
+  completionNote: null,
+  verifiedAt: null,
+  verifiedBy: null,
+  returned: null,
+  evidenceCount: 0,
   version: 1,
+};
+
+/** What a record not completed carries of a completion. */
+export const noCompletion = {
+  completedOn: null,
+  completionNote: null,
+  verifiedAt: null,
+  verifiedBy: null,
+  returned: null,
+  evidenceCount: 0,
 };

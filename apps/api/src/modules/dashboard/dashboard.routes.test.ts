@@ -80,9 +80,9 @@ describe("GET /api/dashboard", () => {
     const { prisma } = t.db;
     const permit = await prisma.milestone.findFirstOrThrow({ where: { title: "施工许可证办理" } });
     const done = await t.as("coord-zhujian")({
-      method: "PATCH",
-      url: `/api/milestones/${permit.id}`,
-      payload: { status: "done", version: 1 },
+      method: "POST",
+      url: `/api/milestones/${permit.id}/completion`,
+      payload: { completedOn: "2026-11-24", note: "已办结", version: 1 },
     });
     expect(done.statusCode).toBe(200);
     const hongwei = await prisma.project.findUniqueOrThrow({ where: { code: "hongwei" } });

@@ -1,5 +1,6 @@
 import {
   can,
+  CommonProblemStatusSchema,
   type CommonProblem,
   type CommonProblemCreate,
   type CommonProblemListQuery,
@@ -39,6 +40,8 @@ function presentCommonProblem({
 }: Prisma.CommonProblemGetPayload<{ select: typeof commonProblemSelect }>): CommonProblem {
   return {
     ...row,
+    // A CHECK keeps 待复核 off common problems: they are never verified.
+    status: CommonProblemStatusSchema.parse(row.status),
     updatedAt: updatedAt.toISOString(),
     projects: projects.map(({ project: { sequence: _sequence, ...p } }) => p),
   };
@@ -283,7 +286,7 @@ export function updateCommonProblem(
           },
         );
       return {
-        ...statusChange(current, status, note, user, ctx.clock.now()),
+        ...statusChange(current, status, note, user, ctx.clock.now(), { completionRequired: false }),
         title: planning.title,
         description: text(planning.description),
         measure: text(planning.measure),

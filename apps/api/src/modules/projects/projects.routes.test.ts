@@ -179,9 +179,9 @@ describe("the ledger on projects: items, trajectory and health", () => {
     expect(before.trajectory.movedBack).toBe(0);
     for (const m of before.milestones) {
       const res = await t.as("admin")({
-        method: "PATCH",
-        url: `/api/milestones/${m.id}`,
-        payload: { status: "done", version: m.version },
+        method: "POST",
+        url: `/api/milestones/${m.id}/completion`,
+        payload: { completedOn: "2026-11-24", note: "已办结", version: m.version },
       });
       expect(res.statusCode).toBe(200);
     }
@@ -219,9 +219,9 @@ describe("GET /api/projects/:id/history", () => {
     expect(
       (
         await coordinator({
-          method: "PATCH",
-          url: `/api/milestones/${milestone.id}`,
-          payload: { status: "done", version: milestone.version },
+          method: "POST",
+          url: `/api/milestones/${milestone.id}/completion`,
+          payload: { completedOn: "2026-11-24", note: "已办结", version: milestone.version },
         })
       ).statusCode,
     ).toBe(200);

@@ -75,7 +75,12 @@ describe("PATCH /api/items/:id", () => {
       { path: "body.status", reason: "transition_not_allowed", message: "cannot move from blocked to done" },
     ]);
     expect((await patch("coord-zhujian", id, { status: "in_progress", version: 2 })).statusCode).toBe(200);
-    const done = await patch("coord-zhujian", id, { status: "done", note: "已核发", version: 3 }, "item-done-01");
+    const done = await t.as("coord-zhujian")({
+      method: "POST",
+      url: `/api/items/${id}/completion`,
+      payload: { completedOn: "2026-11-24", note: "已核发", version: 3 },
+      headers: { "x-request-id": "item-done-01" },
+    });
     expect(done.statusCode).toBe(200);
     expect(ItemSchema.strict().parse(done.json())).toMatchObject({
       status: "done",
@@ -88,8 +93,8 @@ describe("PATCH /api/items/:id", () => {
     const events = await auditOf(id);
     expect(events.map((e) => e.action)).toEqual(["status_blocked", "status_in_progress", "status_done"]);
     expect(events[2]).toMatchObject({ actorId: ids.coordZhujian, clientRequestId: "item-done-01" });
-    expect(events[2]!.before).toMatchObject({ projectId: ids.xuefuyuan, status: "in_progress", version: 3 });
-    expect(events[2]!.after).toMatchObject({ status: "done", completedBy: "周工（演示）", note: "已核发" });
+    expect(events[2]!.before).toMatchObject({ projectId: ids.xuefuyuan, status: "in_progress" });
+    expect(events[2]!.after).toMatchObject({ status: "done", completedBy: "周工（演示）", completionNote: "已核发" });
 
     // Done stays done for the coordinator; an administrator reopens it.
     const again = await patch("coord-zhujian", id, { status: "in_progress", version: 4 });
@@ -161,7 +166,7 @@ describe("PATCH /api/items/:id", () => {
     }
     expect((await patch("leader", ids.work.xuefuyuanPermitItem, { status: "done", version: 1 })).statusCode).toBe(403);
     expect(await snapshot(t.db.prisma)).toEqual(before);
-    const own = await patch("coord-shuangtaizi", ids.work.hongweiSubsidyItem, { status: "done", version: 1 });
+    const own = await patch("coord-shuangtaizi", ids.work.hongweiSubsidyItem, { status: "planned", version: 1 });
     expect(own.statusCode).toBe(200);
   });
 
@@ -225,6 +230,12 @@ describe("POST /api/projects/:id/items", () => {
         completedBy: null,
         review: null,
         withdrawn: null,
+        completedOn: null,
+        completionNote: null,
+        verifiedAt: null,
+        verifiedBy: null,
+        returned: null,
+        evidenceCount: 0,
         version: 1,
       });
       const [event] = await auditOf(created.id);

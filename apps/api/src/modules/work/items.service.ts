@@ -4,10 +4,10 @@ import { audit } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
-import type { StatusColumns } from "../../lib/work-rules.js";
 import { presentWithdrawal, withdrawalSelect } from "../../lib/withdrawal.js";
+import { completionSelect, splitCompletion } from "../../lib/completion.js";
 import { dueDateColumn } from "./work-dates.js";
-import { updateWork, workRecord } from "./work-update.js";
+import { updateWork, workRecord, type WorkColumns } from "./work-update.js";
 import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
 import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 
@@ -26,19 +26,18 @@ export const itemSelect = {
   completedBy: { select: { displayName: true } },
   reviewProject: { select: { review: { select: { id: true, heldOn: true } } } },
   ...withdrawalSelect,
+  ...completionSelect,
   version: true,
 } satisfies Prisma.ItemSelect;
 
-export function presentItem({
-  completedBy,
-  reviewProject,
-  withdrawnAt,
-  withdrawReason,
-  withdrawnBy,
-  ...i
-}: Prisma.ItemGetPayload<{ select: typeof itemSelect }>): Item {
+export function presentItem(row: Prisma.ItemGetPayload<{ select: typeof itemSelect }>): Item {
+  const {
+    completion,
+    rest: { completedBy, reviewProject, withdrawnAt, withdrawReason, withdrawnBy, ...i },
+  } = splitCompletion(row);
   return {
     ...i,
+    ...completion,
     withdrawn: presentWithdrawal({ withdrawnAt, withdrawReason, withdrawnBy }),
     review: reviewProject ? { id: reviewProject.review.id, heldOn: toIsoDate(reviewProject.review.heldOn) } : null,
     dueDate: toIsoDate(i.dueDate),
@@ -88,7 +87,7 @@ type ItemFields = Pick<
   Item,
   "title" | "cause" | "measure" | "dueDate" | "responsibleDepartmentId" | "responsiblePersonId"
 > &
-  StatusColumns;
+  WorkColumns;
 
 const items = workRecord<Item, ItemFields>({
   what: "Item",

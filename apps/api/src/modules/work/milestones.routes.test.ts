@@ -67,13 +67,21 @@ describe("PATCH /api/milestones/:id: the status", () => {
     const back = await patch("coord-zhujian", id, { status: "in_progress", version: 2 }, "ms-step-2");
     expect(back.statusCode).toBe(200);
     expect(back.json()).toMatchObject({ status: "in_progress", blockedReason: null, version: 3 });
-    const done = await patch("coord-zhujian", id, { status: "done", version: 3 }, "ms-step-3");
+    // Done is reached by a completion (its day and note), not by a status change.
+    const done = await t.as("coord-zhujian")({
+      method: "POST",
+      url: `/api/milestones/${id}/completion`,
+      payload: { completedOn: "2026-11-24", note: "已核发", version: 3 },
+      headers: { "x-request-id": "ms-step-3" },
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toEqual({
       ...back.json(),
       status: "done",
       completedAt: NOW,
       completedBy: "周工（演示）",
+      completedOn: "2026-11-24",
+      completionNote: "已核发",
       version: 4,
     });
     expect(await milestone(id)).toEqual(done.json());
@@ -96,7 +104,14 @@ describe("PATCH /api/milestones/:id: the status", () => {
       version: 2,
       note: "规划手续待补",
     });
-    expect(events[2]!.after).toEqual({ status: "done", completedAt: NOW, completedBy: "周工（演示）", version: 4 });
+    expect(events[2]!.after).toEqual({
+      status: "done",
+      completedOn: "2026-11-24",
+      completionNote: "已核发",
+      completedBy: "周工（演示）",
+      verifiedBy: null,
+      returned: null,
+    });
   });
 
   it("moves planned → in_progress, and back from blocked to planned", async () => {
@@ -245,7 +260,7 @@ describe("PATCH /api/milestones/:id: versions", () => {
   it("two concurrent updates with the same version: exactly one wins, the other gets 409 with the winner's record", async () => {
     const id = ids.work.xuefuyuanPermit;
     const answers = await Promise.all([
-      patch("coord-zhujian", id, { status: "done", version: 1 }),
+      patch("coord-zhujian", id, { status: "planned", version: 1 }),
       patch("admin", id, { status: "blocked", note: "并发测试", version: 1 }),
     ]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
@@ -260,7 +275,7 @@ describe("PATCH /api/milestones/:id: versions", () => {
     const id = ids.work.xuefuyuanPermit;
     const answers = await raceOnLockedRow(t.db.url, "milestones", id, 2, () =>
       Promise.all([
-        patch("coord-zhujian", id, { status: "done", version: 1 }),
+        patch("coord-zhujian", id, { status: "planned", version: 1 }),
         patch("wg", id, { status: "blocked", note: "并发测试", version: 1 }),
       ]),
     );
@@ -303,7 +318,7 @@ describe("PATCH /api/milestones/:id: who may change what", () => {
     expect((await patch("leader", ids.work.xuefuyuanPermit, { status: "done", version: 1 })).statusCode).toBe(403);
     expect(await snapshot(t.db.prisma)).toEqual(before);
     // The responsible department's coordinator may.
-    const own = await patch("coord-shuangtaizi", ids.work.xiangyangMoveBack, { status: "done", version: 1 });
+    const own = await patch("coord-shuangtaizi", ids.work.xiangyangMoveBack, { status: "planned", version: 1 });
     expect(own.statusCode).toBe(200);
   });
 
@@ -382,6 +397,12 @@ describe("POST /api/projects/:id/milestones", () => {
       completedBy: null,
       blockedReason: null,
       withdrawn: null,
+      completedOn: null,
+      completionNote: null,
+      verifiedAt: null,
+      verifiedBy: null,
+      returned: null,
+      evidenceCount: 0,
       version: 1,
     });
     expect((await milestonesOf(ids.xuefuyuan)).map((m) => m.id)).toContain(created.id);

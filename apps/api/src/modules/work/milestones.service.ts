@@ -5,10 +5,10 @@ import { audit } from "../../lib/audit.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
-import type { StatusColumns } from "../../lib/work-rules.js";
 import { presentWithdrawal, withdrawalSelect } from "../../lib/withdrawal.js";
+import { completionSelect, splitCompletion } from "../../lib/completion.js";
 import { dueDateColumn } from "./work-dates.js";
-import { updateWork, workRecord } from "./work-update.js";
+import { updateWork, workRecord, type WorkColumns } from "./work-update.js";
 import { requireDueDatesWithinPlan } from "../../lib/plan-window.js";
 
 export const milestoneSelect = {
@@ -24,18 +24,18 @@ export const milestoneSelect = {
   completedBy: { select: { displayName: true } },
   blockedReason: true,
   ...withdrawalSelect,
+  ...completionSelect,
   version: true,
 } satisfies Prisma.MilestoneSelect;
 
-export function presentMilestone({
-  completedBy,
-  withdrawnAt,
-  withdrawReason,
-  withdrawnBy,
-  ...m
-}: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
+export function presentMilestone(row: Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>): Milestone {
+  const {
+    completion,
+    rest: { completedBy, withdrawnAt, withdrawReason, withdrawnBy, ...m },
+  } = splitCompletion(row);
   return {
     ...m,
+    ...completion,
     withdrawn: presentWithdrawal({ withdrawnAt, withdrawReason, withdrawnBy }),
     dueDate: toIsoDate(m.dueDate),
     completedAt: m.completedAt?.toISOString() ?? null,
@@ -93,7 +93,7 @@ export async function createMilestone(
   });
 }
 
-type MilestoneFields = Pick<Milestone, "kind" | "title" | "dueDate"> & StatusColumns;
+type MilestoneFields = Pick<Milestone, "kind" | "title" | "dueDate"> & WorkColumns;
 
 const milestones = workRecord<Milestone, MilestoneFields>({
   what: "Milestone",

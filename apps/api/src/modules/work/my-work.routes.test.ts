@@ -48,6 +48,8 @@ describe("GET /api/my-work", () => {
           daysOverdue: 2521,
           urgency: "overdue",
           review: null,
+          returnReason: null,
+          completion: null,
         },
         {
           type: "item",
@@ -63,6 +65,8 @@ describe("GET /api/my-work", () => {
           daysOverdue: -25,
           urgency: "later",
           review: null,
+          returnReason: null,
+          completion: null,
         },
       ],
       // The demo's review of 宏伟小区: 住建 attended and has not signed (财政 has).
@@ -74,6 +78,7 @@ describe("GET /api/my-work", () => {
           projects: [{ id: ids.hongwei, name: "宏伟小区" }],
         },
       ],
+      awaitingVerification: [],
     });
     // 住建's done milestones (向阳小区 补办规划、施工许可手续, 绿地 分期竣工验收) are not work.
     expect(work.entries.map((e) => e.id)).not.toContain(ids.work.xiangyangPermits);
@@ -142,9 +147,9 @@ describe("GET /api/my-work", () => {
 
     for (const id of [doneSoon, overdueByOne]) {
       const done = await t.as("coord-zhujian")({
-        method: "PATCH",
-        url: `/api/milestones/${id}`,
-        payload: { status: "done", version: 1 },
+        method: "POST",
+        url: `/api/milestones/${id}/completion`,
+        payload: { completedOn: "2026-11-24", note: "已办结", version: 1 },
       });
       expect(done.statusCode).toBe(200);
     }
@@ -168,6 +173,7 @@ describe("GET /api/my-work", () => {
         dueSoonCount: 0,
         entries: [],
         reviewsToSign: [],
+        awaitingVerification: [],
       });
     expect((await t.app.inject({ url: "/api/my-work" })).statusCode).toBe(401);
   });

@@ -145,7 +145,7 @@ describe("GET /api/overdue-work (全市待办)", () => {
     expect((await board("?kind=item&pageSize=100")).items.map((e) => e.id)).toContain(id);
     await t.db.prisma.item.update({
       where: { id },
-      data: { status: "done", completedAt: new Date(), completedById: ids.admin },
+      data: { status: "done", completedAt: new Date(), completedById: ids.admin, completedOn: new Date() },
     });
     expect((await board("?kind=item&pageSize=100")).items.map((e) => e.id)).not.toContain(id);
   });

@@ -118,9 +118,9 @@ describe("POST /api/milestones/:id/withdraw", () => {
       Promise.all([
         withdraw("admin", "milestones", id, { reason: REASON, version: 1 }),
         t.as("coord-zhujian")({
-          method: "PATCH",
-          url: `/api/milestones/${id}`,
-          payload: { status: "done", version: 1 },
+          method: "POST",
+          url: `/api/milestones/${id}/completion`,
+          payload: { completedOn: "2026-11-20", note: "已办结", version: 1 },
         }),
       ]),
     );

@@ -35,12 +35,26 @@ export function workRecord<Current extends Work & Record<string, unknown>, Field
 
 type StatusMove = { version: number; status?: WorkStatus; note?: string };
 
+/** A work record's status columns, with what a completion and its verification wrote (cleared on reopening). */
+export type WorkColumns = StatusColumns & {
+  completedOn: Date | null;
+  completionNote: string | null;
+  verifiedAt: Date | null;
+  verifiedById: string | null;
+};
+
+/** An administrator reopening done work takes its completion back with its status. */
+const reopened = (from: WorkStatus, moved: Partial<StatusColumns>): Partial<WorkColumns> =>
+  from === "done" && moved.status === "in_progress"
+    ? { ...moved, completedOn: null, completionNote: null, verifiedAt: null, verifiedById: null }
+    : moved;
+
 /**
  * A milestone's or an item's update: its status moves for the responsible department's
  * coordinator (and the office and the working group); its plan changes for the office and
  * the working group only. `plan` turns the planning fields into the values to write.
  */
-export function updateWork<Current extends Work, Fields extends StatusColumns, Planning extends object>(
+export function updateWork<Current extends Work, Fields extends WorkColumns, Planning extends object>(
   ctx: ServiceContext,
   record: VersionedRecord<Current, Fields>,
   { id, changes: { version, status, note, ...planning } }: { id: string; changes: StatusMove & Planning },
@@ -61,7 +75,7 @@ export function updateWork<Current extends Work, Fields extends StatusColumns, P
       const { dueDate } = planning as { dueDate?: string };
       if (dueDate !== current.dueDate)
         await requireDueDatesWithinPlan(tx, ctx.clock, [{ path: "body.dueDate", date: dueDate }]);
-      const moved = statusChange(current, status, note, user, ctx.clock.now());
+      const moved = reopened(current.status, statusChange(current, status, note, user, ctx.clock.now()));
       return { ...(await plan(planning as Planning, current, tx)), ...moved } as Partial<Fields>;
     },
     remark: note ? { note } : undefined,

@@ -5,6 +5,8 @@ import { updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 import { refuseIfWithdrawn } from "../../lib/withdrawal.js";
 import { itemSelect, presentItem } from "./items.service.js";
 import { milestoneSelect, presentMilestone } from "./milestones.service.js";
+import { activeEvidenceCount } from "./evidence.service.js";
+import type { WorkType } from "./work-completion.js";
 
 type WithdrawColumns = { withdrawnAt: Date; withdrawnById: string | null; withdrawReason: string };
 type Work = Milestone | Item;
@@ -55,13 +57,23 @@ const items = withdrawable<Item>(
 );
 
 /**
- * What may depend on a milestone or an item: its completion. Done work was reported and
- * counted (and, for items, may carry evidence and a verification): it is never withdrawn.
- * Planned, in-progress and blocked work has nothing hanging on it.
+ * What may depend on a milestone or an item: its completion and its evidence. Done work was
+ * reported and counted; work awaiting verification (待复核) was reported and waits for the
+ * office, which returns it rather than withdrawing it; evidence attached to the record is
+ * withdrawn first, each file with its own reason. Other work has nothing hanging on it.
  */
-function refuseIfDone(work: Work) {
+async function refuseIfCompleted(tx: Tx, type: WorkType, work: Work) {
   if (work.status === "done")
     throw AppError.invalid("params.id", "work_done", "Done work is not withdrawn; it was reported and counted");
+  if (work.status === "awaiting_verification")
+    throw AppError.invalid(
+      "params.id",
+      "awaiting_verification",
+      "The completion awaits the office's verification: return it (退回) instead of withdrawing the record",
+    );
+  const count = await activeEvidenceCount(tx, type, work.id);
+  if (count > 0)
+    throw AppError.invalid("params.id", "has_evidence", "Withdraw the record's evidence files first", { count });
 }
 
 /**
@@ -98,13 +110,13 @@ const withdraw = async <W extends Work>(
     },
   });
 
-/** Withdraws a milestone made by mistake (office and working group), unless it is done. */
+/** Withdraws a milestone made by mistake (office and working group), unless completed or with evidence. */
 export const withdrawMilestone = (ctx: ServiceContext, input: { id: string; withdrawal: Withdraw }) =>
-  withdraw(ctx, milestones, input, refuseIfDone);
+  withdraw(ctx, milestones, input, (milestone, tx) => refuseIfCompleted(tx, "milestone", milestone));
 
-/** Withdraws an item made by mistake (office and working group), unless done or decided in a signed review. */
+/** Withdraws an item made by mistake (office and working group), unless completed, with evidence, or decided in a signed review. */
 export const withdrawItem = (ctx: ServiceContext, input: { id: string; withdrawal: Withdraw }) =>
   withdraw(ctx, items, input, async (item, tx) => {
-    refuseIfDone(item);
+    await refuseIfCompleted(tx, "item", item);
     await refuseIfSignedReview(tx, item);
   });

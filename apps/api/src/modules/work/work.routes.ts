@@ -23,6 +23,7 @@ import { myWork } from "./my-work.service.js";
 import { listProgressDays, listProgressReports, reportProgress } from "./progress.service.js";
 import { readPlanWindows } from "../../lib/plan-window.js";
 import { overdueBoardRoutes } from "./overdue-board.routes.js";
+import { completionRoutes } from "./completion.routes.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import { withdrawItem, withdrawMilestone } from "./work-withdraw.js";
 
@@ -216,4 +217,5 @@ export async function workRoutes(app: App, deps: ModuleDeps) {
       (request) => withdraw(contextOf(request, deps), { id: request.params.id, withdrawal: request.body }),
     );
   await overdueBoardRoutes(app, deps);
+  await completionRoutes(app, deps);
 }

@@ -54,6 +54,7 @@ const NAV_GROUPS: NavGroup[] = [
       { to: "/admin/persons", label: "nav.persons", capability: "organisation.manage" },
       { to: "/admin/causes", label: "causes.title", capability: "causes.manage" },
       { to: "/admin/working-groups", label: "groups.title", capability: "groups.manage" },
+      { to: "/admin/verification-rules", label: "verificationRules.title", capability: "work.verify" },
       { to: "/audit", label: "nav.audit", capability: "audit.read" },
     ],
   },

@@ -1,4 +1,4 @@
-import { canActFor, DEFAULT_HEALTH_MARGINS } from "@resettle/domain";
+import { can, canActFor, DEFAULT_HEALTH_MARGINS } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Result } from "antd";
 import { useTranslation } from "react-i18next";
@@ -6,7 +6,7 @@ import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
 import { useSessionUser } from "../../features/auth";
-import { CityOverdueLink, MyWorkTable, workQueries } from "../../features/work";
+import { AwaitingVerification, CityOverdueLink, MyWorkTable, workQueries } from "../../features/work";
 import { ReviewsToSign } from "../../features/reviews";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -30,32 +30,36 @@ export default function MyWorkPage() {
         {/* The office and leaders answer for the whole city: their My work leads to the overdue board. */}
         {(user.role === "admin" || user.role === "leader") && <CityOverdueLink />}
         <QueryView query={query} skeletonRows={8}>
-          {(work) =>
-            work.departmentId === null ? (
-              <Result status="info" title={t("work.mine.noDepartment")} subTitle={t("work.mine.noDepartmentHint")} />
-            ) : (
-              <>
-                <ReviewsToSign reviews={work.reviewsToSign} />
-                {(work.overdueCount > 0 || work.dueSoonCount > 0) && (
-                  <Alert
-                    className="my-work-summary"
-                    type={work.overdueCount > 0 ? "error" : "warning"}
-                    showIcon
-                    title={t("work.mine.summary", {
-                      overdue: work.overdueCount,
-                      dueSoon: work.dueSoonCount,
-                      days: DEFAULT_HEALTH_MARGINS.dueSoonDays,
-                    })}
+          {(work) => (
+            <>
+              <AwaitingVerification entries={work.awaitingVerification} />
+              {work.departmentId === null ? (
+                <Result status="info" title={t("work.mine.noDepartment")} subTitle={t("work.mine.noDepartmentHint")} />
+              ) : (
+                <>
+                  <ReviewsToSign reviews={work.reviewsToSign} />
+                  {(work.overdueCount > 0 || work.dueSoonCount > 0) && (
+                    <Alert
+                      className="my-work-summary"
+                      type={work.overdueCount > 0 ? "error" : "warning"}
+                      showIcon
+                      title={t("work.mine.summary", {
+                        overdue: work.overdueCount,
+                        dueSoon: work.dueSoonCount,
+                        days: DEFAULT_HEALTH_MARGINS.dueSoonDays,
+                      })}
+                    />
+                  )}
+                  <MyWorkTable
+                    entries={work.entries}
+                    canUpdate={() => canActFor(user, "work.update", [work.departmentId])}
+                    allowReopen={user.role === "admin"}
+                    canVerify={can(user, "work.verify")}
                   />
-                )}
-                <MyWorkTable
-                  entries={work.entries}
-                  canUpdate={() => canActFor(user, "work.update", [work.departmentId])}
-                  allowReopen={user.role === "admin"}
-                />
-              </>
-            )
-          }
+                </>
+              )}
+            </>
+          )}
         </QueryView>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { TEXT_MAX, type WorkStatus } from "@resettle/domain";
 import { App, Form, Input, Select, Space, Typography } from "antd";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../lib/api-error";
 import { actionErrorMessage } from "../../lib/error-message";
@@ -59,6 +59,10 @@ type Props<R extends StatusRecord, V> = {
   /** Whether the server would accept a change from this user. */
   canUpdate: boolean;
   allowReopen: boolean;
+  /** Whether done needs a completion (milestones and items, the default) or is a status like the others (common problems). */
+  completionRequired?: boolean;
+  /** Actions beside the status (完成, 复核). */
+  actions?: ReactNode;
   onChanged?: () => void;
   mutation: Mutation<V>;
   /** The mutation's variables for a move made on `base`, with the version the user saw. */
@@ -81,14 +85,14 @@ type Conflict<R> = { mine: StatusMove; current: R };
  * to make the same move on the record as it is now.
  */
 export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
-  const { record, canUpdate, allowReopen, onChanged, mutation, textScope: scope } = props;
+  const { record, canUpdate, allowReopen, completionRequired = true, onChanged, mutation, textScope: scope } = props;
   const { t } = useTranslation();
   const reasonLimit = textLimit(t, TEXT_MAX.note);
   const { message } = App.useApp();
   const [blocking, setBlocking] = useState(false);
   const [conflict, setConflict] = useState<Conflict<R> | null>(null);
   const [reasonForm] = Form.useForm<{ note: string }>();
-  const moves = canUpdate ? legalMoves(record.status, { allowReopen }) : [];
+  const moves = canUpdate ? legalMoves(record.status, { allowReopen, completionRequired }) : [];
   const statusText = (status: WorkStatus) => t(`enums.workStatus.${status}`);
 
   const send = (base: R, change: StatusMove) =>
@@ -122,7 +126,8 @@ export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
     else send(record, { status: to });
   };
 
-  const reapplicable = conflict && canReapply(conflict.current.status, conflict.mine, { allowReopen });
+  const reapplicable =
+    conflict && canReapply(conflict.current.status, conflict.mine, { allowReopen, completionRequired });
 
   return (
     <div className="work-status">
@@ -142,6 +147,7 @@ export function StatusControl<R extends StatusRecord, V>(props: Props<R, V>) {
             onChange={choose}
           />
         )}
+        {props.actions}
       </Space>
       {record.status === "blocked" && record.blockedReason && (
         <Typography.Text type="danger" className="blocked-reason">

@@ -1,4 +1,10 @@
-import { CheckCircleOutlined, ClockCircleOutlined, MinusCircleOutlined, StopOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  MinusCircleOutlined,
+  StopOutlined,
+} from "@ant-design/icons";
 import type { WorkStatus } from "@resettle/domain";
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
@@ -8,6 +14,7 @@ const LOOK: Record<WorkStatus, { color: string; Icon: typeof StopOutlined }> = {
   in_progress: { color: "processing", Icon: ClockCircleOutlined },
   done: { color: "success", Icon: CheckCircleOutlined },
   blocked: { color: "error", Icon: StopOutlined },
+  awaiting_verification: { color: "warning", Icon: AuditOutlined },
 };
 
 export function WorkStatusTag({ status }: { status: WorkStatus }) {

@@ -1,6 +1,9 @@
 /** Milestones, rectification items, the moved-back ledger and My work (API module `work`). Other code imports this feature from here only. */
 export { invalidateAfterWorkChange } from "./api/work-change";
 export { workQueries } from "./api/work.queries";
+export { AwaitingVerification } from "./components/awaiting-verification";
+export { completionQueries } from "./api/completion.queries";
+export { useUpdateVerificationRule } from "./api/use-completion";
 export { CityOverdueLink } from "./components/city-overdue-link";
 export { ItemFormModal } from "./components/item-form-modal";
 export { ItemTable } from "./components/item-table";

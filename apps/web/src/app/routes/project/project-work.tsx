@@ -46,15 +46,27 @@ export function ProjectWork({ project, today }: Props) {
   const canPlan = can(user, "work.plan");
   const canAssign = can(user, "responsibility.assign");
   const allowReopen = user.role === "admin";
-  const control = (work: Parameters<typeof WorkStatusControl>[0]["work"], departmentId: string | null) => (
+  const control = (work: Parameters<typeof WorkStatusControl>[0]["work"], w: Milestone | Item, fromReview: boolean) => (
     <WorkStatusControl
       work={work}
-      canUpdate={canActFor(user, "work.update", [departmentId])}
+      // A withdrawn record changes no more: neither a move nor a completion is offered.
+      canUpdate={!w.withdrawn && canActFor(user, "work.update", [w.responsibleDepartmentId])}
       allowReopen={allowReopen}
+      canVerify={!w.withdrawn && can(user, "work.verify")}
+      completion={{
+        completedOn: w.completedOn,
+        note: w.completionNote,
+        by: w.completedBy,
+        returnReason: w.returned?.reason ?? null,
+        verifiedBy: w.verifiedBy,
+        evidenceCount: w.evidenceCount,
+        fromReview,
+        departmentName: w.responsibleDepartmentId ? (departmentName(w.responsibleDepartmentId) ?? null) : null,
+      }}
     />
   );
-  const milestoneStatus = (m: Milestone) => control({ ...m, type: "milestone" }, m.responsibleDepartmentId);
-  const itemStatus = (i: Item) => control({ ...i, type: "item" }, i.responsibleDepartmentId);
+  const milestoneStatus = (m: Milestone) => control({ ...m, type: "milestone" }, m, false);
+  const itemStatus = (i: Item) => control({ ...i, type: "item" }, i, !!i.review);
   const createButton = (kind: "milestone" | "item", label: ReactNode) =>
     canPlan && (
       <Button className="no-print" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind })}>
@@ -107,6 +119,7 @@ export function ProjectWork({ project, today }: Props) {
                       )}
                       {canPlan &&
                         m.status !== "done" &&
+                        m.status !== "awaiting_verification" &&
                         withdrawButton(() => setWithdrawing({ kind: "milestone", work: m }), m.title)}
                     </Space>
                   )
@@ -135,7 +148,9 @@ export function ProjectWork({ project, today }: Props) {
                   !i.withdrawn && (
                     <Space size={0} wrap>
                       {editButton(() => setDialog({ kind: "item", item: i }), i.title)}
-                      {i.status !== "done" && withdrawButton(() => setWithdrawing({ kind: "item", work: i }), i.title)}
+                      {i.status !== "done" &&
+                        i.status !== "awaiting_verification" &&
+                        withdrawButton(() => setWithdrawing({ kind: "item", work: i }), i.title)}
                     </Space>
                   )
               : undefined

@@ -1,4 +1,6 @@
-import { WorkStatusSchema, type District, type NamedRef, type WorkStatus } from "@resettle/domain";
+import { CommonProblemStatusSchema, type District, type NamedRef } from "@resettle/domain";
+
+type CommonProblemStatus = (typeof CommonProblemStatusSchema.options)[number];
 import { Button, Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CommonProblemPageQuery } from "../lib/common-problem-query";
@@ -34,8 +36,8 @@ export function CommonProblemFilters({ query, districts, projects, onChange, onR
           {...common}
           id="common-problem-filter-status"
           value={query.status}
-          options={WorkStatusSchema.options.map((s) => ({ value: s, label: t(`enums.workStatus.${s}`) }))}
-          onChange={(status?: WorkStatus) => set({ status })}
+          options={CommonProblemStatusSchema.options.map((s) => ({ value: s, label: t(`enums.workStatus.${s}`) }))}
+          onChange={(status?: CommonProblemStatus) => set({ status })}
         />
       </Form.Item>
       <Form.Item label={t("commonProblems.filters.project")} htmlFor="common-problem-filter-project">

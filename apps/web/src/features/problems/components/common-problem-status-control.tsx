@@ -1,4 +1,4 @@
-import { CommonProblemSchema, type CommonProblem } from "@resettle/domain";
+import { CommonProblemSchema, CommonProblemStatusSchema, type CommonProblem } from "@resettle/domain";
 import { StatusControl } from "../../../components/ui/status-control";
 import { conflictCurrent } from "../../../lib/form-errors";
 import { useUpdateCommonProblem } from "../api/use-save-common-problem";
@@ -17,9 +17,13 @@ export function CommonProblemStatusControl({ problem, ...access }: Props) {
   return (
     <StatusControl
       {...access}
+      completionRequired={false}
       record={problem}
       mutation={update}
-      variables={(base, changes) => ({ id: base.id, changes })}
+      variables={(base, changes) => ({
+        id: base.id,
+        changes: { ...changes, status: CommonProblemStatusSchema.parse(changes.status) },
+      })}
       readCurrent={(error) => conflictCurrent(error, CommonProblemSchema)}
       textScope="commonProblems"
       formName={`block-common-problem-${problem.id}`}

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { setCsrfToken } from "../../../lib/session-token";
 import { stubFetch } from "../../../test/fetch-stub";
 import { renderWithProviders } from "../../../test/render-with-providers";
+import { noCompletion } from "../../../test/work.fixture";
 import { ItemFormModal } from "./item-form-modal";
 
 const zhujian: Department = {
@@ -41,6 +42,7 @@ const item: Item = {
   review: null,
   version: 3,
   withdrawn: null,
+  ...noCompletion,
 };
 
 afterEach(() => {

@@ -12,10 +12,12 @@ type Props = {
   entries: WorkEntry[];
   canUpdate: (entry: WorkEntry) => boolean;
   allowReopen: boolean;
+  /** The office: 复核 of entries awaiting it. */
+  canVerify?: boolean;
 };
 
 /** 我的待办 as the server orders it: overdue first, then due soon, then the rest. */
-export function MyWorkTable({ entries, canUpdate, allowReopen }: Props) {
+export function MyWorkTable({ entries, canUpdate, allowReopen, canVerify = false }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<WorkEntry> = [
     { key: "urgency", title: t("work.mine.columns.urgency"), render: (_, e) => <UrgencyTag entry={e} /> },
@@ -40,7 +42,22 @@ export function MyWorkTable({ entries, canUpdate, allowReopen }: Props) {
     {
       key: "status",
       title: t("work.mine.columns.status"),
-      render: (_, e) => <WorkStatusControl work={e} canUpdate={canUpdate(e)} allowReopen={allowReopen} />,
+      render: (_, e) => (
+        <WorkStatusControl
+          work={e}
+          canUpdate={canUpdate(e)}
+          allowReopen={allowReopen}
+          canVerify={canVerify}
+          completion={{
+            completedOn: e.completion?.completedOn ?? null,
+            note: e.completion?.note ?? null,
+            by: e.completion?.by ?? null,
+            returnReason: e.returnReason,
+            fromReview: !!e.review,
+            ...("departmentName" in e ? { departmentName: e.departmentName as string | null } : {}),
+          }}
+        />
+      ),
     },
   ];
   return (

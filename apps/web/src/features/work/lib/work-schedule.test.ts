@@ -1,10 +1,12 @@
 import { isOverdue, type Milestone } from "@resettle/domain";
 import { describe, expect, it } from "vitest";
 import { daysOverdue, sortByDueDate } from "./work-schedule";
+import { noCompletion } from "../../../test/work.fixture";
 
 const base: Milestone = {
   id: "0b8f5a52-3c1d-4e2f-8a9b-1c2d3e4f5a6b",
   projectId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+  ...noCompletion,
   kind: "construction",
   title: "主体封顶",
   dueDate: "2019-06-30",
