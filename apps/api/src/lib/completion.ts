@@ -30,7 +30,7 @@ type CompletionFields = Pick<
 >;
 
 /** The completion as the API presents it (`CompletionFieldsSchema`). */
-export function presentCompletion(row: CompletionRow): CompletionFields {
+function presentCompletion(row: CompletionRow): CompletionFields {
   return {
     completedOn: row.completedOn ? toIsoDate(row.completedOn) : null,
     completionNote: row.completionNote,

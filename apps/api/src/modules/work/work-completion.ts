@@ -90,7 +90,7 @@ const RECORDS = {
 } as const;
 
 /** Whether a completion of this record waits for the office's verification (its kind's rule). */
-export async function requiresVerification(tx: Tx, type: WorkType, work: Work): Promise<boolean> {
+async function requiresVerification(tx: Tx, type: WorkType, work: Work): Promise<boolean> {
   const kind = verificationKindOf(type, "review" in work && !!work.review);
   const rule = await tx.verificationRule.findUnique({ where: { kind }, select: { requiresVerification: true } });
   return rule?.requiresVerification ?? DEFAULT_VERIFICATION[kind];

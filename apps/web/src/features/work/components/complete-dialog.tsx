@@ -1,12 +1,5 @@
 import { UploadOutlined } from "@ant-design/icons";
-import {
-  EVIDENCE_MAX_MB_DEFAULT,
-  EVIDENCE_TYPES,
-  TEXT_MAX,
-  verificationKindOf,
-  type Item,
-  type Milestone,
-} from "@resettle/domain";
+import { EVIDENCE_MAX_MB_DEFAULT, EVIDENCE_TYPES, TEXT_MAX, verificationKindOf } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, DatePicker, Form, Input, Upload } from "antd";
 import type { Dayjs } from "dayjs";
@@ -177,15 +170,3 @@ export function CompleteDialog({ work, onClose }: Props) {
     </FormModal>
   );
 }
-
-/** What a page knows of a record that the dialog needs. */
-export const completionTarget = (
-  type: WorkRef["type"],
-  w: Milestone | Item | { id: string; title: string; version: number; review?: unknown },
-) => ({
-  type,
-  id: w.id,
-  title: w.title,
-  version: w.version,
-  fromReview: "review" in w && !!w.review,
-});
