@@ -27,8 +27,16 @@ test("a 双台子区 coordinator marks a milestone done from My work and reports
   const row = table.locator("tbody tr.ant-table-row").filter({ hasText: MILESTONE }).filter({ hasText: "向阳小区" });
   await expect(row).toContainText("已逾期");
 
-  await changeStatus(page, MILESTONE, "已完成");
-  await expect(page.getByText("状态已更新为“已完成”")).toBeVisible();
+  // Done is a completion: the day and what was done (a milestone needs no 复核 by default).
+  await row.getByRole("button", { name: /^完\s*成$/ }).click();
+  const dialog = page.getByRole("dialog", { name: new RegExp(`完成推进节点：${MILESTONE}`) });
+  const date = dialog.getByLabel("完成日期");
+  await date.click();
+  await date.fill("2026-11-30");
+  await date.press("Enter");
+  await dialog.getByLabel("完成说明").fill("e2e：剩余住户已全部入住");
+  await dialog.getByRole("button", { name: "确认完成" }).click();
+  await expect(page.getByText("已登记完成", { exact: true })).toBeVisible();
   await expect(row).toHaveCount(0);
 
   await openProject(page, "向阳小区");
@@ -65,19 +73,23 @@ test("a stale page that edits the same milestone sees the conflict and loses not
   await changeStatus(first, title, "进行中");
   await expect(first.getByText("状态已更新为“进行中”")).toBeVisible();
 
-  // The second page still shows 未开始 and tries to mark it done.
-  await changeStatus(second, title, "已完成");
-  const dialog = second.getByRole("dialog");
-  await expect(dialog).toContainText("其他人已修改了这条记录");
+  // The second page still shows 未开始 and marks it blocked, with the reason.
+  await changeStatus(second, title, "受阻");
+  const reason = second.getByRole("dialog", { name: `标记为受阻：${title}` });
+  await reason.getByLabel("受阻原因").fill("e2e：施工单位未进场");
+  await reason.getByRole("button", { name: "标记为受阻" }).click();
+  const dialog = second.getByRole("dialog").filter({ hasText: "其他人已修改了这条记录" });
   await expect(dialog).toContainText("进行中");
   await dialog.getByRole("button", { name: "在最新版本上重新提交" }).click();
-  await expect(second.getByText("状态已更新为“已完成”")).toBeVisible();
+  await expect(second.getByText("状态已更新为“受阻”")).toBeVisible();
 
   // Both changes are in the record: the first's move, then the second's re-applied one.
   const me = await (await second.request.get("/api/auth/me")).json();
   expect(me.user.username).toBe("coord-shuangtaizi");
   const work = await (await second.request.get("/api/my-work")).json();
-  expect(work.entries.find((e: { title: string }) => e.title === title)).toBeUndefined();
+  const entry = work.entries.find((e: { title: string }) => e.title === title);
+  expect(entry).toMatchObject({ status: "blocked", blockedReason: "e2e：施工单位未进场" });
+  expect(entry.version).toBeGreaterThanOrEqual(3);
   await first.close();
   await second.close();
 });

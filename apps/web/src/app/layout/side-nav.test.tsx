@@ -14,7 +14,15 @@ const leader: SessionUser = { ...base, username: "leader", role: "leader", depar
 const coordinator: SessionUser = { ...base, username: "coord", role: "coordinator", departmentId };
 const workingGroup: SessionUser = { ...base, username: "wg", role: "working_group", departmentId: null };
 
-const myWork = { departmentId, asOf: "2026-11-25", overdueCount: 3, dueSoonCount: 0, entries: [], reviewsToSign: [] };
+const myWork = {
+  departmentId,
+  asOf: "2026-11-25",
+  overdueCount: 3,
+  dueSoonCount: 0,
+  entries: [],
+  reviewsToSign: [],
+  awaitingVerification: [],
+};
 
 function renderAt(user: SessionUser, route: string, language: "zh-CN" | "en" = "zh-CN") {
   renderWithProviders(
@@ -62,6 +70,7 @@ describe("SideNav", () => {
       "人员",
       "问题成因",
       "联合工作组",
+      "复核规则",
       "操作日志",
     ]);
     for (const group of ["总览", "项目与工作", "问题研判", "系统管理"])

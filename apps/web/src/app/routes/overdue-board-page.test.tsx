@@ -105,6 +105,7 @@ describe("My work of the office", () => {
       dueSoonCount: 0,
       entries: [],
       reviewsToSign: [],
+      awaitingVerification: [],
     };
     stubFetchByUrl([
       [/\/overdue-work\?/, { status: 200, body: { ...board, pageSize: 1 } }],
@@ -127,6 +128,7 @@ describe("My work of the office", () => {
       dueSoonCount: 0,
       entries: [],
       reviewsToSign: [],
+      awaitingVerification: [],
     };
     const calls = stubFetchByUrl([[/\/my-work$/, { status: 200, body: mine }]]);
     renderWithProviders(
