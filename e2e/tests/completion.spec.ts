@@ -119,7 +119,10 @@ test("an item decided in a review: completed with date, note and a photo, return
   await page.goto("/my-work");
   await waiting.getByRole("button", { name: /^复\s*核$/ }).click();
   await verify.getByRole("button", { name: "复核通过" }).click();
-  await page.getByRole("tooltip").getByRole("button", { name: /确\s*定|OK/ }).click();
+  await page
+    .getByRole("tooltip")
+    .getByRole("button", { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByText("已复核通过", { exact: true })).toBeVisible();
   await expect(queue).toHaveCount(0);
   expect(await itemRecord(page, entry.id)).toMatchObject({
