@@ -1,4 +1,4 @@
-import type { MilestoneKind, WorkStatus } from "@resettle/domain";
+import { fictionalIdNumber, type HouseholdState, type MilestoneKind, type WorkStatus } from "@resettle/domain";
 import type { Prisma, PrismaClient } from "./client.js";
 
 /**
@@ -249,7 +249,88 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
     }
   });
   await loadDemoProblemsAndGroup(prisma);
+  await loadDemoHouseholds(prisma);
   return true;
+}
+
+/**
+ * 回迁户台账 of three projects: 桃李源 and 华润万家 (大洼区) in full, 学府园二期 (双台子区) in
+ * part. Households counted as moved back match each project's figure from its demo reports,
+ * so the registry and the ledger agree from the start. Names end in （演示）; ID numbers pass
+ * the check digit but use area code 999999, which no place has.
+ */
+const demoRegistries: Record<
+  string,
+  { states: [HouseholdState, number, string][]; approach: "on_site_rebuild" | "off_site_relocation" }
+> = {
+  taoliyuan: {
+    approach: "on_site_rebuild",
+    states: [
+      ["moved_back", 20, "2020-12-30"],
+      ["keys_handed", 6, "2026-10-15"],
+      ["contracted", 7, "2026-06-30"],
+      ["allocated", 5, "2025-12-01"],
+      ["waiting", 5, "2018-06-30"],
+    ],
+  },
+  "huarun-wanjia": {
+    approach: "off_site_relocation",
+    states: [
+      ["moved_back", 22, "2019-10-31"],
+      ["monetary", 3, "2019-10-31"],
+    ],
+  },
+  "xuefuyuan-2": {
+    approach: "on_site_rebuild",
+    states: [
+      ["keys_handed", 3, "2026-11-10"],
+      ["contracted", 5, "2026-09-30"],
+      ["allocated", 8, "2026-05-20"],
+      ["waiting", 20, "2018-06-30"],
+    ],
+  },
+};
+
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
+const GIVEN = ["建国", "秀英", "桂兰", "志强", "玉梅", "国庆", "淑珍", "德明", "海燕", "振华", "丽娟", "宝山"];
+
+async function loadDemoHouseholds(prisma: PrismaClient) {
+  const projects = await prisma.project.findMany({
+    where: { code: { in: Object.keys(demoRegistries) } },
+    select: { id: true, code: true, name: true },
+  });
+  let seq = 0;
+  for (const project of projects) {
+    const registry = demoRegistries[project.code]!;
+    const rows = registry.states.flatMap(([state, count, on]) =>
+      Array.from({ length: count }, () => {
+        const n = seq++;
+        const birth = `19${50 + (n % 40)}${String((n % 12) + 1).padStart(2, "0")}${String((n % 28) + 1).padStart(2, "0")}`;
+        return {
+          projectId: project.id,
+          headName: `${SURNAMES[n % SURNAMES.length]}${GIVEN[n % GIVEN.length]}（演示）`,
+          idNumber: fictionalIdNumber(n % 1000, birth),
+          phone: `1390000${String(n).padStart(4, "0")}`,
+          address: `${project.name}原址 ${Math.floor(n / 12) + 1} 号楼 ${(n % 12) + 1}01 室（演示）`,
+          areaM2: (60 + (n % 7) * 8.5).toFixed(2),
+          approach: state === "monetary" ? ("monetary" as const) : registry.approach,
+          state,
+          stateOn: new Date(`${on}T00:00:00Z`),
+          isDemo: true,
+        };
+      }),
+    );
+    await prisma.$transaction(async (tx) => {
+      const households = await tx.household.createManyAndReturn({
+        data: rows,
+        select: { id: true, state: true, stateOn: true },
+      });
+      await tx.householdEvent.createMany({
+        data: households.map((h) => ({ householdId: h.id, toState: h.state, on: h.stateOn, reason: "演示数据：导入" })),
+      });
+      await tx.project.update({ where: { id: project.id }, data: { registeredHouseholds: households.length } });
+    });
+  }
 }
 
 /** Taxonomy causes, one common problem and the 双台子区 joint working group (issue 5's demo). */

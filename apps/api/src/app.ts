@@ -24,6 +24,7 @@ import { authRoutes } from "./modules/auth/index.js";
 import { responsibilityRoutes } from "./modules/responsibility/index.js";
 import { userRoutes } from "./modules/users/index.js";
 import { workRoutes } from "./modules/work/index.js";
+import { householdRoutes } from "./modules/households/index.js";
 import { organisationRoutes } from "./modules/organisation/index.js";
 import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions) {
   await responsibilityRoutes(app, deps);
   await auditRoutes(app, deps);
   await workRoutes(app, deps);
+  await householdRoutes(app, deps);
   await problemRoutes(app, deps);
   await reviewRoutes(app, deps);
   return app;

@@ -1,6 +1,6 @@
 import type { InjectOptions } from "fastify";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@resettle/domain";
+import { DEMO_PASSWORD, fictionalIdNumber } from "@resettle/domain";
 import { eachTestApp, type TestApp } from "./test/test-app.js";
 import { snapshot, type SeededIds } from "./test/fixtures.js";
 import { multipartFile, TINY_PNG } from "./test/evidence.js";
@@ -420,6 +420,51 @@ export const MATRIX: Row[] = [
       payload: { reportedOn: "2026-11-20", households: 8, note: "矩阵测试" },
     }),
     expect: adminOnly(201),
+  },
+
+  // 回迁户台账: read by everyone; kept by the project's reporters (学府园二期: 双台子区政府, not 住建) and the office.
+  {
+    route: "GET /api/projects/:id/households",
+    request: (ids) => get(`/api/projects/${ids.xuefuyuan}/households?q=演示`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/projects/:id/households",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.xuefuyuan}/households`,
+      payload: {
+        headName: "矩阵测试户",
+        idNumber: fictionalIdNumber(900, "19660606"),
+        address: "矩阵测试路 1 号",
+        areaM2: 72.5,
+        approach: "on_site_rebuild",
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "POST /api/households/:id/transitions",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/households/${ids.household}/transitions`,
+      payload: { to: "allocated", on: "2026-11-20", version: 1 },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "GET /api/households/:id/events",
+    request: (ids) => get(`/api/households/${ids.household}/events`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/households/:id/reveal",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/households/${ids.household}/reveal`,
+      payload: { reason: "矩阵测试" },
+    }),
+    expect: adminOnly(200),
   },
 
   // The audit trail: administrators and leaders (audit.read).

@@ -18,6 +18,7 @@ export const AuditEntityTypeSchema = z.enum([
   "review",
   "plan",
   "verification_rule",
+  "household",
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

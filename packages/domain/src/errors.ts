@@ -76,6 +76,10 @@ export const FieldReasonSchema = z.enum([
   "zero",
   "out_of_bounds",
   "reason_required",
+  // households (回迁户): the ID number (problem: format, birth_date, check_digit); a registry's bounds
+  "id_number_invalid",
+  "registry_full",
+  "registry_managed",
   // status moves
   "transition_not_allowed",
   // completing work: done only through a completion (date, note), 待复核 until verified
@@ -102,7 +106,17 @@ export const FieldIssueSchema = z.object({
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 
 /** Figures of zod's issues worth passing on (a limit, a format), by their names in the issue. */
-const ISSUE_PARAMS = ["minimum", "maximum", "inclusive", "origin", "expected", "format", "divisor", "keys"] as const;
+const ISSUE_PARAMS = [
+  "minimum",
+  "maximum",
+  "inclusive",
+  "origin",
+  "expected",
+  "format",
+  "divisor",
+  "keys",
+  "problem",
+] as const;
 
 /**
  * A zod issue's reason and figures: its code, or for a refinement the reason the domain gave

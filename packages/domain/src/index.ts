@@ -36,3 +36,4 @@ export * from "./problems.js";
 export * from "./working-group.js";
 export * from "./withdrawal.js";
 export * from "./completion.js";
+export * from "./household.js";

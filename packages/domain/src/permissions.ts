@@ -22,8 +22,10 @@ export const CAPABILITIES = [
   "work.verify",
   /** create and edit milestones and rectification items */
   "work.plan",
-  /** report households moved back (its own projects only, for coordinators) */
+  /** report households moved back and keep the household registry (its own projects only, for coordinators) */
   "progress.report",
+  /** read one household's full ID number, with a reason (audited) */
+  "households.reveal",
   /** record working-group reviews and decisions; add addenda to their records */
   "reviews.record",
   /** sign a review record for one's own department (会签) */

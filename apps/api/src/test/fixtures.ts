@@ -32,6 +32,14 @@ export async function seededIds(prisma: PrismaClient) {
     hongwei: await project("hongwei"),
     xuefuyuan: await project("xuefuyuan-2"),
     taoliyuan: await project("taoliyuan"),
+    hetang: await project("hetang-yuese"),
+    /** 学府园二期's first demo household still waiting (回迁户台账). */
+    household: (
+      await prisma.household.findFirstOrThrow({
+        where: { project: { code: "xuefuyuan-2" }, state: "waiting" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      })
+    ).id,
     /** Demo milestones and items by their responsible department. */
     work: {
       /** 向阳小区 补办规划、施工许可手续: 住建, done. */
@@ -95,6 +103,8 @@ export function snapshot(prisma: PrismaClient) {
     auditEvents: prisma.auditEvent.count(),
     evidenceFiles: prisma.evidenceFile.findMany({ orderBy: { id: "asc" } }),
     verificationRules: prisma.verificationRule.findMany({ orderBy: { kind: "asc" } }),
+    households: prisma.household.findMany({ orderBy: { id: "asc" } }),
+    householdEvents: prisma.householdEvent.findMany({ orderBy: { id: "asc" } }),
     problems: Promise.all([
       prisma.cause.findMany({ orderBy: { id: "asc" } }),
       prisma.projectCause.findMany({ orderBy: [{ projectId: "asc" }, { causeId: "asc" }] }),

@@ -1,3 +1,4 @@
+import { maskIdNumber } from "@resettle/domain";
 import type { Db } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 
@@ -16,6 +17,9 @@ function labelFromSnapshot(event: Event): string | null {
   const record = { ...(event.before as object | null), ...(event.after as object | null) } as Record<string, unknown>;
   if (event.entityType === "progress_report" && typeof record.households === "number" && text(record.reportedOn))
     return `${String(record.reportedOn)} ${signed(record.households)}`;
+  // A household by its head and masked ID number (what its events recorded; never the full one).
+  if (event.entityType === "household" && text(record.headName))
+    return `${String(record.headName)}${text(record.idNumber) ? `（${String(record.idNumber)}）` : ""}`;
   return text(record.title) ?? text(record.name) ?? text(record.displayName) ?? null;
 }
 
@@ -34,34 +38,50 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
     ids.length ? read(ids) : Promise.resolve([] as T[]);
   const byName = { select: { id: true, name: true } } as const;
 
-  const [projects, milestones, items, reviews, reports, users, departments, persons, causes, problems, groups, plans] =
-    await Promise.all([
-      ask(idsOf("project"), (ids) => db.project.findMany({ where: { id: { in: ids } }, ...byName })),
-      ask(idsOf("milestone"), (ids) =>
-        db.milestone.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-      ),
-      ask(idsOf("item"), (ids) => db.item.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
-      ask(idsOf("review"), (ids) =>
-        db.review.findMany({ where: { id: { in: ids } }, select: { id: true, heldOn: true, group: byName } }),
-      ),
-      ask(idsOf("progress_report"), (ids) =>
-        db.progressReport.findMany({
-          where: { id: { in: ids } },
-          select: { id: true, reportedOn: true, households: true },
-        }),
-      ),
-      ask(idsOf("user", "session"), (ids) =>
-        db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true, username: true } }),
-      ),
-      ask(idsOf("department"), (ids) => db.department.findMany({ where: { id: { in: ids } }, ...byName })),
-      ask(idsOf("person"), (ids) => db.person.findMany({ where: { id: { in: ids } }, ...byName })),
-      ask(idsOf("cause"), (ids) => db.cause.findMany({ where: { id: { in: ids } }, ...byName })),
-      ask(idsOf("common_problem"), (ids) =>
-        db.commonProblem.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-      ),
-      ask(idsOf("working_group"), (ids) => db.workingGroup.findMany({ where: { id: { in: ids } }, ...byName })),
-      ask(idsOf("plan"), (ids) => db.plan.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
-    ]);
+  const [
+    projects,
+    milestones,
+    items,
+    reviews,
+    reports,
+    users,
+    departments,
+    persons,
+    causes,
+    problems,
+    groups,
+    plans,
+    households,
+  ] = await Promise.all([
+    ask(idsOf("project"), (ids) => db.project.findMany({ where: { id: { in: ids } }, ...byName })),
+    ask(idsOf("milestone"), (ids) =>
+      db.milestone.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    ),
+    ask(idsOf("item"), (ids) => db.item.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
+    ask(idsOf("review"), (ids) =>
+      db.review.findMany({ where: { id: { in: ids } }, select: { id: true, heldOn: true, group: byName } }),
+    ),
+    ask(idsOf("progress_report"), (ids) =>
+      db.progressReport.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, reportedOn: true, households: true },
+      }),
+    ),
+    ask(idsOf("user", "session"), (ids) =>
+      db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true, username: true } }),
+    ),
+    ask(idsOf("department"), (ids) => db.department.findMany({ where: { id: { in: ids } }, ...byName })),
+    ask(idsOf("person"), (ids) => db.person.findMany({ where: { id: { in: ids } }, ...byName })),
+    ask(idsOf("cause"), (ids) => db.cause.findMany({ where: { id: { in: ids } }, ...byName })),
+    ask(idsOf("common_problem"), (ids) =>
+      db.commonProblem.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    ),
+    ask(idsOf("working_group"), (ids) => db.workingGroup.findMany({ where: { id: { in: ids } }, ...byName })),
+    ask(idsOf("plan"), (ids) => db.plan.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
+    ask(idsOf("household"), (ids) =>
+      db.household.findMany({ where: { id: { in: ids } }, select: { id: true, headName: true, idNumber: true } }),
+    ),
+  ]);
   const labels: Record<string, Map<string, string>> = {
     project: named(projects, (p) => p.name),
     milestone: named(milestones, (m) => m.title),
@@ -75,6 +95,7 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
     common_problem: named(problems, (p) => p.title),
     working_group: named(groups, (g) => g.name),
     plan: named(plans, (p) => p.title),
+    household: named(households, (h) => `${h.headName}（${maskIdNumber(h.idNumber)}）`),
   };
   labels.session = labels.user!;
   return events.map((e) => labels[e.entityType]?.get(e.entityId) ?? labelFromSnapshot(e));

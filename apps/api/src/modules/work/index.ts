@@ -3,3 +3,4 @@ export { workRoutes } from "./work.routes.js";
 export { itemSelect, presentItem } from "./items.service.js";
 export { milestoneSelect, presentMilestone } from "./milestones.service.js";
 export { overdueWorkWhere } from "./work-dates.js";
+export { writeLedgerEntry } from "./progress.service.js";

@@ -11,7 +11,7 @@ import {
 import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import type { ServiceContext } from "../../lib/context.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { outsideWindow, readPlanWindows } from "../../lib/plan-window.js";
@@ -84,11 +84,88 @@ export async function listProgressDays(
   return days.map((d) => ({ reportedOn: toIsoDate(d.reportedOn), households: d._sum.households ?? 0 }));
 }
 
+/** A ledger entry as `writeLedgerEntry` takes it: the signed count and what the entry says. */
+export type LedgerEntryInput = {
+  projectId: string;
+  projectName: string;
+  totalHouseholds: number;
+  /** Positive adds households moved back, negative takes them out. */
+  households: number;
+  reportedOn: string;
+  note: string | null;
+  reason: string | null;
+  backdated: boolean;
+  /** The path a refusal names (the report form's count, or the household's move). */
+  path: string;
+};
+
 /**
  * Adds an entry to the ledger and moves the project's figure in one statement that
- * checks its bounds: `movedBack + n` must stay within 0 … total. Concurrent reports queue
+ * checks its bounds: `movedBack + n` must stay within 0 … total. Concurrent entries queue
  * on the project's row and each re-checks against the figure the previous one left, so
- * together they can never pass the bounds either.
+ * together they can never pass the bounds either. Runs in the caller's transaction (a
+ * typed report, or a household settling) with its own audit row.
+ */
+export async function writeLedgerEntry(tx: Tx, ctx: ServiceContext, input: LedgerEntryInput): Promise<ProgressReport> {
+  const { projectId, households: n } = input;
+  const moved = await tx.$queryRaw<{ movedBack: number; previous: number }[]>`
+    UPDATE "projects"
+    SET "movedBack" = "movedBack" + ${n},
+        "status" = CASE
+          WHEN "movedBack" + ${n} = "totalHouseholds" THEN 'completed'::"ProjectStatus"
+          WHEN "status" = 'completed' THEN 'in_progress'::"ProjectStatus"
+          ELSE "status" END,
+        "version" = "version" + 1,
+        "updatedAt" = now()
+    WHERE "id" = ${projectId}::uuid AND "movedBack" + ${n} BETWEEN 0 AND "totalHouseholds"
+    RETURNING "movedBack", "movedBack" - ${n} AS "previous"`;
+  if (moved.length === 0) {
+    const { movedBack } = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { movedBack: true } });
+    // The count this project can take: the households still to move back, or those moved back.
+    const maximum = n < 0 ? movedBack : input.totalHouseholds - movedBack;
+    throw AppError.invalid(
+      input.path,
+      "out_of_bounds",
+      `${movedBack} + (${n}) would leave ${movedBack + n} households moved back, outside 0 … ${input.totalHouseholds}`,
+      { minimum: 1, maximum, movedBack, totalHouseholds: input.totalHouseholds },
+    );
+  }
+  const report = present(
+    await tx.progressReport.create({
+      data: {
+        projectId,
+        reportedOn: fromIsoDate(input.reportedOn),
+        households: n,
+        note: input.note,
+        reason: input.reason,
+        backdated: input.backdated,
+        createdById: ctx.actor.id,
+      },
+      select: reportSelect,
+    }),
+  );
+  await audit(tx, ctx.actor, {
+    action: n < 0 ? "correct_progress" : "report_progress",
+    entityType: "progress_report",
+    entityId: report.id,
+    projectId,
+    before: { projectId, project: input.projectName, movedBack: moved[0]!.previous },
+    after: {
+      movedBack: moved[0]!.movedBack,
+      households: n,
+      reportedOn: input.reportedOn,
+      note: input.note,
+      reason: input.reason,
+      backdated: input.backdated,
+    },
+  });
+  return report;
+}
+
+/**
+ * 上报 / 更正 typed by a department. A project with a registry (回迁户台账) takes its figure
+ * from its households only: a typed entry there is refused (409 `registry_managed`), or the
+ * figure and the registry would part.
  */
 export async function reportProgress(
   ctx: ServiceContext,
@@ -97,7 +174,14 @@ export async function reportProgress(
   return ctx.db.$transaction(async (tx) => {
     const project = await tx.project.findUnique({
       where: { id: projectId },
-      select: { id: true, name: true, districtId: true, responsibleDepartmentId: true, totalHouseholds: true },
+      select: {
+        id: true,
+        name: true,
+        districtId: true,
+        responsibleDepartmentId: true,
+        totalHouseholds: true,
+        registeredHouseholds: true,
+      },
     });
     if (!project) throw AppError.notFound("Project");
     const governments = await tx.department.findMany({
@@ -105,64 +189,31 @@ export async function reportProgress(
       select: { id: true, kind: true, districtId: true },
     });
     requireActFor(ctx.actor.user, "progress.report", progressReporterIds(project, governments));
+    if (project.registeredHouseholds > 0)
+      throw new AppError(
+        "CONFLICT",
+        "This project keeps a household registry: households moved back are recorded there, one by one",
+        [
+          {
+            path: "params.id",
+            reason: "registry_managed",
+            message: "moved-back households come from the registry (回迁户台账)",
+          },
+        ],
+      );
     // After the permission check: a refusal comes before any judgement of the request.
     const backdated = checkReport(input, await readPlanWindows(tx, ctx.clock));
-    const n = input.kind === "correction" ? -input.households : input.households;
-    const moved = await tx.$queryRaw<{ movedBack: number; previous: number }[]>`
-      UPDATE "projects"
-      SET "movedBack" = "movedBack" + ${n},
-          "status" = CASE
-            WHEN "movedBack" + ${n} = "totalHouseholds" THEN 'completed'::"ProjectStatus"
-            WHEN "status" = 'completed' THEN 'in_progress'::"ProjectStatus"
-            ELSE "status" END,
-          "version" = "version" + 1,
-          "updatedAt" = now()
-      WHERE "id" = ${projectId}::uuid AND "movedBack" + ${n} BETWEEN 0 AND "totalHouseholds"
-      RETURNING "movedBack", "movedBack" - ${n} AS "previous"`;
-    if (moved.length === 0) {
-      const { movedBack } = await tx.project.findUniqueOrThrow({
-        where: { id: projectId },
-        select: { movedBack: true },
-      });
-      // The count this project can take: the households still to move back, or those moved back.
-      const maximum = input.kind === "correction" ? movedBack : project.totalHouseholds - movedBack;
-      throw AppError.invalid(
-        "body.households",
-        "out_of_bounds",
-        `${movedBack} + (${n}) would leave ${movedBack + n} households moved back, outside 0 … ${project.totalHouseholds}`,
-        { minimum: 1, maximum, movedBack, totalHouseholds: project.totalHouseholds },
-      );
-    }
-    const report = present(
-      await tx.progressReport.create({
-        data: {
-          projectId,
-          reportedOn: fromIsoDate(input.reportedOn),
-          households: n,
-          note: input.note ?? null,
-          reason: input.reason ?? null,
-          backdated,
-          createdById: ctx.actor.id,
-        },
-        select: reportSelect,
-      }),
-    );
-    await audit(tx, ctx.actor, {
-      action: n < 0 ? "correct_progress" : "report_progress",
-      entityType: "progress_report",
-      entityId: report.id,
+    return writeLedgerEntry(tx, ctx, {
       projectId,
-      before: { projectId, project: project.name, movedBack: moved[0]!.previous },
-      after: {
-        movedBack: moved[0]!.movedBack,
-        households: n,
-        reportedOn: input.reportedOn,
-        note: input.note ?? null,
-        reason: input.reason ?? null,
-        backdated,
-      },
+      projectName: project.name,
+      totalHouseholds: project.totalHouseholds,
+      households: input.kind === "correction" ? -input.households : input.households,
+      reportedOn: input.reportedOn,
+      note: input.note ?? null,
+      reason: input.reason ?? null,
+      backdated,
+      path: "body.households",
     });
-    return report;
   });
 }
 

@@ -1,0 +1,2 @@
+// The households module (回迁户台账): depends on work for the progress ledger it writes.
+export { householdRoutes } from "./households.routes.js";
