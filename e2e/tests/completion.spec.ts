@@ -56,7 +56,7 @@ test("an item decided in a review: completed with date, note and a photo, return
   await input.setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("not a photo") });
   await expect(dialog.getByText(/“说明.txt”不是照片或扫描件/)).toBeVisible();
   await input.setInputFiles({ name: "会议纪要.png", mimeType: "image/png", buffer: PNG });
-  await expect(dialog.getByText("会议纪要.png")).toBeVisible();
+  await expect(dialog.getByText("会议纪要.png").first()).toBeVisible();
 
   const date = dialog.getByLabel("完成日期");
   await date.click();

@@ -254,8 +254,8 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
 }
 
 /**
- * 回迁户台账 of three projects: 桃李源 and 华润万家 (大洼区) in full, 学府园二期 (双台子区) in
- * part. Households counted as moved back match each project's figure from its demo reports,
+ * 回迁户台账 of three projects: 荷塘月色 and 华润万家 (大洼区, all moved back) and 广厦小区
+ * (双台子区, 150 of 411 moved back, the rest on the way). Households counted as moved back match each project's figure from its demo reports,
  * so the registry and the ledger agree from the start. Names end in （演示）; ID numbers pass
  * the check digit but use area code 999999, which no place has.
  */
@@ -263,16 +263,7 @@ const demoRegistries: Record<
   string,
   { states: [HouseholdState, number, string][]; approach: "on_site_rebuild" | "off_site_relocation" }
 > = {
-  taoliyuan: {
-    approach: "on_site_rebuild",
-    states: [
-      ["moved_back", 20, "2020-12-30"],
-      ["keys_handed", 6, "2026-10-15"],
-      ["contracted", 7, "2026-06-30"],
-      ["allocated", 5, "2025-12-01"],
-      ["waiting", 5, "2018-06-30"],
-    ],
-  },
+  "hetang-yuese": { approach: "on_site_rebuild", states: [["moved_back", 48, "2018-10-31"]] },
   "huarun-wanjia": {
     approach: "off_site_relocation",
     states: [
@@ -280,13 +271,14 @@ const demoRegistries: Record<
       ["monetary", 3, "2019-10-31"],
     ],
   },
-  "xuefuyuan-2": {
-    approach: "on_site_rebuild",
+  guangsha: {
+    approach: "off_site_relocation",
     states: [
-      ["keys_handed", 3, "2026-11-10"],
-      ["contracted", 5, "2026-09-30"],
-      ["allocated", 8, "2026-05-20"],
-      ["waiting", 20, "2018-06-30"],
+      ["moved_back", 150, "2020-12-15"],
+      ["keys_handed", 20, "2026-10-15"],
+      ["contracted", 40, "2026-06-30"],
+      ["allocated", 60, "2025-12-01"],
+      ["waiting", 141, "2018-06-30"],
     ],
   },
 };

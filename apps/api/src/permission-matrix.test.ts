@@ -422,10 +422,10 @@ export const MATRIX: Row[] = [
     expect: adminOnly(201),
   },
 
-  // 回迁户台账: read by everyone; kept by the project's reporters (学府园二期: 双台子区政府, not 住建) and the office.
+  // 回迁户台账: read by everyone; kept by the project's reporters (双台子区政府 and the responsible department, not 住建) and the office.
   {
     route: "GET /api/projects/:id/households",
-    request: (ids) => get(`/api/projects/${ids.xuefuyuan}/households?q=演示`)(),
+    request: (ids) => get(`/api/projects/${ids.guangsha}/households?q=演示`)(),
     expect: signedIn(200),
   },
   {

@@ -16,5 +16,7 @@ export const ProjectDetailSchema = ProjectSummarySchema.extend({
   commonProblems: z.array(CommonProblemSchema),
   /** The joint working group that reviews this project, if any. */
   workingGroup: NamedRefSchema.nullable(),
+  /** Households in its registry (回迁户台账); above 0 the registry keeps `movedBack` and typed reports are refused. */
+  registeredHouseholds: z.number().int().nonnegative(),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;

@@ -33,10 +33,11 @@ export async function seededIds(prisma: PrismaClient) {
     xuefuyuan: await project("xuefuyuan-2"),
     taoliyuan: await project("taoliyuan"),
     hetang: await project("hetang-yuese"),
-    /** 学府园二期's first demo household still waiting (回迁户台账). */
+    guangsha: await project("guangsha"),
+    /** 广厦小区's first demo household still waiting (回迁户台账). */
     household: (
       await prisma.household.findFirstOrThrow({
-        where: { project: { code: "xuefuyuan-2" }, state: "waiting" },
+        where: { project: { code: "guangsha" }, state: "waiting" },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       })
     ).id,

@@ -119,10 +119,10 @@ describe("POST /api/projects/:id/households", () => {
   });
 
   it("a project counted from typed reports starts its registry by import, not household by household", async () => {
-    const res = await create("coord-dawa", household(), ids.hetang);
+    const res = await create("coord-dawa", household(), ids.taoliyuan);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.details[0]).toMatchObject({ reason: "registry_managed", params: { movedBack: 48 } });
-    expect(await registered(ids.hetang)).toBe(0);
+    expect(res.json().error.details[0]).toMatchObject({ reason: "registry_managed", params: { movedBack: 20 } });
+    expect(await registered(ids.taoliyuan)).toBe(0);
   });
 
   it("never holds more households than the plan's total, even when the last places are raced for", async () => {
@@ -277,24 +277,26 @@ describe("POST /api/households/:id/reveal", () => {
 });
 
 describe("the demo registry", () => {
-  it("桃李源 keeps all 43 households, 20 moved back as its ledger says; one more moving back makes 21 on the dashboard", async () => {
-    const page = HouseholdPageSchema.parse(
-      (await t.as("leader")({ url: `/api/projects/${ids.taoliyuan}/households?pageSize=100` })).json(),
-    );
-    expect(page.total).toBe(43);
-    expect(page.items.filter((h) => h.state === "moved_back")).toHaveLength(20);
+  it("广厦小区 keeps all 411 households, 150 moved back as its ledger says; one more moving back makes 151 on the dashboard", async () => {
+    const list = (query: string) =>
+      t
+        .as("leader")({ url: `/api/projects/${ids.guangsha}/households?${query}` })
+        .then((r) => HouseholdPageSchema.parse(r.json()));
+    expect((await list("pageSize=1")).total).toBe(411);
+    expect((await list("state=moved_back&pageSize=1")).total).toBe(150);
+    const page = await list("state=keys_handed&pageSize=100");
     expect(page.items.every((h) => h.headName.endsWith("（演示）") && h.idNumberMasked.startsWith("999999"))).toBe(
       true,
     );
-    const keys = page.items.find((h) => h.state === "keys_handed")!;
-    const dawaBefore = (await t.as("leader")({ url: "/api/dashboard" })).json();
-    const res = await move("coord-dawa", keys.id, { to: "moved_back", on: "2026-11-24", version: keys.version });
+    const keys = page.items[0]!;
+    const before = (await t.as("leader")({ url: "/api/dashboard" })).json();
+    const res = await move("coord-shuangtaizi", keys.id, { to: "moved_back", on: "2026-11-24", version: keys.version });
     expect(res.statusCode, res.body).toBe(200);
-    expect(await movedBack(ids.taoliyuan)).toBe(21);
-    const dawaAfter = (await t.as("leader")({ url: "/api/dashboard" })).json();
-    expect(dawaAfter.totals.movedBack).toBe(dawaBefore.totals.movedBack + 1);
-    const dawa = (d: { districts: { code: string; movedBack: number }[] }) =>
-      d.districts.find((x) => x.code === "dawa")!;
-    expect(dawa(dawaAfter).movedBack).toBe(dawa(dawaBefore).movedBack + 1);
+    expect(await movedBack(ids.guangsha)).toBe(151);
+    const after = (await t.as("leader")({ url: "/api/dashboard" })).json();
+    expect(after.totals.movedBack).toBe(before.totals.movedBack + 1);
+    const district = (d: { districts: { code: string; movedBack: number }[] }) =>
+      d.districts.find((x) => x.code === "shuangtaizi")!;
+    expect(district(after).movedBack).toBe(district(before).movedBack + 1);
   });
 });

@@ -137,11 +137,12 @@ export async function getProject({ db, clock }: ServiceContext, { id }: { id: st
       milestones: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: milestoneSelect },
       items: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: itemSelect },
       workingGroup: { select: { group: ref } },
+      registeredHouseholds: true,
     },
   });
   if (!project) throw AppError.notFound("Project");
   const { trajectory, health } = (await assessProjects(db, [project], today)).get(id)!;
-  const { milestones, items, workingGroup, ...summary } = project;
+  const { milestones, items, workingGroup, registeredHouseholds, ...summary } = project;
   return {
     ...presentSummary(summary, health.level),
     trajectory,
@@ -150,6 +151,7 @@ export async function getProject({ db, clock }: ServiceContext, { id }: { id: st
     milestones: milestones.map(presentMilestone),
     commonProblems: await commonProblemsOfProject(db, id),
     workingGroup: workingGroup?.group ?? null,
+    registeredHouseholds,
   };
 }
 

@@ -1,12 +1,15 @@
 import { canActFor, progressReporterIds, type ProjectDetail } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
+import { Tabs } from "antd";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { PrintButton } from "../../../components/ui/print-button";
 import { SectionCard } from "../../../components/ui/section-card";
 import { HealthTag } from "../../../components/ui/health-tag";
 import { useSessionUser } from "../../../features/auth";
 import { departmentsQueries } from "../../../features/organisation";
+import { HouseholdRegistry } from "../../../features/households";
 import { ProgressLedger } from "../../../features/work";
 import {
   HealthCard,
@@ -36,18 +39,12 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
     ),
   );
 
-  return (
+  // The tab lives in the address, so a reload or a shared link opens the same one.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "households" ? "households" : "overview";
+
+  const overview = (
     <>
-      <PageHeading
-        title={project.name}
-        subtitle={
-          <>
-            {project.district.name} <ProjectStatusTag status={project.status} />{" "}
-            <HealthTag level={project.health.level} />
-          </>
-        }
-        extra={<PrintButton />}
-      />
       <SectionCard title={t("health.title")} className="health-section">
         <HealthCard health={project.health} />
       </SectionCard>
@@ -66,8 +63,60 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
       <ProjectWork project={project} today={today} />
       <ProjectReviews project={project} />
       <SectionCard title={t("progress.title")}>
-        <ProgressLedger projectId={project.id} projectName={project.name} project={project} canReport={canReport} />
+        <ProgressLedger
+          projectId={project.id}
+          projectName={project.name}
+          project={project}
+          canReport={canReport && project.registeredHouseholds === 0}
+          fromRegistry={project.registeredHouseholds > 0}
+        />
       </SectionCard>
+    </>
+  );
+
+  return (
+    <>
+      <PageHeading
+        title={project.name}
+        subtitle={
+          <>
+            {project.district.name} <ProjectStatusTag status={project.status} />{" "}
+            <HealthTag level={project.health.level} />
+          </>
+        }
+        extra={<PrintButton />}
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) =>
+          setParams(
+            (current) => {
+              const next = new URLSearchParams(current);
+              if (key === "overview") next.delete("tab");
+              else next.set("tab", key);
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        items={[
+          { key: "overview", label: t("project.tabs.overview"), children: overview },
+          {
+            key: "households",
+            label: t("project.tabs.households", { count: project.registeredHouseholds }),
+            children: (
+              <SectionCard title={t("households.title")}>
+                <HouseholdRegistry
+                  projectId={project.id}
+                  canKeep={canReport}
+                  registered={project.registeredHouseholds}
+                  movedBack={project.movedBack}
+                />
+              </SectionCard>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -62,6 +62,7 @@ const project: ProjectDetail = {
   health: { level: "amber", rules: [] },
   commonProblems: [commonProblem],
   workingGroup: { id: "9c0d1e2f-0000-4000-8000-000000000001", name: "双台子区联合工作组" },
+  registeredHouseholds: 0,
 };
 
 const user = (role: SessionUser["role"]): SessionUser => ({

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Skeleton, Space } from "antd";
+import { Alert, Skeleton, Space } from "antd";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../components/ui/query-view";
@@ -21,10 +21,12 @@ type Props = {
   /** The project's figures the forms bound a count by. */
   project: ProjectFigures;
   canReport: boolean;
+  /** The project's registry (回迁户台账) writes its entries: no typed reports, and the page says so. */
+  fromRegistry?: boolean;
 };
 
 /** 回迁进度台账: the running total drawn, the entries a page at a time, and (for those allowed) a report or a correction. */
-export function ProgressLedger({ projectId, projectName, project, canReport }: Props) {
+export function ProgressLedger({ projectId, projectName, project, canReport, fromRegistry = false }: Props) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const ledger = useQuery(progressQueries.ledger(projectId, page, PAGE_SIZE));
@@ -40,6 +42,7 @@ export function ProgressLedger({ projectId, projectName, project, canReport }: P
 
   return (
     <div className="progress-ledger">
+      {fromRegistry && <Alert type="info" showIcon className="form-alert" title={t("progress.fromRegistry")} />}
       {canReport && (
         <>
           <h3 className="subsection-title">{t("progress.form.title")}</h3>
