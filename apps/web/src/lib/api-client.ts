@@ -170,3 +170,35 @@ export async function apiUpload<S extends z.ZodType>(path: string, file: File, s
     return result as z.infer<S>;
   });
 }
+
+/**
+ * Sends one file (multipart, field `file`) to a route that answers with a file of its own (an
+ * annotated workbook), and gives that file back; refusals come as ApiError like any other.
+ */
+export async function apiUploadForFile(path: string, file: File): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  const token = getCsrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  const body = new FormData();
+  body.append("file", file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(buildApiUrl(path), { method: "POST", headers, body, credentials: "same-origin" });
+  } catch (error) {
+    throw new ApiError(0, "NETWORK_ERROR", error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response.blob();
+}
+
+/** Offers a file the page holds (a Blob) for download under a name. */
+export function saveFile(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

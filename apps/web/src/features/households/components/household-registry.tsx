@@ -8,6 +8,7 @@ import { useSessionUser } from "../../auth";
 import { householdsQueries, type HouseholdListQuery } from "../api/households.queries";
 import { AddHouseholdDialog } from "./add-household-dialog";
 import { HouseholdTable } from "./household-table";
+import { ImportHouseholdsDialog } from "./import-households-dialog";
 import { RevealDialog } from "./reveal-dialog";
 import { TransitionDialog } from "./transition-dialog";
 
@@ -32,6 +33,7 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
   const [query, setQuery] = useState<HouseholdListQuery>({ page: 1, pageSize: 20 });
   const list = useQuery(householdsQueries.list(projectId, query));
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [moving, setMoving] = useState<Household | null>(null);
   const [revealing, setRevealing] = useState<Household | null>(null);
   const startsByImport = registered === 0 && movedBack > 0;
@@ -69,6 +71,7 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
             {t("households.add")}
           </Button>
         )}
+        {canKeep && <Button onClick={() => setImporting(true)}>{t("households.import.button")}</Button>}
       </Space>
       <QueryView query={list} skeletonRows={6}>
         {(page) => (
@@ -83,6 +86,7 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
           />
         )}
       </QueryView>
+      {importing && <ImportHouseholdsDialog projectId={projectId} onClose={() => setImporting(false)} />}
       {adding && <AddHouseholdDialog projectId={projectId} onClose={() => setAdding(false)} />}
       {moving && <TransitionDialog household={moving} onClose={() => setMoving(null)} />}
       {revealing && <RevealDialog household={revealing} onClose={() => setRevealing(null)} />}
