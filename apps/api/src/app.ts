@@ -24,7 +24,7 @@ import { authRoutes } from "./modules/auth/index.js";
 import { responsibilityRoutes } from "./modules/responsibility/index.js";
 import { userRoutes } from "./modules/users/index.js";
 import { workRoutes } from "./modules/work/index.js";
-import { householdRoutes } from "./modules/households/index.js";
+import { householdImportRoutes, householdRoutes } from "./modules/households/index.js";
 import { organisationRoutes } from "./modules/organisation/index.js";
 import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
@@ -82,7 +82,8 @@ export async function buildApp(options: AppOptions) {
     clock: deps.clock,
     settings: options.idempotency ?? defaultIdempotencySettings,
   });
-  // Evidence uploads: one file per request, no larger than the limit (checked again while reading it).
+  // Uploads (evidence, registry imports): one file per request, no larger than the limit (each
+  // route may set its own, and checks again while reading it).
   await app.register(multipart, {
     limits: { fileSize: deps.evidence.maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions) {
   await auditRoutes(app, deps);
   await workRoutes(app, deps);
   await householdRoutes(app, deps);
+  await householdImportRoutes(app, deps);
   await problemRoutes(app, deps);
   await reviewRoutes(app, deps);
   return app;

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, fictionalIdNumber } from "@resettle/domain";
 import { eachTestApp, type TestApp } from "./test/test-app.js";
 import { snapshot, type SeededIds } from "./test/fixtures.js";
 import { multipartFile, TINY_PNG } from "./test/evidence.js";
+import { householdRow, householdWorkbook } from "./test/household-workbook.js";
 
 /**
  * THE PERMISSION MATRIX: every /api route × every role, with the status each must get.
@@ -50,6 +51,8 @@ const adminOnly = (status: number): Record<Role, number> => ({
 
 const get = (url: string) => () => ({ method: "GET" as const, url });
 const NEW_PASSWORD = "Matrix-pass-2026";
+/** A registry import of one household waiting (回迁户台账导入). */
+const IMPORT_FILE = await householdWorkbook([householdRow(fictionalIdNumber(901, "19660629"))]);
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
 export const MATRIX: Row[] = [
@@ -456,6 +459,30 @@ export const MATRIX: Row[] = [
     route: "GET /api/households/:id/events",
     request: (ids) => get(`/api/households/${ids.household}/events`)(),
     expect: signedIn(200),
+  },
+  // 导入回迁户台账: the template for every reader; the import (and its annotated file) for the registry's keepers.
+  {
+    route: "GET /api/households/import-template",
+    request: get("/api/households/import-template"),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/projects/:id/households/import",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.xuefuyuan}/households/import`,
+      ...multipartFile("矩阵测试.xlsx", IMPORT_FILE),
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "POST /api/projects/:id/households/import/annotated",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.xuefuyuan}/households/import/annotated`,
+      ...multipartFile("矩阵测试.xlsx", IMPORT_FILE),
+    }),
+    expect: adminOnly(200),
   },
   {
     route: "POST /api/households/:id/reveal",

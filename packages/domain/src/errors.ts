@@ -19,6 +19,11 @@ export const ErrorCodeSchema = z.enum([
   "EVIDENCE_TOO_LARGE",
   /** 415: an evidence file whose first bytes are none of the accepted kinds (JPEG, PNG, WebP, GIF, PDF). */
   "EVIDENCE_TYPE_NOT_ALLOWED",
+  /**
+   * 422: an import refused as a whole, nothing written; `details` lists every problem found
+   * (each with the workbook's `row` and `column` where it has one).
+   */
+  "IMPORT_REFUSED",
   "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
@@ -102,6 +107,10 @@ export const FieldIssueSchema = z.object({
   reason: FieldReasonSchema,
   params: FieldIssueParamsSchema.optional(),
   message: z.string().describe("English, for people; clients decide by `reason`"),
+  /** An imported workbook's row, numbered as the spreadsheet shows it (the header is row 1). */
+  row: z.number().int().positive().optional(),
+  /** An imported workbook's column, by its header (身份证号 …). */
+  column: z.string().optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 
@@ -171,6 +180,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   EVIDENCE_TOO_LARGE: 413,
   EVIDENCE_TYPE_NOT_ALLOWED: 415,
+  IMPORT_REFUSED: 422,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -20,6 +20,16 @@ export const HOUSEHOLD_STATES = [
 export const HouseholdStateSchema = z.enum(HOUSEHOLD_STATES);
 export type HouseholdState = z.infer<typeof HouseholdStateSchema>;
 
+/** Each state in the words of the registry's keepers (the import workbook, ledger notes). */
+export const HOUSEHOLD_STATE_WORDS: Record<HouseholdState, string> = {
+  waiting: "待回迁",
+  allocated: "已选房",
+  contracted: "已签约",
+  keys_handed: "已交钥匙",
+  moved_back: "已回迁",
+  monetary: "货币补偿",
+};
+
 /** The states that count in the project's moved-back figure. */
 export const isSettled = (state: HouseholdState) => state === "moved_back" || state === "monetary";
 

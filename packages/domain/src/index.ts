@@ -37,3 +37,4 @@ export * from "./working-group.js";
 export * from "./withdrawal.js";
 export * from "./completion.js";
 export * from "./household.js";
+export * from "./household-import.js";

@@ -1,5 +1,6 @@
 import {
   checkHouseholdMove,
+  HOUSEHOLD_STATE_WORDS,
   isClosedYear,
   isSettled,
   maskIdNumber,
@@ -10,7 +11,6 @@ import {
   type HouseholdEvent,
   type HouseholdPage,
   type HouseholdQuery,
-  type HouseholdState,
   type HouseholdTransition,
 } from "@resettle/domain";
 import { Prisma } from "@resettle/prisma/client";
@@ -73,13 +73,13 @@ const projectSelect = {
   movedBack: true,
   registeredHouseholds: true,
 } satisfies Prisma.ProjectSelect;
-type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectSelect }>;
+export type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectSelect }>;
 
 /**
  * Who keeps a project's registry: whoever may report its households moved back — its
  * responsible department or its district's government (coordinators), the office.
  */
-async function requireRegistryKeeper(tx: Db, ctx: ServiceContext, project: ProjectRow) {
+export async function requireRegistryKeeper(tx: Db, ctx: ServiceContext, project: ProjectRow) {
   const governments = await tx.department.findMany({
     where: { kind: "district_government", districtId: project.districtId },
     select: { id: true, kind: true, districtId: true },
@@ -87,7 +87,7 @@ async function requireRegistryKeeper(tx: Db, ctx: ServiceContext, project: Proje
   requireActFor(ctx.actor.user, "progress.report", progressReporterIds(project, governments));
 }
 
-async function findProject(tx: Db, projectId: string): Promise<ProjectRow> {
+export async function findProject(tx: Db, projectId: string): Promise<ProjectRow> {
   const project = await tx.project.findUnique({ where: { id: projectId }, select: projectSelect });
   if (!project) throw AppError.notFound("Project");
   return project;
@@ -130,7 +130,7 @@ export async function listHouseholds(
  * Takes `n` places in the project's registry in one bounded statement: concurrent additions
  * queue on the project's row and can never take it past the plan's total.
  */
-async function takeRegistryPlaces(tx: Tx, project: ProjectRow, n: number) {
+export async function takeRegistryPlaces(tx: Tx, project: ProjectRow, n: number) {
   const taken = await tx.$executeRaw`
     UPDATE "projects" SET "registeredHouseholds" = "registeredHouseholds" + ${n}
     WHERE "id" = ${project.id}::uuid AND "registeredHouseholds" + ${n} <= "totalHouseholds"`;
@@ -227,15 +227,6 @@ async function lockHousehold(tx: Tx, id: string): Promise<HouseholdRow> {
   return tx.household.findUniqueOrThrow({ where: { id }, select: householdSelect });
 }
 
-const STATE_WORDS: Record<HouseholdState, string> = {
-  waiting: "待回迁",
-  allocated: "已选房",
-  contracted: "已签约",
-  keys_handed: "已交钥匙",
-  moved_back: "已回迁",
-  monetary: "货币补偿",
-};
-
 /**
  * Moves a household on a day, under the version its editor saw. Settling (已回迁 or 货币补偿)
  * writes +1 to the progress ledger and leaving it −1 (a correction with the reason), in the
@@ -288,7 +279,7 @@ export async function transitionHousehold(
             totalHouseholds: project.totalHouseholds,
             households: ledgerMove,
             reportedOn: input.on,
-            note: `${current.headName}：${STATE_WORDS[current.state]} → ${STATE_WORDS[input.to]}`,
+            note: `${current.headName}：${HOUSEHOLD_STATE_WORDS[current.state]} → ${HOUSEHOLD_STATE_WORDS[input.to]}`,
             reason: input.reason ?? null,
             backdated,
             path: "body.to",
