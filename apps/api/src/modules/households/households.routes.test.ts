@@ -146,6 +146,27 @@ describe("POST /api/projects/:id/households", () => {
   });
 });
 
+describe("a typed report and the registry's first household at once", () => {
+  it("queue on the project's row: exactly one gets in, so the figure and the registry never part", async () => {
+    const [report, first] = await raceOnLockedRow(t.db.url, "projects", ids.xuefuyuan, 2, () =>
+      Promise.all([
+        t.as("coord-shuangtaizi")({
+          method: "POST",
+          url: `/api/projects/${ids.xuefuyuan}/progress-reports`,
+          payload: { reportedOn: "2026-11-24", households: 2 },
+        }),
+        create("coord-shuangtaizi", household()),
+      ]),
+    );
+    expect([report.statusCode, first.statusCode].sort()).toEqual([201, 409]);
+    const refused = report.statusCode === 409 ? report : first;
+    expect(refused.json().error.details[0].reason).toBe("registry_managed");
+    const project = await t.db.prisma.project.findUniqueOrThrow({ where: { id: ids.xuefuyuan } });
+    // Either typed (2 moved back, no registry) or a registry (one waiting household, 0 moved back).
+    expect([project.movedBack, project.registeredHouseholds]).toEqual(report.statusCode === 201 ? [2, 0] : [0, 1]);
+  });
+});
+
 describe("GET /api/projects/:id/households", () => {
   it("searches the head's name, the address and the ID number's last digits; filters by state; pages on the server", async () => {
     const a = await created();

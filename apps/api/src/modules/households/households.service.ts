@@ -20,6 +20,7 @@ import type { Db, ServiceContext, Tx } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { outsideWindow, readPlanWindows } from "../../lib/plan-window.js";
 import { containsText, escapeLikePattern } from "../../lib/text-search.js";
+import { lockProject } from "../../lib/projects.js";
 import { requireActFor } from "../../lib/work-rules.js";
 import { writeLedgerEntry } from "../work/index.js";
 
@@ -173,6 +174,7 @@ export async function createHousehold(
   { projectId, input }: { projectId: string; input: HouseholdCreate },
 ): Promise<Household> {
   return ctx.db.$transaction(async (tx) => {
+    await lockProject(tx, projectId);
     const project = await findProject(tx, projectId);
     await requireRegistryKeeper(tx, ctx, project);
     if (project.registeredHouseholds === 0 && project.movedBack > 0)

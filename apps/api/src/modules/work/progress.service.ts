@@ -12,7 +12,7 @@ import type { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
-import { requireProject } from "../../lib/projects.js";
+import { lockProject, requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { outsideWindow, readPlanWindows } from "../../lib/plan-window.js";
 import { requireActFor } from "../../lib/work-rules.js";
@@ -172,6 +172,7 @@ export async function reportProgress(
   { projectId, report: input }: { projectId: string; report: ProgressReportCreate },
 ): Promise<ProgressReport> {
   return ctx.db.$transaction(async (tx) => {
+    await lockProject(tx, projectId);
     const project = await tx.project.findUnique({
       where: { id: projectId },
       select: {

@@ -21,6 +21,12 @@ export const KNOWN_ACTIONS = [
   "sign",
   "lock",
   "addendum",
+  "withdraw",
+  "evidence_add",
+  "evidence_withdraw",
+  "transition",
+  "reveal_id_number",
+  "import_households",
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
