@@ -250,6 +250,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
   });
   await loadDemoProblemsAndGroup(prisma);
   await loadDemoHouseholds(prisma);
+  await loadDemoTickets(prisma);
   return true;
 }
 
@@ -455,5 +456,93 @@ export async function signDemoReview(prisma: PrismaClient) {
       signedById: signer.id,
       signedAt: new Date("2026-10-21T02:00:00Z"),
     },
+  });
+}
+
+/**
+ * 水电暖问题 of 广厦小区's waiting households: an overdue heating ticket (reported 20 Nov, due in
+ * 24 hours), a power ticket being fixed, a water ticket resolved and confirmed, and one about a
+ * whole building. Deadlines follow the standards the migration wrote.
+ */
+async function loadDemoTickets(prisma: PrismaClient) {
+  const project = await prisma.project.findUnique({
+    where: { code: "guangsha" },
+    select: { id: true, districtId: true, responsibleDepartmentId: true },
+  });
+  if (!project) return;
+  const waiting = await prisma.household.findMany({
+    where: { projectId: project.id, state: "waiting" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 3,
+    select: { id: true },
+  });
+  const government = await prisma.department.findFirst({
+    where: { kind: "district_government", districtId: project.districtId },
+    select: { id: true },
+  });
+  const departmentId = project.responsibleDepartmentId ?? government?.id ?? null;
+  const hours = { heating: 24, water: 48, power: 48, other: 168 } as const;
+  const tickets: {
+    kind: keyof typeof hours;
+    channel: "household" | "petition" | "hotline_12345" | "inspection";
+    reportedAt: string;
+    description: string;
+    status: "open" | "in_progress" | "resolved" | "confirmed";
+    household: number | null;
+  }[] = [
+    {
+      kind: "heating",
+      channel: "hotline_12345",
+      reportedAt: "2026-11-20T01:30:00Z",
+      description: "临时安置房暖气不热，室温 12 ℃（演示）",
+      status: "open",
+      household: 0,
+    },
+    {
+      kind: "power",
+      channel: "household",
+      reportedAt: "2026-11-24T06:00:00Z",
+      description: "楼道照明线路老化，频繁跳闸（演示）",
+      status: "in_progress",
+      household: 1,
+    },
+    {
+      kind: "water",
+      channel: "petition",
+      reportedAt: "2026-10-10T02:00:00Z",
+      description: "自来水水压不足，高层无水（演示）",
+      status: "confirmed",
+      household: 2,
+    },
+    {
+      kind: "other",
+      channel: "inspection",
+      reportedAt: "2026-11-18T03:00:00Z",
+      description: "临时安置点 3 号楼屋面漏雨（演示）",
+      status: "open",
+      household: null,
+    },
+  ];
+  await prisma.$transaction(async (tx) => {
+    for (const ticket of tickets) {
+      const reportedAt = new Date(ticket.reportedAt);
+      const resolved = ticket.status === "resolved" || ticket.status === "confirmed";
+      await tx.utilityTicket.create({
+        data: {
+          projectId: project.id,
+          householdId: ticket.household === null ? null : (waiting[ticket.household]?.id ?? null),
+          kind: ticket.kind,
+          channel: ticket.channel,
+          reportedAt,
+          description: ticket.description,
+          responsibleDepartmentId: departmentId,
+          status: ticket.status,
+          deadlineAt: new Date(reportedAt.getTime() + hours[ticket.kind] * 3600_000),
+          resolvedAt: resolved ? new Date(reportedAt.getTime() + 24 * 3600_000) : null,
+          isDemo: true,
+          events: { create: { toStatus: ticket.status, note: "演示数据" } },
+        },
+      });
+    }
   });
 }

@@ -25,6 +25,7 @@ import { responsibilityRoutes } from "./modules/responsibility/index.js";
 import { userRoutes } from "./modules/users/index.js";
 import { workRoutes } from "./modules/work/index.js";
 import { householdImportRoutes, householdRoutes } from "./modules/households/index.js";
+import { ticketRoutes } from "./modules/tickets/index.js";
 import { organisationRoutes } from "./modules/organisation/index.js";
 import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions) {
   await workRoutes(app, deps);
   await householdRoutes(app, deps);
   await householdImportRoutes(app, deps);
+  await ticketRoutes(app, deps);
   await problemRoutes(app, deps);
   await reviewRoutes(app, deps);
   return app;

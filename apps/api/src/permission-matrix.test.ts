@@ -494,6 +494,49 @@ export const MATRIX: Row[] = [
     expect: adminOnly(200),
   },
 
+  // 水电暖问题: anyone signed in records one; the responsible department (not 住建 here), the office and the group move it.
+  { route: "GET /api/utility-tickets", request: get("/api/utility-tickets?overdue=true"), expect: signedIn(200) },
+  {
+    route: "POST /api/utility-tickets",
+    request: (ids) => ({
+      method: "POST",
+      url: "/api/utility-tickets",
+      payload: {
+        projectId: ids.guangsha,
+        kind: "water",
+        channel: "household",
+        reportedAt: "2026-11-25T01:00:00.000Z",
+        description: "矩阵测试",
+      },
+    }),
+    expect: { anonymous: 401, admin: 201, coordinator: 201, working_group: 201, leader: 201 },
+  },
+  {
+    // The administrator moves another ticket than the working group, so that each is on version 1.
+    route: "PATCH /api/utility-tickets/:id",
+    request: (ids, role) => ({
+      method: "PATCH",
+      url: `/api/utility-tickets/${role === "admin" ? ids.buildingTicket : ids.ticket}`,
+      payload: { status: "in_progress", version: 1 },
+    }),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 200, leader: 403 },
+  },
+  {
+    route: "GET /api/utility-tickets/:id/events",
+    request: (ids) => get(`/api/utility-tickets/${ids.ticket}/events`)(),
+    expect: signedIn(200),
+  },
+  { route: "GET /api/utility-standards", request: get("/api/utility-standards"), expect: signedIn(200) },
+  {
+    route: "PATCH /api/utility-standards",
+    request: () => ({
+      method: "PATCH",
+      url: "/api/utility-standards",
+      payload: { kind: "heating", inSeasonHours: 12, offSeasonHours: 168, version: 1 },
+    }),
+    expect: adminOnly(200),
+  },
+
   // The audit trail: administrators and leaders (audit.read).
   {
     route: "GET /api/audit-events",

@@ -19,6 +19,8 @@ export const AuditEntityTypeSchema = z.enum([
   "plan",
   "verification_rule",
   "household",
+  "utility_ticket",
+  "utility_standard",
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

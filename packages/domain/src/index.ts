@@ -38,3 +38,4 @@ export * from "./withdrawal.js";
 export * from "./completion.js";
 export * from "./household.js";
 export * from "./household-import.js";
+export * from "./utility-ticket.js";

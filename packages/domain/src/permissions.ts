@@ -26,6 +26,10 @@ export const CAPABILITIES = [
   "progress.report",
   /** read one household's full ID number, with a reason (audited) */
   "households.reveal",
+  /** record a water, power or heating problem (水电暖问题) a household reports: anyone signed in */
+  "tickets.record",
+  /** set how long each kind of problem may take (the office) */
+  "tickets.standards",
   /** record working-group reviews and decisions; add addenda to their records */
   "reviews.record",
   /** sign a review record for one's own department (会签) */
@@ -41,9 +45,9 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES.filter((c) => c !== "reviews.sign"),
-  coordinator: ["read", "work.update", "progress.report", "reviews.sign"],
-  working_group: ["read", "work.plan", "work.update", "reviews.record", "problems.manage"],
-  leader: ["read", "audit.read"],
+  coordinator: ["read", "work.update", "progress.report", "reviews.sign", "tickets.record"],
+  working_group: ["read", "work.plan", "work.update", "reviews.record", "problems.manage", "tickets.record"],
+  leader: ["read", "audit.read", "tickets.record"],
 };
 
 export function can(user: Pick<SessionUser, "role"> | null | undefined, capability: Capability): boolean {

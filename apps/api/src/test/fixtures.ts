@@ -34,6 +34,10 @@ export async function seededIds(prisma: PrismaClient) {
     taoliyuan: await project("taoliyuan"),
     hetang: await project("hetang-yuese"),
     guangsha: await project("guangsha"),
+    /** The demo's overdue heating ticket of 广厦小区 (水电暖问题). */
+    ticket: (await prisma.utilityTicket.findFirstOrThrow({ where: { kind: "heating", status: "open" } })).id,
+    /** The demo's open ticket about a whole building (no household). */
+    buildingTicket: (await prisma.utilityTicket.findFirstOrThrow({ where: { kind: "other", householdId: null } })).id,
     /** 广厦小区's first demo household still waiting (回迁户台账). */
     household: (
       await prisma.household.findFirstOrThrow({
@@ -106,6 +110,9 @@ export function snapshot(prisma: PrismaClient) {
     verificationRules: prisma.verificationRule.findMany({ orderBy: { kind: "asc" } }),
     households: prisma.household.findMany({ orderBy: { id: "asc" } }),
     householdEvents: prisma.householdEvent.findMany({ orderBy: { id: "asc" } }),
+    utilityTickets: prisma.utilityTicket.findMany({ orderBy: { id: "asc" } }),
+    ticketEvents: prisma.ticketEvent.findMany({ orderBy: { id: "asc" } }),
+    utilityStandards: prisma.utilityStandard.findMany({ orderBy: { kind: "asc" } }),
     problems: Promise.all([
       prisma.cause.findMany({ orderBy: { id: "asc" } }),
       prisma.projectCause.findMany({ orderBy: [{ projectId: "asc" }, { causeId: "asc" }] }),

@@ -52,6 +52,7 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
     groups,
     plans,
     households,
+    tickets,
   ] = await Promise.all([
     ask(idsOf("project"), (ids) => db.project.findMany({ where: { id: { in: ids } }, ...byName })),
     ask(idsOf("milestone"), (ids) =>
@@ -81,6 +82,12 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
     ask(idsOf("household"), (ids) =>
       db.household.findMany({ where: { id: { in: ids } }, select: { id: true, headName: true, idNumber: true } }),
     ),
+    ask(idsOf("utility_ticket"), (ids) =>
+      db.utilityTicket.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, description: true, project: { select: { name: true } } },
+      }),
+    ),
   ]);
   const labels: Record<string, Map<string, string>> = {
     project: named(projects, (p) => p.name),
@@ -96,6 +103,7 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
     working_group: named(groups, (g) => g.name),
     plan: named(plans, (p) => p.title),
     household: named(households, (h) => `${h.headName}（${maskIdNumber(h.idNumber)}）`),
+    utility_ticket: named(tickets, (k) => `${k.project.name}：${k.description}`),
   };
   labels.session = labels.user!;
   return events.map((e) => labels[e.entityType]?.get(e.entityId) ?? labelFromSnapshot(e));
