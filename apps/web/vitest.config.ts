@@ -13,5 +13,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["./src/test/setup.ts"],
     css: false,
+    // Ant Design in jsdom is slow to render; on a 2-core CI machine busy with the API's suite a
+    // page test can pass 5 s without anything being wrong.
+    testTimeout: 20_000,
   },
 });
