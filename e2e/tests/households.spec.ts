@@ -64,10 +64,10 @@ test("an administrator reads one full ID number with a reason; a coordinator has
   const name = (await row.locator("td").first().innerText()).split("\n")[0]!.trim();
   await row.getByRole("button", { name: `查看“${name}”的完整身份证号` }).click();
   const dialog = page.getByRole("dialog", { name: `查看完整身份证号：${name}` });
-  await dialog.getByRole("button", { name: "查看" }).click();
+  await dialog.getByRole("button", { name: /^查\s*看$/ }).click();
   await expect(dialog.getByText("请填写")).toBeVisible();
   await dialog.getByLabel("查看原因").fill("e2e：信访核实身份");
-  await dialog.getByRole("button", { name: "查看" }).click();
+  await dialog.getByRole("button", { name: /^查\s*看$/ }).click();
   const shown = page.getByRole("dialog", { name: `查看完整身份证号：${name}` });
   const full = (await shown.getByLabel("身份证号").innerText()).trim();
   expect(full).toMatch(/^999999\d{11}[0-9X]$/);

@@ -129,11 +129,18 @@ export function AddHouseholdDialog({ projectId, onClose }: { projectId: string; 
       <Form.Item
         label={t("households.areaM2")}
         name="areaM2"
-        rules={[requiredRule(t), schemaRule((v) => AreaSchema.safeParse(v).success, t("households.areaInvalid"))]}
+        rules={[
+          { required: true, message: t("validation.required") },
+          schemaRule((v) => AreaSchema.safeParse(v).success, t("households.areaInvalid")),
+        ]}
       >
         <InputNumber suffix="㎡" />
       </Form.Item>
-      <Form.Item label={t("households.approach")} name="approach" rules={[requiredRule(t)]}>
+      <Form.Item
+        label={t("households.approach")}
+        name="approach"
+        rules={[{ required: true, message: t("validation.required") }]}
+      >
         <Select
           options={ResettlementApproachSchema.options.map((a) => ({ value: a, label: t(`enums.approach.${a}`) }))}
         />

@@ -11,7 +11,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, DatePicker, Form, Input, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../../components/ui/form-modal";
 import { isApiError } from "../../../lib/api-error";
@@ -52,6 +52,11 @@ export function TransitionDialog({ household, onClose }: { household: Household;
     maximum: windows.reportedOn.maximum,
   };
 
+  // The day defaults to today as the server counts it (China), once the plan's windows are known.
+  useEffect(() => {
+    if (windows && !form.getFieldValue("on")) form.setFieldsValue({ on: dayjs(windows.today) });
+  }, [windows, form]);
+
   const submit = async (values: Values) => {
     setFailure(null);
     try {
@@ -90,7 +95,6 @@ export function TransitionDialog({ household, onClose }: { household: Household;
       form={form}
       saving={transition.isPending}
       okText={t("households.moveOk")}
-      initialValues={{ on: dayjs(windows?.today) }}
       onSubmit={(values) => void submit(values)}
       onCancel={onClose}
     >
@@ -106,13 +110,13 @@ export function TransitionDialog({ household, onClose }: { household: Household;
           title={t(isSettled(to!) ? "households.settlesUp" : "households.settlesDown")}
         />
       )}
-      <Form.Item label={t("households.to")} name="to" rules={[requiredRule(t)]}>
+      <Form.Item label={t("households.to")} name="to" rules={[{ required: true, message: t("validation.required") }]}>
         <Select options={options.map((s) => ({ value: s, label: t(`households.states.${s}`) }))} />
       </Form.Item>
       <Form.Item
         label={t("households.on")}
         name="on"
-        rules={[requiredRule(t)]}
+        rules={[{ required: true, message: t("validation.required") }]}
         extra={
           window &&
           t("households.onWindow", { minimum: formatDate(window.minimum), maximum: formatDate(window.maximum) })
