@@ -89,13 +89,16 @@ type ItemFields = Pick<
 > &
   WorkColumns;
 
+/** An item as the API presents it, read in the caller's transaction; null when there is none. */
+export async function findItem(tx: Tx, id: string): Promise<Item | null> {
+  const row = await tx.item.findUnique({ where: { id }, select: itemSelect });
+  return row && presentItem(row);
+}
+
 const items = workRecord<Item, ItemFields>({
   what: "Item",
   entityType: "item",
-  find: async (tx, id) => {
-    const row = await tx.item.findUnique({ where: { id }, select: itemSelect });
-    return row && presentItem(row);
-  },
+  find: findItem,
   fieldsOf: (i) => ({
     title: i.title,
     cause: i.cause,

@@ -2,7 +2,7 @@ import type { Milestone, MilestoneCreate, MilestoneUpdate } from "@resettle/doma
 import type { Prisma } from "@resettle/prisma/client";
 import { resolveAssignee, WORK_ASSIGNEE_PATHS } from "../../lib/assignee.js";
 import { audit } from "../../lib/audit.js";
-import type { ServiceContext } from "../../lib/context.js";
+import type { ServiceContext, Tx } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { presentWithdrawal, withdrawalSelect } from "../../lib/withdrawal.js";
@@ -95,13 +95,16 @@ export async function createMilestone(
 
 type MilestoneFields = Pick<Milestone, "kind" | "title" | "dueDate"> & WorkColumns;
 
+/** A milestone as the API presents it, read in the caller's transaction; null when there is none. */
+export async function findMilestone(tx: Tx, id: string): Promise<Milestone | null> {
+  const row = await tx.milestone.findUnique({ where: { id }, select: milestoneSelect });
+  return row && presentMilestone(row);
+}
+
 const milestones = workRecord<Milestone, MilestoneFields>({
   what: "Milestone",
   entityType: "milestone",
-  find: async (tx, id) => {
-    const row = await tx.milestone.findUnique({ where: { id }, select: milestoneSelect });
-    return row && presentMilestone(row);
-  },
+  find: findMilestone,
   fieldsOf: ({ kind, title, dueDate }) => ({ kind, title, dueDate }),
   table: (tx) => tx.milestone,
   columns: dueDateColumn,

@@ -16,8 +16,8 @@ import { outsideWindow, readPlanWindows } from "../../lib/plan-window.js";
 import { updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 import { refuseIfWithdrawn } from "../../lib/withdrawal.js";
 import { requireActFor, statusAction } from "../../lib/work-rules.js";
-import { itemSelect, presentItem } from "./items.service.js";
-import { milestoneSelect, presentMilestone } from "./milestones.service.js";
+import { findItem } from "./items.service.js";
+import { findMilestone } from "./milestones.service.js";
 
 export type WorkType = "milestone" | "item";
 type Work = Milestone | Item;
@@ -69,24 +69,8 @@ function completable<W extends Work>(
 }
 
 const RECORDS = {
-  milestone: completable<Milestone>(
-    "Milestone",
-    "milestone",
-    async (tx, id) => {
-      const row = await tx.milestone.findUnique({ where: { id }, select: milestoneSelect });
-      return row && presentMilestone(row);
-    },
-    (tx) => tx.milestone,
-  ),
-  item: completable<Item>(
-    "Item",
-    "item",
-    async (tx, id) => {
-      const row = await tx.item.findUnique({ where: { id }, select: itemSelect });
-      return row && presentItem(row);
-    },
-    (tx) => tx.item,
-  ),
+  milestone: completable<Milestone>("Milestone", "milestone", findMilestone, (tx) => tx.milestone),
+  item: completable<Item>("Item", "item", findItem, (tx) => tx.item),
 } as const;
 
 /** Whether a completion of this record waits for the office's verification (its kind's rule). */

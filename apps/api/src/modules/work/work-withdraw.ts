@@ -3,8 +3,8 @@ import { AppError } from "../../lib/app-error.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
 import { updateVersioned, type VersionedRecord } from "../../lib/versioned.js";
 import { refuseIfWithdrawn } from "../../lib/withdrawal.js";
-import { itemSelect, presentItem } from "./items.service.js";
-import { milestoneSelect, presentMilestone } from "./milestones.service.js";
+import { findItem } from "./items.service.js";
+import { findMilestone } from "./milestones.service.js";
 import { activeEvidenceCount } from "./evidence.service.js";
 import type { WorkType } from "./work-completion.js";
 
@@ -36,25 +36,9 @@ function withdrawable<W extends Work>(
   };
 }
 
-const milestones = withdrawable<Milestone>(
-  "Milestone",
-  "milestone",
-  async (tx, id) => {
-    const row = await tx.milestone.findUnique({ where: { id }, select: milestoneSelect });
-    return row && presentMilestone(row);
-  },
-  (tx) => tx.milestone,
-);
+const milestones = withdrawable<Milestone>("Milestone", "milestone", findMilestone, (tx) => tx.milestone);
 
-const items = withdrawable<Item>(
-  "Item",
-  "item",
-  async (tx, id) => {
-    const row = await tx.item.findUnique({ where: { id }, select: itemSelect });
-    return row && presentItem(row);
-  },
-  (tx) => tx.item,
-);
+const items = withdrawable<Item>("Item", "item", findItem, (tx) => tx.item);
 
 /**
  * What may depend on a milestone or an item: its completion and its evidence. Done work was
