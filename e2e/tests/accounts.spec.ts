@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signInThroughPage } from "./support.js";
+import { chooseOption, DEMO_PASSWORD, signIn, signInThroughPage } from "./support.js";
 
 // Issue 3's journey: who may do what, who is responsible, and the record of it.
 
@@ -172,8 +172,7 @@ test("an account an administrator created must change its password at first sign
 
   // The administrator finds the failed and the throttled sign-ins in the audit trail, by action.
   await page.goto("/audit");
-  await page.getByRole("combobox", { name: /^操作\s*[:：]?$/ }).click();
-  await page.locator(".ant-select-dropdown:visible").getByText("登录失败", { exact: true }).click();
+  await chooseOption(page, page.getByRole("combobox", { name: /^操作\s*[:：]?$/ }), "登录失败");
   await expect(page).toHaveURL(/action=login_failed/);
   const audit = page.getByRole("table", { name: "操作日志，最新在前" });
   await expect(audit.locator("tbody tr.ant-table-row").first()).toContainText("登录失败");

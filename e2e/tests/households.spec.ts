@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support.js";
+import { chooseOption, signIn } from "./support.js";
 
 // Issue 11: the household registry (回迁户台账) of 广厦小区 (demo: 411 households, 150 moved back).
 // A household moved back raises the dashboard's figure by one; ID numbers stay masked unless an
@@ -32,8 +32,7 @@ test("双台子区's coordinator moves a household of 广厦小区 back; the das
   await expect(page.getByText("本项目的回迁户数由本台账生成")).toBeVisible();
 
   // Only households with their keys handed: pick the first.
-  await page.getByRole("combobox", { name: "状态" }).click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "已交钥匙" }).click();
+  await chooseOption(page, page.getByRole("combobox", { name: "状态" }), "已交钥匙");
   const row = table.locator("tbody tr.ant-table-row").first();
   await expect(row).toContainText("已交钥匙");
   // Masked everywhere: the area code and the last four only.
@@ -42,8 +41,7 @@ test("双台子区's coordinator moves a household of 广厦小区 back; the das
 
   await row.getByRole("button", { name: `变更“${name}”的状态` }).click();
   const dialog = page.getByRole("dialog", { name: `变更状态：${name}` });
-  await dialog.getByLabel("变更为").click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "已回迁" }).click();
+  await chooseOption(page, dialog.getByRole("combobox", { name: "变更为" }), "已回迁");
   await expect(dialog).toContainText("回迁户数 +1");
   await dialog.getByRole("button", { name: "确认变更" }).click();
   await expect(page.getByText("状态已变更为“已回迁”")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signInThroughPage } from "./support.js";
+import { chooseOption, signIn, signInThroughPage } from "./support.js";
 
 // Issue 4's journey: a district government's coordinator works its ledger; the figures follow.
 
@@ -7,9 +7,7 @@ const MILESTONE = "剩余住户回迁入住";
 
 /** Changes a work status through its select, the way a user does, and waits for the answer. */
 async function changeStatus(page: Page, title: string, status: string) {
-  const select = page.getByRole("combobox", { name: `更改“${title}”的状态` });
-  await select.click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: status }).click();
+  await chooseOption(page, page.getByRole("combobox", { name: `更改“${title}”的状态` }), status);
 }
 
 async function openProject(page: Page, name: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support.js";
+import { chooseOption, signIn } from "./support.js";
 
 // Issue 10: the dashboard's counters lead to the lists behind them; the office has a city-wide
 // board of overdue work (全市待办) with filters kept in the address.
@@ -32,8 +32,7 @@ test("a leader opens the overdue board from the dashboard's counter: the same co
   for (const late of await rows.locator("td:nth-child(1)").allInnerTexts()) expect(late).toMatch(/^\d+ 天$/);
 
   // A filter narrows it and lands in the address; a reload keeps it.
-  await page.getByLabel("所属区").click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "双台子区" }).click();
+  await chooseOption(page, page.getByRole("combobox", { name: "所属区" }), "双台子区");
   await expect(page).toHaveURL(/districtId=/);
   const districts = rows.locator("td:nth-child(5)");
   await expect(districts.filter({ hasText: "双台子区" }).first()).toBeVisible();

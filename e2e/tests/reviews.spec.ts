@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signInThroughPage } from "./support.js";
+import { chooseOption, signIn, signInThroughPage } from "./support.js";
 
 // Issue 5's journey: the working group reviews 宏伟小区 and hands out two follow-up actions;
 // 住建 sees its action in My work at once and moves it; every member department present
@@ -19,12 +19,9 @@ const DECISION = "e2e：住建局牵头引入代建单位，法院协调解除�
 
 /** Picks an option of an antd select named by its label, as a user would. */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("combobox", { name: label }).click();
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: option })
-    .first()
-    .click();
+  // A person's option carries the title too: 李科长（演示）（房屋征收科科长）.
+  const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await chooseOption(page, page.getByRole("combobox", { name: label }), new RegExp(`^${escaped}`));
 }
 
 async function switchUser(page: Page, username: string) {
@@ -113,8 +110,7 @@ test("the working group records a review of 宏伟小区; actions reach My work;
   const action = work.locator("tbody tr.ant-table-row").filter({ hasText: ACTION_ZHUJIAN });
   await expect(action).toContainText(PROJECT);
   await expect(action.getByRole("link", { name: /研判会/ })).toBeVisible();
-  await page.getByRole("combobox", { name: `更改“${ACTION_ZHUJIAN}”的状态` }).click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "进行中" }).click();
+  await chooseOption(page, page.getByRole("combobox", { name: `更改“${ACTION_ZHUJIAN}”的状态` }), "进行中");
   await expect(page.getByText("状态已更新为“进行中”")).toBeVisible();
   // Coordinators cannot record reviews: no page, and the API refuses.
   expect((await apiWrite(page, "POST", "/api/reviews", {})).status()).toBe(403);
