@@ -251,6 +251,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
   await loadDemoProblemsAndGroup(prisma);
   await loadDemoHouseholds(prisma);
   await loadDemoTickets(prisma);
+  await loadDemoSubsidy(prisma);
   return true;
 }
 
@@ -544,5 +545,57 @@ async function loadDemoTickets(prisma: PrismaClient) {
         },
       });
     }
+  });
+}
+
+/**
+ * 广厦小区's temporary subsidy (issue 11): 800 yuan per household per month from January 2025;
+ * every household not yet back paid through August 2026 (voucher per month), except five still
+ * 待回迁 paid only through May 2026, so there are arrears of every age once the months pass.
+ */
+async function loadDemoSubsidy(prisma: PrismaClient) {
+  const project = await prisma.project.findUnique({ where: { code: "guangsha" }, select: { id: true } });
+  if (!project) return;
+  const rateFen = 80_000;
+  const waiting = await prisma.household.findMany({
+    where: { projectId: project.id, state: { notIn: ["moved_back", "monetary"] } },
+    orderBy: { idNumber: "asc" },
+    select: { id: true, state: true },
+  });
+  const months: string[] = [];
+  for (let y = 2025, m = 1; y < 2026 || m <= 8; m === 12 ? ((y += 1), (m = 1)) : (m += 1))
+    months.push(`${y}-${String(m).padStart(2, "0")}`);
+  // The five behind are still 待回迁 (the same five on every machine: by ID number).
+  const behind = new Set(
+    waiting
+      .filter((h) => h.state === "waiting")
+      .slice(-5)
+      .map((h) => h.id),
+  );
+  const payments = waiting.flatMap((h) =>
+    months
+      .filter((month) => !behind.has(h.id) || month <= "2026-05")
+      .map((month) => ({
+        householdId: h.id,
+        projectId: project.id,
+        month: new Date(`${month}-01T00:00:00Z`),
+        amountFen: rateFen,
+        paidOn: new Date(`${month}-20T00:00:00Z`),
+        voucherNo: `YS-${month.replace("-", "")}`,
+        isDemo: true,
+      })),
+  );
+  await prisma.$transaction(async (tx) => {
+    await tx.subsidyStandard.create({
+      data: {
+        projectId: project.id,
+        basis: "per_household",
+        rateFen,
+        effectiveFrom: new Date("2025-01-01T00:00:00Z"),
+        note: "演示数据：每户每月 800 元",
+        isDemo: true,
+      },
+    });
+    await tx.subsidyPayment.createMany({ data: payments });
   });
 }

@@ -26,6 +26,7 @@ import { userRoutes } from "./modules/users/index.js";
 import { workRoutes } from "./modules/work/index.js";
 import { householdImportRoutes, householdRoutes } from "./modules/households/index.js";
 import { ticketRoutes } from "./modules/tickets/index.js";
+import { subsidyRoutes } from "./modules/subsidy/index.js";
 import { organisationRoutes } from "./modules/organisation/index.js";
 import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions) {
   await householdRoutes(app, deps);
   await householdImportRoutes(app, deps);
   await ticketRoutes(app, deps);
+  await subsidyRoutes(app, deps);
   await problemRoutes(app, deps);
   await reviewRoutes(app, deps);
   return app;

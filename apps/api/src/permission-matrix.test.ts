@@ -537,6 +537,43 @@ export const MATRIX: Row[] = [
     expect: adminOnly(200),
   },
 
+  // 临时安置补助费: everyone signed in reads; the office sets standards; the project's registry
+  // keepers (not 住建 for 广厦小区) and the office record payments.
+  { route: "GET /api/subsidy/arrears", request: get("/api/subsidy/arrears"), expect: signedIn(200) },
+  {
+    route: "GET /api/projects/:id/subsidy",
+    request: (ids) => get(`/api/projects/${ids.guangsha}/subsidy`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/projects/:id/subsidy/standards",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.guangsha}/subsidy/standards`,
+      payload: { basis: "per_household", rateFen: 90_000, effectiveFrom: "2026-12" },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "GET /api/projects/:id/subsidy/households",
+    request: (ids) => get(`/api/projects/${ids.guangsha}/subsidy/households?owing=true`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/households/:id/subsidy",
+    request: (ids) => get(`/api/households/${ids.household}/subsidy`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/households/:id/subsidy-payments",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/households/${ids.household}/subsidy-payments`,
+      payload: { month: "2026-10", amountFen: 80_000, paidOn: "2026-11-24", voucherNo: "MATRIX-1" },
+    }),
+    expect: adminOnly(201),
+  },
+
   // The audit trail: administrators and leaders (audit.read).
   {
     route: "GET /api/audit-events",

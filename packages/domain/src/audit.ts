@@ -21,6 +21,8 @@ export const AuditEntityTypeSchema = z.enum([
   "household",
   "utility_ticket",
   "utility_standard",
+  "subsidy_standard",
+  "subsidy_payment",
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

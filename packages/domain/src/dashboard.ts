@@ -39,6 +39,16 @@ export const DashboardSchema = z.object({
     amber: z.number().int().nonnegative(),
     red: z.number().int().nonnegative(),
   }),
+  /**
+   * 临时安置补助费欠发, city-wide (projects with a standard): households owed, the amount and the
+   * part owed more than 90 days (fen), the oldest unpaid month.
+   */
+  arrears: z.object({
+    households: z.number().int().nonnegative(),
+    amountOwed: z.number().int().nonnegative(),
+    over90: z.number().int().nonnegative(),
+    oldestDueMonth: z.string().nullable(),
+  }),
   /** Open milestones and items past their date, city-wide. */
   overdue: z.object({
     milestones: z.number().int().nonnegative(),

@@ -85,6 +85,9 @@ export const FieldReasonSchema = z.enum([
   "id_number_invalid",
   "registry_full",
   "registry_managed",
+  // the subsidy ledger: a month the household is not due for; more than is open for a month
+  "not_due",
+  "overpaid",
   // status moves
   "transition_not_allowed",
   // completing work: done only through a completion (date, note), 待复核 until verified

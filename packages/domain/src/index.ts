@@ -39,3 +39,4 @@ export * from "./completion.js";
 export * from "./household.js";
 export * from "./household-import.js";
 export * from "./utility-ticket.js";
+export * from "./subsidy.js";

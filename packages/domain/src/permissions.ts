@@ -30,6 +30,10 @@ export const CAPABILITIES = [
   "tickets.record",
   /** set how long each kind of problem may take (the office) */
   "tickets.standards",
+  /** record temporary-subsidy payments (临时安置补助费) of a project's households (its own projects only, for coordinators) */
+  "subsidy.record",
+  /** set a project's subsidy standard (the office) */
+  "subsidy.standards",
   /** record working-group reviews and decisions; add addenda to their records */
   "reviews.record",
   /** sign a review record for one's own department (会签) */
@@ -45,7 +49,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES.filter((c) => c !== "reviews.sign"),
-  coordinator: ["read", "work.update", "progress.report", "reviews.sign", "tickets.record"],
+  coordinator: ["read", "work.update", "progress.report", "subsidy.record", "reviews.sign", "tickets.record"],
   working_group: ["read", "work.plan", "work.update", "reviews.record", "problems.manage", "tickets.record"],
   leader: ["read", "audit.read", "tickets.record"],
 };

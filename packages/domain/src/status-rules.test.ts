@@ -71,12 +71,27 @@ describe("the rule list", () => {
       overdue_milestone: "red",
       overdue_item: "red",
       target_year_passed: "red",
+      subsidy_arrears: "red",
       behind_plan: "amber",
       blocked_milestone: "amber",
       blocked_item: "amber",
       due_soon: "amber",
     });
     expect(DEFAULT_HEALTH_MARGINS).toEqual({ amberGapPercent: 5, redGapPercent: 15, dueSoonDays: 14 });
+  });
+});
+
+describe("assessProjectHealth: subsidy arrears", () => {
+  it("turns red with the amount and the oldest month when subsidy is owed for more than 90 days", () => {
+    expect(assess({ oldArrears: { amountFen: 160_000, oldestDueMonth: "2026-06" } })).toEqual({
+      level: "red",
+      rules: [{ code: "subsidy_arrears", level: "red", params: { amountFen: 160_000, oldestDueMonth: "2026-06" } }],
+    });
+  });
+
+  it("says nothing without such arrears", () => {
+    expect(codes({ oldArrears: null })).toEqual([]);
+    expect(codes({ oldArrears: { amountFen: 0, oldestDueMonth: null } })).toEqual([]);
   });
 });
 

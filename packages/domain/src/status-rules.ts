@@ -11,6 +11,7 @@ export const HealthRuleCodeSchema = z.enum([
   "overdue_milestone",
   "overdue_item",
   "target_year_passed",
+  "subsidy_arrears",
   "behind_plan",
   "blocked_milestone",
   "blocked_item",
@@ -25,6 +26,8 @@ export type HealthRuleCode = z.infer<typeof HealthRuleCodeSchema>;
  * - overdue_item (red): a ledger item (整改事项) not done and due before asOf.
  * - target_year_passed (red): households due by the end of a plan year already ended are
  *   still not moved back (trajectory.overdueHouseholds > 0).
+ * - subsidy_arrears (red): temporary resettlement subsidy (临时安置补助费) owed for more than
+ *   90 days (the plan: paid on time and in full).
  * - behind_plan (amber, red past the red margin): the gap to the plan line, as percent of all
  *   households (trajectory.gapToDatePercent), is above amberGapPercent / redGapPercent.
  *   Exactly at a margin does not fire.
@@ -38,6 +41,7 @@ export const HEALTH_RULES: readonly { code: HealthRuleCode; level: HealthLevel }
   { code: "overdue_milestone", level: "red" },
   { code: "overdue_item", level: "red" },
   { code: "target_year_passed", level: "red" },
+  { code: "subsidy_arrears", level: "red" },
   { code: "behind_plan", level: "amber" },
   { code: "blocked_milestone", level: "amber" },
   { code: "blocked_item", level: "amber" },
@@ -82,6 +86,15 @@ export const HealthRuleSchema = z.discriminatedUnion("code", [
     }),
   ),
   rule(
+    "subsidy_arrears",
+    z.object({
+      /** Owed for more than 90 days, in fen. */
+      amountFen: z.number().int().positive(),
+      /** The oldest month still unpaid (YYYY-MM). */
+      oldestDueMonth: z.string().regex(/^\d{4}-\d{2}$/),
+    }),
+  ),
+  rule(
     "behind_plan",
     z.object({
       gapHouseholds: z.number().int().positive(),
@@ -115,6 +128,8 @@ export type HealthInput = {
   milestones: WorkRef[];
   items: WorkRef[];
   margins?: Partial<HealthMargins>;
+  /** Subsidy owed for more than 90 days (none when the project has no standard or no such arrears). */
+  oldArrears?: { amountFen: number; oldestDueMonth: string | null } | null;
 };
 
 function listParams(work: WorkRef[]) {
@@ -164,6 +179,13 @@ export function assessProjectHealth(input: HealthInput): ProjectHealth {
       code: "target_year_passed",
       level: defaultLevel("target_year_passed"),
       params: { year: lastEnded.year, overdueHouseholds: t.overdueHouseholds, allTargetYearsPassed: t.targetsPassed },
+    });
+
+  if (input.oldArrears && input.oldArrears.amountFen > 0 && input.oldArrears.oldestDueMonth)
+    rules.push({
+      code: "subsidy_arrears",
+      level: defaultLevel("subsidy_arrears"),
+      params: { amountFen: input.oldArrears.amountFen, oldestDueMonth: input.oldArrears.oldestDueMonth },
     });
 
   const gapLevel: HealthLevel | null =

@@ -22,6 +22,9 @@ const MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
   confirmed: ["open"],
 };
 
+/** Where a ticket may go from here (the UI offers these; the server checks the same table). */
+export const ticketMovesFrom = (from: TicketStatus): readonly TicketStatus[] => MOVES[from];
+
 export type TicketMove =
   { ok: true; reopen: boolean } | { ok: false; reason: "transition_not_allowed" | "reason_required"; message: string };
 
@@ -124,6 +127,8 @@ export const UtilityTicketQuerySchema = PageQuerySchema.extend({
   kind: UtilityKindSchema.optional(),
   status: TicketStatusSchema.optional(),
   overdue: QueryBooleanSchema.optional(),
+  /** Not yet resolved: open or in progress. */
+  unresolved: QueryBooleanSchema.optional(),
   departmentId: IdSchema.optional(),
 });
 export type UtilityTicketQuery = z.infer<typeof UtilityTicketQuerySchema>;

@@ -113,6 +113,13 @@ export function snapshot(prisma: PrismaClient) {
     utilityTickets: prisma.utilityTicket.findMany({ orderBy: { id: "asc" } }),
     ticketEvents: prisma.ticketEvent.findMany({ orderBy: { id: "asc" } }),
     utilityStandards: prisma.utilityStandard.findMany({ orderBy: { kind: "asc" } }),
+    subsidyStandards: prisma.subsidyStandard.findMany({ orderBy: { id: "asc" } }),
+    // Thousands of demo payments: their count, sum and latest are enough to see a write.
+    subsidyPayments: prisma.subsidyPayment.aggregate({
+      _count: true,
+      _sum: { amountFen: true },
+      _max: { createdAt: true },
+    }),
     problems: Promise.all([
       prisma.cause.findMany({ orderBy: { id: "asc" } }),
       prisma.projectCause.findMany({ orderBy: [{ projectId: "asc" }, { causeId: "asc" }] }),

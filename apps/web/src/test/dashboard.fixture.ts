@@ -132,4 +132,5 @@ export const panjinDashboard: Dashboard = {
   trajectory: cityTrajectory,
   health: { green: 2, amber: 0, red: 6 },
   overdue: { milestones: 9, items: 1 },
+  arrears: { households: 261, amountOwed: 42_960_000, over90: 800_000, oldestDueMonth: "2026-06" },
 };

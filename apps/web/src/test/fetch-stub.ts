@@ -4,10 +4,27 @@ export type StubbedCall = { method: string; url: string; body: unknown; headers:
 
 /** Answers fetch calls in order, recording what was sent. */
 export function stubFetch(...answers: { status: number; body?: unknown; headers?: Record<string, string> }[]) {
+  return stubFetchBeside([], ...answers);
+}
+
+/**
+ * As `stubFetch`, except that calls to the `beside` addresses (reads a component makes on the
+ * side, such as a notice's) always get their fixed answer and are neither queued nor recorded.
+ */
+export function stubFetchBeside(
+  beside: [RegExp, Answer][],
+  ...answers: { status: number; body?: unknown; headers?: Record<string, string> }[]
+) {
   const calls: StubbedCall[] = [];
   vi.stubGlobal(
     "fetch",
     vi.fn(async (url: string, init: RequestInit = {}) => {
+      const fixed = beside.find(([pattern]) => pattern.test(url))?.[1];
+      if (fixed)
+        return new Response(JSON.stringify(fixed.body), {
+          status: fixed.status,
+          headers: { "content-type": "application/json" },
+        });
       calls.push({
         method: init.method ?? "GET",
         url,

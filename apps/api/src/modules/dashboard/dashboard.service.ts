@@ -2,6 +2,7 @@ import { computeTrajectory, percentOf, summariseYears, type Dashboard } from "@r
 import { todayInChina } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { assessProjects, readLedgerEntries } from "../projects/index.js";
+import { arrearsReport } from "../subsidy/index.js";
 import { overdueWorkWhere } from "../work/index.js";
 
 type YearSum = { districtId: string; year: number; households: number };
@@ -38,8 +39,15 @@ export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashb
     db.person.count({ where: { isDemo: true } }),
   ]);
 
+  // The arrears are read once: the dashboard's figure and the projects' health rule share them.
+  const arrears = await arrearsReport({ db, clock }, {});
+  const oldArrears = new Map(
+    arrears.projects
+      .filter((p) => p.buckets.over90 > 0)
+      .map((p) => [p.projectId, { amountFen: p.buckets.over90, oldestDueMonth: p.oldestDueMonth }]),
+  );
   const [assessed, overdueMilestones, overdueItems] = await Promise.all([
-    assessProjects(db, projects, today, entries),
+    assessProjects(db, projects, today, entries, oldArrears),
     db.milestone.count({ where: overdueWorkWhere(today) }),
     db.item.count({ where: overdueWorkWhere(today) }),
   ]);
@@ -75,6 +83,12 @@ export async function getDashboard({ db, clock }: ServiceContext): Promise<Dashb
     demoData: demoPersons > 0,
     health,
     overdue: { milestones: overdueMilestones, items: overdueItems },
+    arrears: {
+      households: arrears.total.households,
+      amountOwed: arrears.total.amountOwed,
+      over90: arrears.total.buckets.over90,
+      oldestDueMonth: arrears.total.oldestDueMonth,
+    },
     totals: { projects: projects.length, households, movedBack, movedBackPercent: percentOf(movedBack, households) },
     trajectory: trajectoryOf(projects),
     years: summariseYears({

@@ -80,12 +80,17 @@ export type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectSelect
  * Who keeps a project's registry: whoever may report its households moved back — its
  * responsible department or its district's government (coordinators), the office.
  */
-export async function requireRegistryKeeper(tx: Db, ctx: ServiceContext, project: ProjectRow) {
+export async function requireRegistryKeeper(
+  tx: Db,
+  ctx: ServiceContext,
+  project: ProjectRow,
+  capability: "progress.report" | "subsidy.record" = "progress.report",
+) {
   const governments = await tx.department.findMany({
     where: { kind: "district_government", districtId: project.districtId },
     select: { id: true, kind: true, districtId: true },
   });
-  requireActFor(ctx.actor.user, "progress.report", progressReporterIds(project, governments));
+  requireActFor(ctx.actor.user, capability, progressReporterIds(project, governments));
 }
 
 export async function findProject(tx: Db, projectId: string): Promise<ProjectRow> {

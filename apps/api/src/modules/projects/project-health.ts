@@ -10,6 +10,7 @@ import type { Db } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 import { readLedgerEntries, type LedgerEntry } from "./progress-sums.js";
 import { notWithdrawn } from "../../lib/withdrawal.js";
+import { readOldArrears } from "../subsidy/index.js";
 
 type ProjectFigures = {
   id: string;
@@ -18,8 +19,9 @@ type ProjectFigures = {
 };
 
 /**
- * Trajectory and green / amber / red for a page of projects: four queries whatever the
- * page size (per-year sums and the recent entries, milestones, items), then the domain's pure rules.
+ * Trajectory and green / amber / red for a page of projects: a fixed number of queries whatever
+ * the page size (per-year sums and the recent entries, milestones, items, subsidy arrears), then
+ * the domain's pure rules.
  */
 /** A milestone's or an item's row as the health rules read it: the same fields for both (ADR 007). */
 const workRef = (w: { id: string; title: string; dueDate: Date; status: WorkStatus }): WorkRef => ({
@@ -35,9 +37,11 @@ export async function assessProjects(
   asOf: string,
   /** The projects' ledger entries when the caller has read them already (`readLedgerEntries`). */
   entries?: Map<string, LedgerEntry[]>,
+  /** Subsidy owed over 90 days per project when the caller has read the arrears already. */
+  knownOldArrears?: Map<string, { amountFen: number; oldestDueMonth: string | null }>,
 ): Promise<Map<string, { trajectory: Trajectory; health: ProjectHealth }>> {
   const ids = projects.map((p) => p.id);
-  const [reports, milestones, items] = await Promise.all([
+  const [reports, milestones, items, oldArrears] = await Promise.all([
     entries ?? readLedgerEntries(db, asOf, ids),
     db.milestone.findMany({
       where: { projectId: { in: ids }, ...notWithdrawn },
@@ -47,6 +51,7 @@ export async function assessProjects(
       where: { projectId: { in: ids }, ...notWithdrawn },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
+    knownOldArrears ?? readOldArrears(db, ids, asOf),
   ]);
   // Grouped once: each project then reads its own rows, whatever the page size.
   const byProject = <T extends { projectId: string }>(rows: T[]) => {
@@ -73,6 +78,7 @@ export async function assessProjects(
         trajectory,
         milestones: milestonesOf(p.id).map(workRef),
         items: itemsOf(p.id).map(workRef),
+        oldArrears: oldArrears.get(p.id) ?? null,
       });
       return [p.id, { trajectory, health }];
     }),

@@ -103,6 +103,20 @@ describe("GET /api/utility-tickets", () => {
     expect((await page(`projectId=${ids.xiangyang}`)).total).toBe(0);
     expect((await page("overdue=false")).total).toBe(before.all.total + 2 - overdue.total);
   });
+
+  it("lists the unresolved ones (open or in progress) first, then the rest; unresolved=true/false splits them", async () => {
+    const page = async (query: string) =>
+      UtilityTicketPageSchema.parse((await t.as("wg")({ url: `/api/utility-tickets?${query}&pageSize=100` })).json());
+    const all = await page("");
+    const statuses = all.items.map((i) => i.status);
+    // The demo: two open, one in progress, one confirmed; the confirmed one (10 Oct) last despite its earlier deadline.
+    expect(statuses.at(-1)).toBe("confirmed");
+    const open = await page("unresolved=true");
+    expect(open.items.map((i) => i.status).sort()).toEqual(["in_progress", "open", "open"]);
+    expect((await page("unresolved=false")).items.map((i) => i.status)).toEqual(["confirmed"]);
+    expect((await page(`unresolved=true&projectId=${ids.guangsha}`)).total).toBe(3);
+    expect((await t.as("wg")({ url: "/api/utility-tickets?unresolved=maybe" })).statusCode).toBe(400);
+  });
 });
 
 describe("PATCH /api/utility-tickets/:id", () => {

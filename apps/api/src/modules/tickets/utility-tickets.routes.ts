@@ -31,7 +31,8 @@ export async function ticketRoutes(app: App, deps: ModuleDeps) {
       config: { access: "read" },
       schema: {
         tags,
-        summary: "A page of tickets, the nearest deadline first; by project, kind, status, department, overdue",
+        summary:
+          "A page of tickets, open ones first, then the nearest deadline; by project, kind, status, department, overdue",
         querystring: UtilityTicketQuerySchema,
         response: { 200: UtilityTicketPageSchema, ...errors },
       },

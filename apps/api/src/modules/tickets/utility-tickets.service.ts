@@ -54,13 +54,15 @@ function present(row: TicketRow, now: Date): UtilityTicket {
   };
 }
 
+const OPEN_STATUSES: UtilityTicket["status"][] = ["open", "in_progress"];
+
 /** Open tickets past their deadline: the one condition lists, My work and counters share. */
 const overdueTicketWhere = (now: Date): Prisma.UtilityTicketWhereInput => ({
-  status: { in: ["open", "in_progress"] },
+  status: { in: OPEN_STATUSES },
   deadlineAt: { lt: now },
 });
 
-/** A page of tickets, the nearest deadline first, by project, kind, status, department and lateness. */
+/** A page of tickets, open ones first and the nearest deadline first, by project, kind, status, department and lateness. */
 export async function listTickets(
   { db, clock }: ServiceContext,
   query: UtilityTicketQuery,
@@ -73,12 +75,16 @@ export async function listTickets(
     ...(query.departmentId ? { responsibleDepartmentId: query.departmentId } : {}),
     ...(query.overdue === true ? overdueTicketWhere(now) : {}),
     ...(query.overdue === false ? { NOT: overdueTicketWhere(now) } : {}),
+    ...(query.unresolved === undefined
+      ? {}
+      : { AND: [{ status: query.unresolved ? { in: OPEN_STATUSES } : { notIn: OPEN_STATUSES } }] }),
   };
   const [total, rows] = await Promise.all([
     db.utilityTicket.count({ where }),
     db.utilityTicket.findMany({
       where,
-      orderBy: [{ deadlineAt: "asc" }, { id: "asc" }],
+      // Open first (the enum's order: open, in progress, resolved, confirmed), then the nearest deadline.
+      orderBy: [{ status: "asc" }, { deadlineAt: "asc" }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: ticketSelect,

@@ -62,6 +62,7 @@ describe("SideNav", () => {
       "全市待办",
       "项目台账",
       expect.stringMatching(/^我的待办/),
+      "水电暖问题",
       "问题项目",
       "研判会",
       "共性问题",
@@ -90,7 +91,15 @@ describe("SideNav", () => {
 
   it("shows a working group without a department neither admin pages nor the audit log", () => {
     const nav = renderAt(workingGroup, "/");
-    expect(entryNames(nav)).toEqual(["数据总览", "全市待办", "项目台账", "问题项目", "研判会", "共性问题"]);
+    expect(entryNames(nav)).toEqual([
+      "数据总览",
+      "全市待办",
+      "项目台账",
+      "水电暖问题",
+      "问题项目",
+      "研判会",
+      "共性问题",
+    ]);
     expect(within(nav).queryByText("系统管理")).toBeNull();
   });
 

@@ -13,6 +13,7 @@ import {
   ScheduleOutlined,
   TagsOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
@@ -30,6 +31,7 @@ const ICONS: Record<string, ReactNode> = {
   "/overdue-board": <AlertOutlined />,
   "/projects": <ProjectOutlined />,
   "/my-work": <ScheduleOutlined />,
+  "/tickets": <ToolOutlined />,
   "/problem-queue": <ExclamationCircleOutlined />,
   "/reviews": <CommentOutlined />,
   "/common-problems": <ClusterOutlined />,

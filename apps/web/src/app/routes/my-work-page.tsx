@@ -8,6 +8,7 @@ import { QueryView } from "../../components/ui/query-view";
 import { useSessionUser } from "../../features/auth";
 import { AwaitingVerification, CityOverdueLink, MyWorkTable, workQueries } from "../../features/work";
 import { ReviewsToSign } from "../../features/reviews";
+import { DepartmentOverdueTickets } from "../../features/tickets";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
@@ -38,6 +39,7 @@ export default function MyWorkPage() {
               ) : (
                 <>
                   <ReviewsToSign reviews={work.reviewsToSign} />
+                  <DepartmentOverdueTickets departmentId={work.departmentId} />
                   {(work.overdueCount > 0 || work.dueSoonCount > 0) && (
                     <Alert
                       className="my-work-summary"

@@ -10,6 +10,7 @@ import {
   dashboardQueries,
   DistrictSection,
   HeadlineStats,
+  ArrearsOverview,
   HealthOverview,
   PlanYearTable,
 } from "../../../features/dashboard";
@@ -41,6 +42,7 @@ export default function DashboardPage() {
                 <TrajectoryFigures trajectory={data.trajectory} />
               </SectionCard>
               <HealthOverview health={data.health} overdue={data.overdue} />
+              <ArrearsOverview arrears={data.arrears} />
               <SectionCard title={t("dashboard.planYears.title")}>
                 <PlanYearTable years={data.years} />
               </SectionCard>

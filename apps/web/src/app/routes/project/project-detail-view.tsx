@@ -10,6 +10,8 @@ import { HealthTag } from "../../../components/ui/health-tag";
 import { useSessionUser } from "../../../features/auth";
 import { departmentsQueries } from "../../../features/organisation";
 import { HouseholdRegistry } from "../../../features/households";
+import { ProjectSubsidy } from "../../../features/subsidy";
+import { LocalTicketList } from "../../../features/tickets";
 import { ProgressLedger } from "../../../features/work";
 import {
   HealthCard,
@@ -30,18 +32,16 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const today = project.trajectory.asOf;
   // The same rule as the server's: the responsible department and the district government (属地责任).
   const departments = useQuery(departmentsQueries.list());
-  const canReport = canActFor(
-    user,
-    "progress.report",
-    progressReporterIds(
-      { responsibleDepartmentId: project.responsibleDepartment?.id, districtId: project.district.id },
-      departments.data ?? [],
-    ),
+  const reporterIds = progressReporterIds(
+    { responsibleDepartmentId: project.responsibleDepartment?.id, districtId: project.district.id },
+    departments.data ?? [],
   );
+  const canReport = canActFor(user, "progress.report", reporterIds);
 
   // The tab lives in the address, so a reload or a shared link opens the same one.
   const [params, setParams] = useSearchParams();
-  const tab = params.get("tab") === "households" ? "households" : "overview";
+  const requested = params.get("tab");
+  const tab = requested === "households" || requested === "subsidy" || requested === "tickets" ? requested : "overview";
 
   const overview = (
     <>
@@ -111,6 +111,27 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
                   canKeep={canReport}
                   registered={project.registeredHouseholds}
                   movedBack={project.movedBack}
+                />
+              </SectionCard>
+            ),
+          },
+          {
+            key: "subsidy",
+            label: t("project.tabs.subsidy"),
+            children: (
+              <SectionCard title={t("subsidy.title")}>
+                <ProjectSubsidy projectId={project.id} canKeep={canActFor(user, "subsidy.record", reporterIds)} />
+              </SectionCard>
+            ),
+          },
+          {
+            key: "tickets",
+            label: t("project.tabs.tickets"),
+            children: (
+              <SectionCard title={t("tickets.title")}>
+                <LocalTicketList
+                  projectId={project.id}
+                  label={t("tickets.projectTableLabel", { name: project.name })}
                 />
               </SectionCard>
             ),

@@ -1,4 +1,4 @@
-import type { HealthLevel, HealthRule } from "@resettle/domain";
+import { fenToYuan, type HealthLevel, type HealthRule } from "@resettle/domain";
 import type { TFunction } from "i18next";
 import { formatCount, formatLongDate, formatPercent } from "../../../lib/format";
 
@@ -34,6 +34,11 @@ export function describeHealthRule(t: TFunction, rule: HealthRule, language: str
           households: formatCount(rule.params.overdueHouseholds),
         },
       );
+    case "subsidy_arrears":
+      return t("health.rules.subsidy_arrears", {
+        amount: fenToYuan(rule.params.amountFen),
+        month: rule.params.oldestDueMonth,
+      });
     case "behind_plan":
       return t("health.rules.behind_plan", {
         gap: formatCount(rule.params.gapHouseholds),

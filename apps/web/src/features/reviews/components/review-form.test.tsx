@@ -1,10 +1,16 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setCsrfToken } from "../../../lib/session-token";
-import { stubFetch } from "../../../test/fetch-stub";
+import { stubFetchBeside } from "../../../test/fetch-stub";
 import { departments, group, ids, persons, review } from "../../../test/reviews.fixture";
 import { renderWithProviders } from "../../../test/render-with-providers";
 import { ReviewForm } from "./review-form";
+
+/** Each reviewed project's card asks for its unresolved water, power and heating problems: none here. */
+const noTickets: [RegExp, { status: number; body: unknown }][] = [
+  [/\/api\/utility-tickets/, { status: 200, body: { items: [], total: 0, page: 1, pageSize: 3 } }],
+];
+const stubFetch = (...answers: Parameters<typeof stubFetchBeside>[1][]) => stubFetchBeside(noTickets, ...answers);
 
 afterEach(() => {
   vi.unstubAllGlobals();

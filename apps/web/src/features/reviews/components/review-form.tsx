@@ -11,6 +11,7 @@ import { applyNestedFieldErrors } from "../lib/nested-field-errors";
 import { reviewIssueMessage } from "../lib/review-issue-message";
 import { REVIEW_LIMITS, toReviewCreate, type ReviewedProjectValues, type ReviewFormValues } from "../lib/review-form";
 import { AttendeePicker } from "./attendee-picker";
+import { OpenTicketsNotice } from "../../tickets";
 import { ReviewActionsEditor } from "./review-actions-editor";
 import "../reviews.css";
 
@@ -235,6 +236,7 @@ function ReviewedProjectCard({ index, fieldName, project, departments, persons, 
       <Form.Item name={[fieldName, "projectId"]} hidden>
         <Input />
       </Form.Item>
+      <OpenTicketsNotice projectId={project.id} />
       <Form.Item
         label={t("reviews.form.findings")}
         name={[fieldName, "findings"]}

@@ -1,0 +1,119 @@
+import {
+  ArrearsQuerySchema,
+  ArrearsReportSchema,
+  HouseholdSubsidyDetailSchema,
+  HouseholdSubsidyPageSchema,
+  HouseholdSubsidyQuerySchema,
+  ProjectSubsidySchema,
+  SubsidyPaymentCreateSchema,
+  SubsidyPaymentSchema,
+  SubsidyStandardCreateSchema,
+  SubsidyStandardSchema,
+} from "@resettle/domain";
+import { contextOf } from "../../lib/context.js";
+import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import {
+  arrearsReport,
+  createPayment,
+  createStandard,
+  listHouseholdAccounts,
+  readHouseholdSubsidy,
+  readProjectSubsidy,
+} from "./subsidy.service.js";
+
+const tags = ["subsidy"];
+
+/** 临时安置补助费: standards per project, payments per household and month, arrears aged. Money in fen. */
+export async function subsidyRoutes(app: App, deps: ModuleDeps) {
+  app.get(
+    "/api/subsidy/arrears",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary:
+          "Arrears per project with a standard, per district and in all: households owed, amount owed (fen), oldest unpaid month, ageing (1–30, 31–90, 90+ days)",
+        querystring: ArrearsQuerySchema,
+        response: { 200: ArrearsReportSchema, ...errors },
+      },
+    },
+    (request) => arrearsReport(contextOf(request, deps), request.query),
+  );
+  app.get(
+    "/api/projects/:id/subsidy",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "A project's standards (oldest first) and its arrears today",
+        params: byId,
+        response: { 200: ProjectSubsidySchema, ...errors },
+      },
+    },
+    (request) => readProjectSubsidy(contextOf(request, deps), { projectId: request.params.id }),
+  );
+  app.post(
+    "/api/projects/:id/subsidy/standards",
+    {
+      config: { access: "subsidy.standards" },
+      schema: {
+        tags,
+        summary: "Set the project's rate from a month on (the office); a new rate starts after the latest",
+        params: byId,
+        body: SubsidyStandardCreateSchema,
+        response: { 201: SubsidyStandardSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createStandard(contextOf(request, deps), { projectId: request.params.id, input: request.body })),
+  );
+  app.get(
+    "/api/projects/:id/subsidy/households",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "A page of the project's households with their accounts; owing=true: those owed, oldest first",
+        params: byId,
+        querystring: HouseholdSubsidyQuerySchema,
+        response: { 200: HouseholdSubsidyPageSchema, ...errors },
+      },
+    },
+    (request) =>
+      listHouseholdAccounts(contextOf(request, deps), { projectId: request.params.id, query: request.query }),
+  );
+  app.get(
+    "/api/households/:id/subsidy",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "One household's account, its months (latest first) and its payments",
+        params: byId,
+        response: { 200: HouseholdSubsidyDetailSchema, ...errors },
+      },
+    },
+    (request) => readHouseholdSubsidy(contextOf(request, deps), { householdId: request.params.id }),
+  );
+  app.post(
+    "/api/households/:id/subsidy-payments",
+    {
+      config: { access: "subsidy.record" },
+      schema: {
+        tags,
+        summary:
+          "Record a payment for one month (the project's registry keepers, the office); a month not due or more than is open is 400",
+        params: byId,
+        body: SubsidyPaymentCreateSchema,
+        response: { 201: SubsidyPaymentSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createPayment(contextOf(request, deps), { householdId: request.params.id, input: request.body })),
+  );
+}
