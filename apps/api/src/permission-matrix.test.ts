@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, fictionalIdNumber } from "@resettle/domain";
 import { eachTestApp, type TestApp } from "./test/test-app.js";
 import { snapshot, type SeededIds } from "./test/fixtures.js";
 import { multipartFile, TINY_PNG } from "./test/evidence.js";
-import { householdRow, householdWorkbook } from "./test/household-workbook.js";
+import { householdRow, householdWorkbook, paymentWorkbook } from "./test/household-workbook.js";
 
 /**
  * THE PERMISSION MATRIX: every /api route × every role, with the status each must get.
@@ -54,6 +54,8 @@ const NEW_PASSWORD = "Matrix-pass-2026";
 /** A registry import of one household waiting (回迁户台账导入). */
 const IMPORT_FILE = await householdWorkbook([householdRow(fictionalIdNumber(901, "19660629"))]);
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+/** A payments import (补助发放导入) of one row, for an ID number no household has. */
+const PAYMENT_FILE = await paymentWorkbook();
 
 export const MATRIX: Row[] = [
   // Public: no session needed.
@@ -572,6 +574,23 @@ export const MATRIX: Row[] = [
       payload: { month: "2026-10", amountFen: 80_000, paidOn: "2026-11-24", voucherNo: "MATRIX-1" },
     }),
     expect: adminOnly(201),
+  },
+
+  {
+    route: "GET /api/subsidy/payments-import-template",
+    request: get("/api/subsidy/payments-import-template"),
+    expect: signedIn(200),
+  },
+  {
+    // Built before the database exists, the file names an ID number of no household: the office's
+    // request reaches the rows (422, nothing written), everyone else is refused before it is read.
+    route: "POST /api/projects/:id/subsidy/payments/import",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.guangsha}/subsidy/payments/import`,
+      ...multipartFile("发放.xlsx", PAYMENT_FILE),
+    }),
+    expect: adminOnly(422),
   },
 
   // The audit trail: administrators and leaders (audit.read).

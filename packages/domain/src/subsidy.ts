@@ -248,12 +248,27 @@ export const SubsidyPaymentCreateSchema = z.object({
 });
 export type SubsidyPaymentCreate = z.infer<typeof SubsidyPaymentCreateSchema>;
 
-/** The columns of a month's payments workbook, in order. */
+/**
+ * 补助发放导入: a month's payments of a project from a workbook (the finance office's list), all
+ * or nothing. Sheet 补助发放 (or the first), headers in row 1, one payment a row.
+ */
+export const SUBSIDY_IMPORT_SHEET = "补助发放";
+/** The most payments one workbook may list. */
+export const SUBSIDY_IMPORT_MAX_ROWS = 20_000;
+/** The columns, found by their header: the household by its ID number (户主姓名 is checked against it). */
 export const PAYMENT_IMPORT_COLUMNS = [
-  { key: "idNumber", header: "身份证号" },
-  { key: "headName", header: "户主姓名" },
-  { key: "month", header: "补助月份" },
-  { key: "amount", header: "金额（元）" },
-  { key: "paidOn", header: "发放日期" },
-  { key: "voucherNo", header: "凭证号" },
+  { field: "idNumber", header: "身份证号", required: true },
+  { field: "headName", header: "户主姓名", required: false },
+  { field: "month", header: "补助月份", required: true },
+  { field: "amount", header: "金额（元）", required: true },
+  { field: "paidOn", header: "发放日期", required: true },
+  { field: "voucherNo", header: "凭证号", required: true },
 ] as const;
+export type PaymentImportField = (typeof PAYMENT_IMPORT_COLUMNS)[number]["field"];
+
+/** `POST /api/projects/:id/subsidy/payments/import` → 201: how many payments, how much in all (fen). */
+export const SubsidyImportResultSchema = z.object({
+  created: z.number().int().positive(),
+  amountFen: z.number().int().positive(),
+});
+export type SubsidyImportResult = z.infer<typeof SubsidyImportResultSchema>;

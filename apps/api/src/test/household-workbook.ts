@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { HOUSEHOLD_IMPORT_COLUMNS } from "@resettle/domain";
+import { HOUSEHOLD_IMPORT_COLUMNS, PAYMENT_IMPORT_COLUMNS } from "@resettle/domain";
 
 export type WorkbookCell = string | number | Date | null;
 
@@ -27,5 +27,14 @@ export async function householdWorkbook(
   const sheet = book.addWorksheet("回迁户");
   sheet.addRow(headers);
   for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A payments workbook (补助发放导入) of one well-formed row, for an ID number no household has. */
+export async function paymentWorkbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("补助发放");
+  sheet.addRow(PAYMENT_IMPORT_COLUMNS.map((c) => c.header));
+  sheet.addRow(["999999199001011234", null, "2026-10", 800, "2026-11-20", "MATRIX-1"]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -23,7 +23,7 @@ const tooLarge = () =>
 const isFileTooLarge = (error: unknown) => (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE";
 
 /** The one file of a multipart request (field `file`), within the import's size. */
-async function readUpload(request: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
+export async function readUpload(request: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
   if (!request.isMultipart())
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the workbook as multipart/form-data, in the field `file`");
   const part = await request.file({ limits: { fileSize: HOUSEHOLD_IMPORT_MAX_BYTES } }).catch((error: unknown) => {
@@ -38,8 +38,8 @@ async function readUpload(request: FastifyRequest): Promise<{ fileName: string; 
   return { fileName: part.filename, bytes };
 }
 
-const xlsxAnswer = { 200: z.any().describe(`an .xlsx workbook (${XLSX_TYPE})`) };
-const uploadErrors = { ...writeErrors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
+export const xlsxAnswer = { 200: z.any().describe(`an .xlsx workbook (${XLSX_TYPE})`) };
+export const uploadErrors = { ...writeErrors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
 
 /** 导入回迁户台账: the template, the import (all or nothing), and the file marked with its problems. */
 export async function householdImportRoutes(app: App, deps: ModuleDeps) {

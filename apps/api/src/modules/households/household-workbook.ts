@@ -36,9 +36,9 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The sheet 回迁户, or the first sheet when none has that name. */
-const importWorksheet = (workbook: ExcelJS.Workbook) =>
-  workbook.getWorksheet(HOUSEHOLD_IMPORT_SHEET) ?? workbook.worksheets[0]!;
+/** The sheet of that name (回迁户 by default), or the first sheet when none has it. */
+const importWorksheet = (workbook: ExcelJS.Workbook, name: string = HOUSEHOLD_IMPORT_SHEET) =>
+  workbook.getWorksheet(name) ?? workbook.worksheets[0]!;
 
 /** A cell's value as plain data: rich text as its text, a formula as its result, an error as its code. */
 function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -53,8 +53,8 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
 }
 
 /** The import sheet's headers (row 1) and the rows below it with any value. */
-export function readImportSheet(workbook: ExcelJS.Workbook): ImportSheet {
-  const worksheet = importWorksheet(workbook);
+export function readImportSheet(workbook: ExcelJS.Workbook, sheetName?: string): ImportSheet {
+  const worksheet = importWorksheet(workbook, sheetName);
   const sheet: ImportSheet = { headers: new Map(), rows: [] };
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells = new Map<number, CellValue>();

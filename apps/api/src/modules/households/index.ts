@@ -2,3 +2,7 @@
 export { householdRoutes } from "./households.routes.js";
 export { householdImportRoutes } from "./household-import.routes.js";
 export { findProject, requireRegistryKeeper } from "./households.service.js";
+// The workbook plumbing the subsidy's payment import shares.
+export { readUpload, uploadErrors, xlsxAnswer } from "./household-import.routes.js";
+export { loadWorkbook, readImportSheet, XLSX_TYPE } from "./household-workbook.js";
+export type { CellValue, ImportProblem, ImportSheet } from "./household-import.js";

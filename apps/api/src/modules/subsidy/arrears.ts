@@ -236,3 +236,18 @@ export function sumArrears(rows: Omit<ProjectArrearsRow, "projectId">[]) {
     },
   );
 }
+
+/** What is still open for each month of the given households (a month absent: not due), in one query. */
+export async function readOpenMonths(
+  db: Db,
+  projectId: string,
+  today: string,
+  householdIds: string[],
+): Promise<Map<string, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ householdId: string; month: Date; openFen: bigint }[]>`
+    ${householdAccountsSql(Prisma.sql`${projectId}::uuid`, today)}
+    SELECT "householdId", month, "openFen" FROM months
+    WHERE "householdId" = ANY(${householdIds}::uuid[])`;
+  return new Map(rows.map((r) => [`${r.householdId}|${month(r.month)}`, fen(r.openFen)]));
+}

@@ -1,5 +1,7 @@
 import {
   ArrearsQuerySchema,
+  ErrorResponseSchema,
+  SubsidyImportResultSchema,
   ArrearsReportSchema,
   HouseholdSubsidyDetailSchema,
   HouseholdSubsidyPageSchema,
@@ -11,6 +13,10 @@ import {
   SubsidyStandardSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { readUpload, uploadErrors, xlsxAnswer, XLSX_TYPE } from "../households/index.js";
+import { contentDisposition } from "../work/index.js";
+import { buildPaymentTemplate } from "./payment-workbook.js";
+import { authorizePaymentImport, importPayments } from "./payment-import.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
@@ -115,5 +121,44 @@ export async function subsidyRoutes(app: App, deps: ModuleDeps) {
       reply
         .status(201)
         .send(await createPayment(contextOf(request, deps), { householdId: request.params.id, input: request.body })),
+  );
+  let template: Promise<Buffer> | undefined;
+  app.get(
+    "/api/subsidy/payments-import-template",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "The payments import template (.xlsx): sheet 补助发放 with the headers, and 说明",
+        response: { ...xlsxAnswer, ...errors },
+      },
+    },
+    async (_request, reply) => {
+      template ??= buildPaymentTemplate();
+      return reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", contentDisposition("补助发放导入模板.xlsx"))
+        .send(await template);
+    },
+  );
+  app.post(
+    "/api/projects/:id/subsidy/payments/import",
+    {
+      config: { access: "subsidy.record" },
+      schema: {
+        tags,
+        summary:
+          "Import a workbook of payments (multipart, field `file`), all or nothing: 201 {created, amountFen}, or 422 IMPORT_REFUSED listing every problem by row and column",
+        consumes: ["multipart/form-data"],
+        params: byId,
+        response: { 201: SubsidyImportResultSchema, ...uploadErrors, 422: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      await authorizePaymentImport(ctx, request.params.id); // before a byte of the file is read
+      const { fileName, bytes } = await readUpload(request);
+      return reply.status(201).send(await importPayments(ctx, { projectId: request.params.id, fileName, bytes }));
+    },
   );
 }

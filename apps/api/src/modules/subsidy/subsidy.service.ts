@@ -300,7 +300,7 @@ export async function readHouseholdSubsidy(
  * holds the project's lock): the month must be one it is due for, the amount no more than is
  * still open for it, the day paid within the plan's span and not after today.
  */
-export async function checkPayment(
+async function checkPayment(
   tx: Tx,
   ctx: ServiceContext,
   household: AccountHousehold,

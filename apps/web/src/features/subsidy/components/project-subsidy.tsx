@@ -9,6 +9,7 @@ import { numberColumn, textColumn } from "../../../components/ui/table-columns";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
 import { useSessionUser } from "../../auth";
 import { subsidyQueries, type AccountListQuery } from "../api/subsidy.queries";
+import { ImportPaymentsDialog } from "./import-payments-dialog";
 import { PaymentDialog } from "./payment-dialog";
 import { StandardDialog } from "./standard-dialog";
 
@@ -32,6 +33,7 @@ export function ProjectSubsidy({ projectId, canKeep }: Props) {
   const accounts = useQuery({ ...subsidyQueries.accounts(projectId, query), enabled: !!subsidy.data?.startMonth });
   const [paying, setPaying] = useState<HouseholdSubsidy | null>(null);
   const [setting, setSetting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const canSet = can(user, "subsidy.standards");
 
   const columns: TableColumnsType<HouseholdSubsidy> = [
@@ -158,6 +160,7 @@ export function ProjectSubsidy({ projectId, canKeep }: Props) {
                     aria-label={t("subsidy.owingOnly")}
                   />
                   <span>{t("subsidy.owingOnly")}</span>
+                  {canKeep && <Button onClick={() => setImporting(true)}>{t("subsidy.import.button")}</Button>}
                   <Input.Search
                     allowClear
                     aria-label={t("households.search")}
@@ -201,6 +204,7 @@ export function ProjectSubsidy({ projectId, canKeep }: Props) {
         )}
       </QueryView>
       {paying && <PaymentDialog account={paying} onClose={() => setPaying(null)} />}
+      {importing && <ImportPaymentsDialog projectId={projectId} onClose={() => setImporting(false)} />}
     </section>
   );
 }
