@@ -5,10 +5,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../components/ui/query-view";
 import { serverPagination } from "../../../components/ui/server-table";
-import { numberColumn, textColumn } from "../../../components/ui/table-columns";
+import { numberColumn } from "../../../components/ui/table-columns";
 import { formatCount, formatDate, NO_VALUE } from "../../../lib/format";
 import { useSessionUser } from "../../auth";
 import { subsidyQueries, type AccountListQuery } from "../api/subsidy.queries";
+import { HouseholdSubsidyDrawer } from "./household-subsidy-drawer";
 import { ImportPaymentsDialog } from "./import-payments-dialog";
 import { PaymentDialog } from "./payment-dialog";
 import { StandardDialog } from "./standard-dialog";
@@ -34,10 +35,20 @@ export function ProjectSubsidy({ projectId, canKeep }: Props) {
   const [paying, setPaying] = useState<HouseholdSubsidy | null>(null);
   const [setting, setSetting] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [viewing, setViewing] = useState<HouseholdSubsidy | null>(null);
   const canSet = can(user, "subsidy.standards");
 
   const columns: TableColumnsType<HouseholdSubsidy> = [
-    textColumn({ key: "headName", title: t("households.headName"), text: (h) => h.headName, minWidth: 90 }),
+    {
+      key: "headName",
+      title: t("households.headName"),
+      className: "cell-nowrap",
+      render: (_, h) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(h)}>
+          {h.headName}
+        </Button>
+      ),
+    },
     {
       key: "idNumber",
       title: t("households.idNumber"),
@@ -204,6 +215,7 @@ export function ProjectSubsidy({ projectId, canKeep }: Props) {
         )}
       </QueryView>
       {paying && <PaymentDialog account={paying} onClose={() => setPaying(null)} />}
+      {viewing && <HouseholdSubsidyDrawer account={viewing} onClose={() => setViewing(null)} />}
       {importing && <ImportPaymentsDialog projectId={projectId} onClose={() => setImporting(false)} />}
     </section>
   );
