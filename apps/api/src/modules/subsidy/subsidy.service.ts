@@ -82,8 +82,9 @@ export async function readProjectSubsidy(
 
 /**
  * Sets a project's rate from a month on (the office). Standards are appended in order: a new one
- * starts after the latest, so the months already due keep the rate they were due at. The first
- * one also says from which month the project's households are due (within the plan's span).
+ * starts after the latest one's month, so the months before it keep their rate (one from a past
+ * month changes what is due since). The first one also says from which month the project's
+ * households are due (within the plan's span).
  */
 export async function createStandard(
   ctx: ServiceContext,
