@@ -100,7 +100,7 @@ export async function findProject(tx: Db, projectId: string): Promise<ProjectRow
 }
 
 /** The search: the head's name or the address (contains), or the ID number's last digits (4 to 6). */
-function searchWhere(q: string | undefined): Prisma.HouseholdWhereInput {
+export function searchWhere(q: string | undefined): Prisma.HouseholdWhereInput {
   if (!q) return {};
   const or: Prisma.HouseholdWhereInput[] = [{ headName: containsText(q) }, { address: containsText(q) }];
   const tail = q.toUpperCase();

@@ -1,7 +1,7 @@
 // The households module (回迁户台账): depends on work for the progress ledger it writes.
 export { householdRoutes } from "./households.routes.js";
 export { householdImportRoutes } from "./household-import.routes.js";
-export { findProject, requireRegistryKeeper } from "./households.service.js";
+export { findProject, requireRegistryKeeper, searchWhere } from "./households.service.js";
 // The workbook plumbing the subsidy's payment import shares.
 export { readUpload, uploadErrors, xlsxAnswer } from "./household-import.routes.js";
 export { loadWorkbook, readImportSheet, XLSX_TYPE } from "./household-workbook.js";

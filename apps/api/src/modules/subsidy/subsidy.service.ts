@@ -23,8 +23,8 @@ import type { Db, ServiceContext, Tx } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { readPlanWindows } from "../../lib/plan-window.js";
 import { lockProject } from "../../lib/projects.js";
-import { containsText, escapeLikePattern } from "../../lib/text-search.js";
-import { findProject, requireRegistryKeeper } from "../households/index.js";
+import { escapeLikePattern } from "../../lib/text-search.js";
+import { findProject, requireRegistryKeeper, searchWhere } from "../households/index.js";
 import {
   readHouseholdAccounts,
   readHouseholdMonths,
@@ -203,20 +203,8 @@ export async function listHouseholdAccounts(
       pageSize: query.pageSize,
     };
   }
-  const where: Prisma.HouseholdWhereInput = {
-    projectId,
-    ...(query.q
-      ? {
-          OR: [
-            { headName: containsText(query.q) },
-            { address: containsText(query.q) },
-            ...(/^[0-9X]{4,6}$/.test(query.q.toUpperCase())
-              ? [{ idNumber: { endsWith: escapeLikePattern(query.q.toUpperCase()) } }]
-              : []),
-          ],
-        }
-      : {}),
-  };
+  const where: Prisma.HouseholdWhereInput = { projectId, ...searchWhere(query.q) };
+
   const [total, households] = await Promise.all([
     db.household.count({ where }),
     db.household.findMany({
