@@ -1,5 +1,6 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { Form, Input } from "antd";
+import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../test/render-with-providers";
 import { FormModal } from "./form-modal";
@@ -23,6 +24,19 @@ function Dialog({ saving, onSubmit }: { saving: boolean; onSubmit: (values: { ti
   );
 }
 
+/** The dialog under a parent whose save starts and ends when the test says. */
+function Parent({ onSubmit }: { onSubmit: (values: { title: string }) => void }) {
+  const [saving, setSaving] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setSaving((s) => !s)}>
+        toggle saving
+      </button>
+      <Dialog saving={saving} onSubmit={onSubmit} />
+    </>
+  );
+}
+
 describe("FormModal", () => {
   const submitForm = () => fireEvent.submit(screen.getByLabelText("名称").closest("form")!);
 
@@ -43,5 +57,31 @@ describe("FormModal", () => {
     submitForm();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(onSubmit).not.toHaveBeenCalled();
+  }, 30_000);
+
+  it("a double submission calls onSubmit once; once the save has ended, the form can be sent again", async () => {
+    const onSubmit = vi.fn();
+    renderWithProviders(<Parent onSubmit={onSubmit} />);
+    submitForm();
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    // The second click lands after the first passed validation, before the parent's saving shows.
+    submitForm();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    // The parent's save runs and ends (refused, say): the user may send again.
+    fireEvent.click(screen.getByText("toggle saving"));
+    fireEvent.click(screen.getByText("toggle saving"));
+    submitForm();
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2), { timeout: 10_000 });
+  }, 30_000);
+
+  it("when the parent sent nothing (saving never started), editing the form lets it be sent again", async () => {
+    const onSubmit = vi.fn();
+    renderWithProviders(<Dialog saving={false} onSubmit={onSubmit} />);
+    submitForm();
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    fireEvent.change(screen.getByLabelText("名称"), { target: { value: "主体工程竣工" } });
+    submitForm();
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenLastCalledWith({ title: "主体工程竣工" }), { timeout: 10_000 });
   }, 30_000);
 });

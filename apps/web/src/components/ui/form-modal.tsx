@@ -1,5 +1,5 @@
 import { Form, Modal, type FormInstance } from "antd";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type Props<V> = {
@@ -31,6 +31,18 @@ export function FormModal<V extends object>({
   children,
 }: Props<V>) {
   const { t } = useTranslation();
+  // A second submission before the first one's `saving` reaches this component (a double click,
+  // Enter then a click: antd validates asynchronously, so both can pass validation) is dropped.
+  // The hold is taken synchronously and given back when the save ends, or, if the parent sent
+  // nothing (its own check refused), when the user edits the form or after a moment.
+  const held = useRef(false);
+  const savingSeen = useRef(saving);
+  useEffect(() => {
+    if (savingSeen.current && !saving) held.current = false;
+    savingSeen.current = saving;
+  }, [saving]);
+  const release = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(release.current), []);
   return (
     <Modal
       open
@@ -51,7 +63,16 @@ export function FormModal<V extends object>({
           layout="vertical"
           initialValues={initialValues}
           onFinish={(values) => {
-            if (!saving) onSubmit(values);
+            if (saving || held.current) return;
+            held.current = true;
+            onSubmit(values);
+            clearTimeout(release.current);
+            release.current = setTimeout(() => {
+              if (!savingSeen.current) held.current = false;
+            }, 1000);
+          }}
+          onValuesChange={() => {
+            if (!savingSeen.current) held.current = false;
           }}
           scrollToFirstError
         >
