@@ -457,6 +457,18 @@ export const MATRIX: Row[] = [
     }),
     expect: adminOnly(200),
   },
+  // 回迁户名册 across projects and its masked export: read by everyone; the batch move by the keepers of each household's project.
+  { route: "GET /api/households", request: get("/api/households?q=演示&pageSize=5"), expect: signedIn(200) },
+  { route: "GET /api/households/export", request: get("/api/households/export?state=keys_handed"), expect: signedIn(200) },
+  {
+    route: "POST /api/households/transitions",
+    request: (ids) => ({
+      method: "POST",
+      url: "/api/households/transitions",
+      payload: { items: [{ id: ids.household, version: 1 }], to: "allocated", on: "2026-11-20" },
+    }),
+    expect: adminOnly(200),
+  },
   {
     route: "GET /api/households/:id/events",
     request: (ids) => get(`/api/households/${ids.household}/events`)(),

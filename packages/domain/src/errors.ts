@@ -88,8 +88,9 @@ export const FieldReasonSchema = z.enum([
   // the subsidy ledger: a month the household is not due for; more than is open for a month
   "not_due",
   "overpaid",
-  // status moves
+  // status moves; a record of a batch that someone changed since it was read
   "transition_not_allowed",
+  "stale_version",
   // completing work: done only through a completion (date, note), 待复核 until verified
   "completion_required",
   "awaiting_verification",

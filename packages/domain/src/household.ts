@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
 import { refusal } from "./errors.js";
-import { pageOf, PageQuerySchema } from "./pagination.js";
+import { pageOf, PageQuerySchema, SortOrderSchema } from "./pagination.js";
 import { ResettlementApproachSchema } from "./project.js";
 import { TEXT_MAX } from "./text-limits.js";
 
@@ -165,6 +165,62 @@ export const HouseholdQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(TEXT_MAX.name).optional(),
 });
 export type HouseholdQuery = z.infer<typeof HouseholdQuerySchema>;
+
+/** 回迁户名册: the households of every project, with where each belongs. */
+export const HouseholdListItemSchema = HouseholdSchema.extend({
+  projectName: z.string(),
+  districtId: IdSchema,
+  districtName: z.string(),
+});
+export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;
+
+export const HouseholdListPageSchema = pageOf(HouseholdListItemSchema);
+export type HouseholdListPage = z.infer<typeof HouseholdListPageSchema>;
+
+/** The orders of the list across projects: as entered (by project), by name, by the day of the state. */
+export const HouseholdSortFieldSchema = z.enum(["entered", "headName", "stateOn"]);
+export type HouseholdSortField = z.infer<typeof HouseholdSortFieldSchema>;
+
+/**
+ * `GET /api/households` and its Excel export `GET /api/households/export`: the registry across
+ * projects, by district, project and state, with the same search as a project's list.
+ */
+export const HouseholdListQuerySchema = HouseholdQuerySchema.extend({
+  districtId: IdSchema.optional(),
+  projectId: IdSchema.optional(),
+  sort: HouseholdSortFieldSchema.default("entered"),
+  order: SortOrderSchema.default("asc"),
+});
+export type HouseholdListQuery = z.infer<typeof HouseholdListQuerySchema>;
+
+/** The export's filters: the list's, without the page. */
+export const HouseholdExportQuerySchema = HouseholdListQuerySchema.omit({ page: true, pageSize: true });
+export type HouseholdExportQuery = z.infer<typeof HouseholdExportQuerySchema>;
+
+/** At most this many households move in one 批量变更 (a building's households on one day). */
+export const HOUSEHOLD_BULK_MAX = 200;
+
+/**
+ * 批量变更状态: the selected households, each under the version its editor saw, move to one
+ * state on one day (going back needs the reason). All or none.
+ */
+export const HouseholdBulkTransitionSchema = z.object({
+  items: z
+    .array(z.object({ id: IdSchema, version: z.number().int().min(1) }))
+    .min(1)
+    .max(HOUSEHOLD_BULK_MAX)
+    .refine(
+      (items) => new Set(items.map((i) => i.id)).size === items.length,
+      refusal("duplicate", "each household once"),
+    ),
+  to: HouseholdStateSchema,
+  on: IsoDateSchema,
+  reason: z.string().trim().min(1).max(TEXT_MAX.note).optional(),
+});
+export type HouseholdBulkTransition = z.infer<typeof HouseholdBulkTransitionSchema>;
+
+export const HouseholdBulkResultSchema = z.object({ moved: z.number().int().positive() });
+export type HouseholdBulkResult = z.infer<typeof HouseholdBulkResultSchema>;
 
 /** A new household, waiting to move back. */
 export const HouseholdCreateSchema = z.object({

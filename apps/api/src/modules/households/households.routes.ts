@@ -1,6 +1,11 @@
 import { z } from "zod";
 import {
+  HouseholdBulkResultSchema,
+  HouseholdBulkTransitionSchema,
   HouseholdCreateSchema,
+  HouseholdExportQuerySchema,
+  HouseholdListPageSchema,
+  HouseholdListQuerySchema,
   HouseholdEventSchema,
   HouseholdPageSchema,
   HouseholdQuerySchema,
@@ -12,18 +17,67 @@ import {
 import { contextOf } from "../../lib/context.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
+import { contentDisposition } from "../work/index.js";
+import { xlsxAnswer } from "./household-import.routes.js";
+import { exportHouseholds, listAllHouseholds } from "./household-list.js";
+import { XLSX_TYPE } from "./household-workbook.js";
 import {
   createHousehold,
   listHouseholdEvents,
   listHouseholds,
   revealIdNumber,
   transitionHousehold,
+  transitionHouseholds,
 } from "./households.service.js";
 
 const tags = ["households"];
 
 /** 回迁户台账: a project's households, their moves, and the office's reveal of one ID number. */
 export async function householdRoutes(app: App, deps: ModuleDeps) {
+  app.get(
+    "/api/households",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "回迁户名册: a page of every project's households (masked), by district, project, state and search",
+        querystring: HouseholdListQuerySchema,
+        response: { 200: HouseholdListPageSchema, ...errors },
+      },
+    },
+    (request) => listAllHouseholds(contextOf(request, deps), request.query),
+  );
+  app.get(
+    "/api/households/export",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "The same households as an .xlsx, every one the filters select, ID numbers and phones masked",
+        querystring: HouseholdExportQuerySchema,
+        response: { ...xlsxAnswer, ...errors },
+      },
+    },
+    (request, reply) =>
+      reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", contentDisposition(`回迁户名册-${new Date().toISOString().slice(0, 10)}.xlsx`))
+        .send(exportHouseholds(contextOf(request, deps), request.query)),
+  );
+  app.post(
+    "/api/households/transitions",
+    {
+      config: { access: "progress.report" },
+      schema: {
+        tags,
+        summary:
+          "批量变更状态: the households listed (each with its version) move to one state on one day, each audited; all or none",
+        body: HouseholdBulkTransitionSchema,
+        response: { 200: HouseholdBulkResultSchema, ...writeErrors },
+      },
+    },
+    (request) => transitionHouseholds(contextOf(request, deps), request.body),
+  );
   app.get(
     "/api/projects/:id/households",
     {

@@ -7,6 +7,8 @@ import {
   maskPhone,
   progressReporterIds,
   type Household,
+  type HouseholdBulkResult,
+  type HouseholdBulkTransition,
   type HouseholdCreate,
   type HouseholdEvent,
   type HouseholdPage,
@@ -24,7 +26,7 @@ import { lockProject } from "../../lib/projects.js";
 import { requireActFor } from "../../lib/work-rules.js";
 import { writeLedgerEntry } from "../work/index.js";
 
-const householdSelect = {
+export const householdSelect = {
   id: true,
   projectId: true,
   headName: true,
@@ -42,7 +44,7 @@ const householdSelect = {
 type HouseholdRow = Prisma.HouseholdGetPayload<{ select: typeof householdSelect }>;
 
 /** A household as it leaves the server: the ID number and the phone masked, always. */
-function presentHousehold({ idNumber, phone, areaM2, stateOn, updatedAt, ...row }: HouseholdRow): Household {
+export function presentHousehold({ idNumber, phone, areaM2, stateOn, updatedAt, ...row }: HouseholdRow): Household {
   return {
     ...row,
     idNumberMasked: maskIdNumber(idNumber),
@@ -247,77 +249,148 @@ export async function transitionHousehold(
     const row = await lockHousehold(tx, id);
     const project = await findProject(tx, row.projectId);
     await requireRegistryKeeper(tx, ctx, project);
-    const current = presentHousehold(row);
-    if (current.version !== input.version) throw AppError.staleVersion("Household", current);
-    const move = checkHouseholdMove(current.state, input.to, input.reason);
-    if (!move.ok)
-      throw AppError.invalid(move.reason === "reason_required" ? "body.reason" : "body.to", move.reason, move.message, {
-        from: current.state,
-      });
-    const { today, reportedOn: window } = await readPlanWindows(tx, ctx.clock);
-    if (input.on > today)
-      throw AppError.invalid("body.on", "date_in_future", `${input.on} is after today (${today})`, { maximum: today });
-    // Not before the day it reached its present state; a household still waiting since it was
-    // entered waited long before that day, so only the plan's window bounds its first move.
-    const since = current.state === "waiting" ? window.minimum : max(window.minimum, current.stateOn);
-    const outside = outsideWindow("body.on", input.on, { ...window, minimum: since });
-    if (outside) throw AppError.invalidFields([outside]);
-    const backdated = isClosedYear(input.on, today);
-    const ledgerMove = Number(isSettled(input.to)) - Number(isSettled(current.state));
-    if (ledgerMove !== 0 && backdated && !input.reason)
-      throw AppError.invalid(
-        "body.reason",
-        "reason_required",
-        `A move dated in ${input.on.slice(0, 4)}, a year already closed, changes its total: it needs a reason (补报)`,
-        { year: Number(input.on.slice(0, 4)) },
-      );
-
-    const updated = await tx.household.updateMany({
-      where: { id, version: input.version },
-      data: { state: input.to, stateOn: fromIsoDate(input.on), version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw AppError.staleVersion("Household", current);
-    const entry =
-      ledgerMove === 0
-        ? null
-        : await writeLedgerEntry(tx, ctx, {
-            projectId: project.id,
-            projectName: project.name,
-            totalHouseholds: project.totalHouseholds,
-            households: ledgerMove,
-            reportedOn: input.on,
-            note: `${current.headName}：${HOUSEHOLD_STATE_WORDS[current.state]} → ${HOUSEHOLD_STATE_WORDS[input.to]}`,
-            reason: input.reason ?? null,
-            backdated,
-            path: "body.to",
-          });
-    await tx.householdEvent.create({
-      data: {
-        householdId: id,
-        fromState: current.state,
-        toState: input.to,
-        on: fromIsoDate(input.on),
-        reason: input.reason ?? null,
-        byId: ctx.actor.id,
-        progressReportId: entry?.id ?? null,
-      },
-    });
-    const after = presentHousehold(await tx.household.findUniqueOrThrow({ where: { id }, select: householdSelect }));
-    await audit(tx, ctx.actor, {
-      action: "transition",
-      entityType: "household",
-      entityId: id,
-      projectId: project.id,
-      before: {
-        headName: current.headName,
-        idNumber: current.idNumberMasked,
-        state: current.state,
-        stateOn: current.stateOn,
-      },
-      after: { state: after.state, stateOn: after.stateOn, ...(input.reason ? { reason: input.reason } : {}) },
-    });
-    return after;
+    const windows = await readPlanWindows(tx, ctx.clock);
+    return moveHousehold(tx, ctx, { row, project, input, windows });
   });
+}
+
+/**
+ * 批量变更状态: the selected households move to one state on one day, each as if moved alone
+ * (its version, its rules, its ledger entry and its audit event), all in one transaction. The
+ * first household that cannot move refuses the whole batch, named by its place in `items`.
+ */
+export async function transitionHouseholds(
+  ctx: ServiceContext,
+  input: HouseholdBulkTransition,
+): Promise<HouseholdBulkResult> {
+  return ctx.db.$transaction(async (tx) => {
+    const ids = input.items.map((i) => i.id);
+    // Locked in one order, so two batches that share households queue instead of deadlocking.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "households" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+    if (locked.length !== ids.length) {
+      const found = new Set(locked.map((r) => r.id));
+      const index = ids.findIndex((id) => !found.has(id));
+      throw AppError.invalid(`body.items.${index}.id`, "unknown_reference", `No household ${ids[index]}`);
+    }
+    const rows = new Map(
+      (await tx.household.findMany({ where: { id: { in: ids } }, select: householdSelect })).map((r) => [r.id, r]),
+    );
+    const projects = new Map<string, ProjectRow>();
+    for (const projectId of new Set([...rows.values()].map((r) => r.projectId))) {
+      const project = await findProject(tx, projectId);
+      await requireRegistryKeeper(tx, ctx, project);
+      projects.set(projectId, project);
+    }
+    const windows = await readPlanWindows(tx, ctx.clock);
+    for (const [index, { id, version }] of input.items.entries()) {
+      const row = rows.get(id)!;
+      try {
+        await moveHousehold(tx, ctx, {
+          row,
+          project: projects.get(row.projectId)!,
+          input: { to: input.to, on: input.on, reason: input.reason, version },
+          windows,
+        });
+      } catch (error) {
+        throw error instanceof AppError ? ofBatchItem(error, index, row.headName) : error;
+      }
+    }
+    return { moved: input.items.length };
+  });
+}
+
+/** A household's refusal as the batch's: its fields under `body.items.<index>`, its name in the message. */
+function ofBatchItem(error: AppError, index: number, headName: string): AppError {
+  const details = (error.details ?? [{ path: "body.version", reason: "stale_version" as const, message: error.message }]).map(
+    (d) => ({
+      ...d,
+      path: d.path.replace(/^body\./, `body.items.${index}.`),
+      params: { ...d.params, headName, index },
+    }),
+  );
+  return new AppError(error.code, `${headName}: ${error.message}`, details, error.current);
+}
+
+type Windows = Awaited<ReturnType<typeof readPlanWindows>>;
+
+/** One household's move, its row locked by the caller and its keeper checked. */
+async function moveHousehold(
+  tx: Tx,
+  ctx: ServiceContext,
+  { row, project, input, windows }: { row: HouseholdRow; project: ProjectRow; input: HouseholdTransition; windows: Windows },
+): Promise<Household> {
+  const { id } = row;
+  const current = presentHousehold(row);
+  if (current.version !== input.version) throw AppError.staleVersion("Household", current);
+  const move = checkHouseholdMove(current.state, input.to, input.reason);
+  if (!move.ok)
+    throw AppError.invalid(move.reason === "reason_required" ? "body.reason" : "body.to", move.reason, move.message, {
+      from: current.state,
+    });
+  const { today, reportedOn: window } = windows;
+  if (input.on > today)
+    throw AppError.invalid("body.on", "date_in_future", `${input.on} is after today (${today})`, { maximum: today });
+  // Not before the day it reached its present state; a household still waiting since it was
+  // entered waited long before that day, so only the plan's window bounds its first move.
+  const since = current.state === "waiting" ? window.minimum : max(window.minimum, current.stateOn);
+  const outside = outsideWindow("body.on", input.on, { ...window, minimum: since });
+  if (outside) throw AppError.invalidFields([outside]);
+  const backdated = isClosedYear(input.on, today);
+  const ledgerMove = Number(isSettled(input.to)) - Number(isSettled(current.state));
+  if (ledgerMove !== 0 && backdated && !input.reason)
+    throw AppError.invalid(
+      "body.reason",
+      "reason_required",
+      `A move dated in ${input.on.slice(0, 4)}, a year already closed, changes its total: it needs a reason (补报)`,
+      { year: Number(input.on.slice(0, 4)) },
+    );
+
+  const updated = await tx.household.updateMany({
+    where: { id, version: input.version },
+    data: { state: input.to, stateOn: fromIsoDate(input.on), version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw AppError.staleVersion("Household", current);
+  const entry =
+    ledgerMove === 0
+      ? null
+      : await writeLedgerEntry(tx, ctx, {
+          projectId: project.id,
+          projectName: project.name,
+          totalHouseholds: project.totalHouseholds,
+          households: ledgerMove,
+          reportedOn: input.on,
+          note: `${current.headName}：${HOUSEHOLD_STATE_WORDS[current.state]} → ${HOUSEHOLD_STATE_WORDS[input.to]}`,
+          reason: input.reason ?? null,
+          backdated,
+          path: "body.to",
+        });
+  await tx.householdEvent.create({
+    data: {
+      householdId: id,
+      fromState: current.state,
+      toState: input.to,
+      on: fromIsoDate(input.on),
+      reason: input.reason ?? null,
+      byId: ctx.actor.id,
+      progressReportId: entry?.id ?? null,
+    },
+  });
+  const after = presentHousehold(await tx.household.findUniqueOrThrow({ where: { id }, select: householdSelect }));
+  await audit(tx, ctx.actor, {
+    action: "transition",
+    entityType: "household",
+    entityId: id,
+    projectId: project.id,
+    before: {
+      headName: current.headName,
+      idNumber: current.idNumberMasked,
+      state: current.state,
+      stateOn: current.stateOn,
+    },
+    after: { state: after.state, stateOn: after.stateOn, ...(input.reason ? { reason: input.reason } : {}) },
+  });
+  return after;
 }
 
 const max = (a: string, b: string) => (a > b ? a : b);
