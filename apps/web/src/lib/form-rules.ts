@@ -1,8 +1,10 @@
 import { CodeSchema, NewPasswordSchema, reasonOfIssue, UsernameSchema, type FieldReason } from "@resettle/domain";
 import type { Rule } from "antd/es/form";
+import type { Dayjs } from "dayjs";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { fieldIssueMessage } from "./field-issue-message";
+import { outsideWindow, type DateBounds } from "./plan-windows";
 
 /**
  * Form rules that check with the domain's own schemas (the ones the server applies) and
@@ -72,3 +74,22 @@ export const phoneRule = (t: TFunction): Rule => ({
 export function textLimit(t: TFunction, max: number): { rule: Rule; count: { show: true; max: number } } {
   return { rule: { max, message: t("validation.maxLength", { max }) }, count: { show: true, max } };
 }
+
+/** Which dates a field takes, in words: 日期须在 2018-01-01 至 2026-12-02 之间. */
+function dateBoundsMessage(t: TFunction, { minimum, maximum }: DateBounds): string {
+  if (minimum && maximum) return t("validation.dateBetween", { minimum, maximum });
+  return maximum ? t("validation.dateNotAfter", { maximum }) : t("validation.dateNotBefore", { minimum });
+}
+
+/**
+ * A date field's bounds (a plan window, or up to today): refuses a date outside them, naming the
+ * dates allowed. The field is a `BoundedDatePicker` with the same bounds, which hands a date
+ * typed outside them to the form rather than dropping it.
+ *
+ *     <Form.Item name="on" rules={[{ required: true, message }, dateBoundsRule(t, window)]}><BoundedDatePicker bounds={window} /></Form.Item>
+ */
+export const dateBoundsRule = (t: TFunction, bounds: DateBounds | undefined): Rule => ({
+  validator: async (_, value: Dayjs | null | undefined) => {
+    if (value && bounds && outsideWindow(bounds)(value)) throw new Error(dateBoundsMessage(t, bounds));
+  },
+});

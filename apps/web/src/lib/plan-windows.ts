@@ -1,6 +1,6 @@
-import { isWithin, PlanWindowsSchema, type DateWindow } from "@resettle/domain";
+import { PlanWindowsSchema, type DateWindow } from "@resettle/domain";
 import { queryOptions } from "@tanstack/react-query";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { apiGet } from "./api-client";
 
 /**
@@ -14,8 +14,19 @@ export const planWindowsQuery = () =>
     staleTime: 10 * 60_000,
   });
 
-/** A DatePicker's `disabledDate` for a window; with none known yet nothing is disabled (the server still judges). */
+/** The dates a date field accepts, both ends included (YYYY-MM-DD): a plan's window, or one end only. */
+export type DateBounds = Partial<DateWindow>;
+
+/**
+ * A DatePicker's `disabledDate` for a window or bounds; with none known yet nothing is disabled
+ * (the server still judges).
+ */
 export const outsideWindow =
-  (window: DateWindow | undefined) =>
-  (day: Dayjs): boolean =>
-    !!window && !isWithin(day.format("YYYY-MM-DD"), window);
+  (bounds: DateBounds | undefined) =>
+  (day: Dayjs): boolean => {
+    const date = day.format("YYYY-MM-DD");
+    return !!bounds && ((!!bounds.minimum && date < bounds.minimum) || (!!bounds.maximum && date > bounds.maximum));
+  };
+
+/** Up to today as this computer counts it: the bounds of a day that cannot lie in the future (a meeting held, a call taken). */
+export const untilToday = (): DateBounds => ({ maximum: dayjs().format("YYYY-MM-DD") });

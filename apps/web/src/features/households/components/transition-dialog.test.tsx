@@ -67,4 +67,19 @@ describe("TransitionDialog (变更状态)", () => {
     expect(await screen.findByText("请填写原因")).toBeTruthy();
     expect(calls.filter((c) => c.method === "POST")).toHaveLength(0);
   });
+
+  it("keeps a day typed outside the window and says which days it takes, instead of sending today", async () => {
+    const calls = stubFetchByUrl([[/\/api\/plan-windows/, { status: 200, body: windows }]]);
+    renderWithProviders(<TransitionDialog household={household} onClose={vi.fn()} />);
+    await screen.findByText("可选 2026-10-15 至 2026-11-25");
+    await choose("变更为", "已回迁");
+    const day = screen.getByLabelText("变更日期") as HTMLInputElement;
+    fireEvent.mouseDown(day);
+    fireEvent.change(day, { target: { value: "1900-01-01" } });
+    fireEvent.keyDown(day, { key: "Enter", code: "Enter" });
+    fireEvent.click(screen.getByRole("button", { name: "确认变更" }));
+    expect(await screen.findByText("日期须在 2026-10-15 至 2026-11-25 之间")).toBeTruthy();
+    expect(day.value).toBe("1900-01-01");
+    expect(calls.filter((c) => c.method === "POST")).toHaveLength(0);
+  });
 });

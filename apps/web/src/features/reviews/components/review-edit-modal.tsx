@@ -1,12 +1,14 @@
 import { ReviewSchema, sameMembers, type Review, type ReviewUpdate, type WorkingGroup } from "@resettle/domain";
-import { Alert, App, DatePicker, Form, Input } from "antd";
+import { Alert, App, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
 import { FormModal } from "../../../components/ui/form-modal";
 import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { conflictCurrent } from "../../../lib/form-errors";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
+import { dateBoundsRule, requiredRule, textLimit } from "../../../lib/form-rules";
+import { untilToday } from "../../../lib/plan-windows";
 import { useUpdateReview } from "../api/use-record-review";
 import { applyNestedFieldErrors } from "../lib/nested-field-errors";
 import { reviewIssueMessage } from "../lib/review-issue-message";
@@ -56,6 +58,7 @@ function reviewChanges(review: Review, values: Values): ReviewUpdate {
  */
 export function ReviewEditModal({ review, group, onClose }: Props) {
   const { t } = useTranslation();
+  const heldOnBounds = untilToday();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateReview(review.id);
@@ -119,9 +122,9 @@ export function ReviewEditModal({ review, group, onClose }: Props) {
       <Form.Item
         label={t("reviews.form.heldOn")}
         name="heldOn"
-        rules={[{ required: true, message: t("reviews.form.heldOnRequired") }]}
+        rules={[{ required: true, message: t("reviews.form.heldOnRequired") }, dateBoundsRule(t, heldOnBounds)]}
       >
-        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+        <BoundedDatePicker bounds={heldOnBounds} />
       </Form.Item>
       {group && (
         <Form.Item

@@ -1,11 +1,13 @@
 import { DeleteOutlined } from "@ant-design/icons";
 import type { Department, NamedRef, Person, Review, WorkingGroup } from "@resettle/domain";
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space } from "antd";
+import { Alert, App, Button, Card, Form, Input, Select, Space } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
 import { actionErrorMessage } from "../../../lib/error-message";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
+import { dateBoundsRule, requiredRule, textLimit } from "../../../lib/form-rules";
+import { untilToday } from "../../../lib/plan-windows";
 import { useCreateReview } from "../api/use-record-review";
 import { applyNestedFieldErrors } from "../lib/nested-field-errors";
 import { reviewIssueMessage } from "../lib/review-issue-message";
@@ -55,6 +57,7 @@ export function ReviewForm(props: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReviewFormValues>();
+  const heldOnBounds = untilToday();
   const create = useCreateReview();
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const groupId = Form.useWatch("groupId", form);
@@ -121,9 +124,9 @@ export function ReviewForm(props: Props) {
           <Form.Item
             label={t("reviews.form.heldOn")}
             name="heldOn"
-            rules={[{ required: true, message: t("reviews.form.heldOnRequired") }]}
+            rules={[{ required: true, message: t("reviews.form.heldOnRequired") }, dateBoundsRule(t, heldOnBounds)]}
           >
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+            <BoundedDatePicker bounds={heldOnBounds} />
           </Form.Item>
         </Space>
         <Form.Item

@@ -7,17 +7,18 @@ import {
   type HouseholdSubsidyDetail,
 } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Form, Input, Select, Spin } from "antd";
+import { Alert, App, Form, Input, Select, Spin } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
 import { FormModal } from "../../../components/ui/form-modal";
 import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { fieldIssueMessage } from "../../../lib/field-issue-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
-import { outsideWindow, planWindowsQuery } from "../../../lib/plan-windows";
+import { dateBoundsRule, requiredRule, textLimit } from "../../../lib/form-rules";
+import { planWindowsQuery } from "../../../lib/plan-windows";
 import { subsidyQueries } from "../api/subsidy.queries";
 import { useRecordPayment } from "../api/use-subsidy";
 import { yuanAmountRule } from "../lib/amount-rule";
@@ -123,9 +124,9 @@ export function PaymentDialog({ account, onClose }: { account: HouseholdSubsidy;
       <Form.Item
         label={t("subsidy.paidOn")}
         name="paidOn"
-        rules={[{ required: true, message: t("validation.required") }]}
+        rules={[{ required: true, message: t("validation.required") }, dateBoundsRule(t, windows?.reportedOn)]}
       >
-        <DatePicker allowClear={false} disabledDate={outsideWindow(windows?.reportedOn)} />
+        <BoundedDatePicker allowClear={false} bounds={windows?.reportedOn} />
       </Form.Item>
       <Form.Item
         label={t("subsidy.voucherNo")}

@@ -7,18 +7,20 @@ import {
   type UtilityKind,
 } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Form, Input, Select } from "antd";
+import { Alert, App, Form, Input, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
 import { FormModal } from "../../../components/ui/form-modal";
 import { apiGet } from "../../../lib/api-client";
 import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { fieldIssueMessage } from "../../../lib/field-issue-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
+import { dateBoundsRule, requiredRule, textLimit } from "../../../lib/form-rules";
 import { formatDateTime } from "../../../lib/format";
+import { untilToday } from "../../../lib/plan-windows";
 import { useProjectChoices } from "../../projects";
 import { useRecordTicket } from "../api/use-tickets";
 
@@ -54,6 +56,7 @@ export function RecordTicketDialog({ projectId, onClose }: { projectId?: string;
     enabled: !!chosenProject,
   });
   const limit = textLimit(t, TEXT_MAX.note);
+  const reportedAtBounds = untilToday();
 
   const submit = async (values: Values) => {
     setFailure(null);
@@ -126,13 +129,13 @@ export function RecordTicketDialog({ projectId, onClose }: { projectId?: string;
       <Form.Item
         label={t("tickets.reportedAt")}
         name="reportedAt"
-        rules={[{ required: true, message: t("validation.required") }]}
+        rules={[{ required: true, message: t("validation.required") }, dateBoundsRule(t, reportedAtBounds)]}
       >
-        <DatePicker
+        <BoundedDatePicker
           showTime={{ format: "HH:mm" }}
           format="YYYY-MM-DD HH:mm"
           allowClear={false}
-          disabledDate={(d) => d.isAfter(dayjs(), "day")}
+          bounds={reportedAtBounds}
         />
       </Form.Item>
       <Form.Item label={t("tickets.description")} name="description" rules={[requiredRule(t), limit.rule]}>

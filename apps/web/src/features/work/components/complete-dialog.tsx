@@ -1,19 +1,20 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { EVIDENCE_MAX_MB_DEFAULT, EVIDENCE_TYPES, TEXT_MAX, verificationKindOf } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, DatePicker, Form, Input, Upload } from "antd";
+import { Alert, App, Button, Form, Input, Upload } from "antd";
 import type { Dayjs } from "dayjs";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
 import { FormModal } from "../../../components/ui/form-modal";
 import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { fieldIssueMessage } from "../../../lib/field-issue-message";
 import { applyFieldErrors, type FormIssue } from "../../../lib/form-errors";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
+import { dateBoundsRule, requiredRule, textLimit } from "../../../lib/form-rules";
 import { formatDate } from "../../../lib/format";
-import { outsideWindow, planWindowsQuery } from "../../../lib/plan-windows";
+import { planWindowsQuery } from "../../../lib/plan-windows";
 import { completionQueries } from "../api/completion.queries";
 import { useCompleteWork, useUploadEvidence } from "../api/use-completion";
 import type { WorkRef } from "../api/use-update-work-status";
@@ -123,7 +124,10 @@ export function CompleteDialog({ work, onClose }: Props) {
       <Form.Item
         label={t("completion.completedOn")}
         name="completedOn"
-        rules={[{ required: true, message: t("completion.completedOnRequired") }]}
+        rules={[
+          { required: true, message: t("completion.completedOnRequired") },
+          dateBoundsRule(t, windows?.reportedOn),
+        ]}
         extra={
           windows &&
           t("completion.completedOnWindow", {
@@ -132,7 +136,7 @@ export function CompleteDialog({ work, onClose }: Props) {
           })
         }
       >
-        <DatePicker allowClear={false} disabledDate={outsideWindow(windows?.reportedOn)} />
+        <BoundedDatePicker allowClear={false} bounds={windows?.reportedOn} />
       </Form.Item>
       <Form.Item
         label={t("completion.note")}

@@ -1,15 +1,15 @@
 import { ItemSchema, TEXT_MAX, type Department, type Item, type ItemUpdate, type Person } from "@resettle/domain";
 import type { DateWindow } from "@resettle/domain";
-import { App, DatePicker, Form, Input } from "antd";
+import { App, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
 import { FormModal } from "../../../components/ui/form-modal";
 import { useEditConflict, type ConflictField } from "../../../components/ui/use-edit-conflict";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { applyFieldErrors } from "../../../lib/form-errors";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
+import { dateBoundsRule, requiredRule, textLimit } from "../../../lib/form-rules";
 import { formatDate, NO_VALUE } from "../../../lib/format";
-import { outsideWindow } from "../../../lib/plan-windows";
 import { useCreateItem } from "../api/use-create-work";
 import { useUpdateItem } from "../api/use-update-work";
 import { ResponsibleFields } from "./responsible-fields";
@@ -170,13 +170,13 @@ export function ItemFormModal({
         <Form.Item
           label={t("work.items.deadline")}
           name="dueDate"
-          rules={[{ required: true, message: t("validation.required") }]}
+          rules={[{ required: true, message: t("validation.required") }, dateBoundsRule(t, dueWindow)]}
           extra={
             dueWindow &&
             t("planWindows.dueDate", { minimum: formatDate(dueWindow.minimum), maximum: formatDate(dueWindow.maximum) })
           }
         >
-          <DatePicker className="full-width" disabledDate={outsideWindow(dueWindow)} />
+          <BoundedDatePicker className="full-width" bounds={dueWindow} />
         </Form.Item>
         <ResponsibleFields departments={departments} persons={persons} departmentRequired />
       </FormModal>

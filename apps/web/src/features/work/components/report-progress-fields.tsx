@@ -1,11 +1,11 @@
 import { isClosedYear, TEXT_MAX, type PlanWindows } from "@resettle/domain";
-import { DatePicker, Form, Input, InputNumber } from "antd";
+import { Form, Input, InputNumber } from "antd";
 import type { Dayjs } from "dayjs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
 import { formatDate } from "../../../lib/format";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
-import { outsideWindow } from "../../../lib/plan-windows";
+import { dateBoundsRule, requiredRule, textLimit } from "../../../lib/form-rules";
 import { householdsRule, type ReportValues } from "../lib/report-values";
 
 type Props = {
@@ -54,9 +54,9 @@ export function ReportProgressFields({ windows, householdsLabel, maximum, tooMan
           label={t("progress.form.reportedOn")}
           name="reportedOn"
           extra={t("progress.form.dateWindow", { minimum: formatDate(minimum), maximum: formatDate(lastDay) })}
-          rules={[{ required: true, message: t("validation.required") }]}
+          rules={[{ required: true, message: t("validation.required") }, dateBoundsRule(t, windows.reportedOn)]}
         >
-          <DatePicker allowClear={false} disabledDate={outsideWindow(windows.reportedOn)} />
+          <BoundedDatePicker allowClear={false} bounds={windows.reportedOn} />
         </Form.Item>
         <Form.Item
           label={householdsLabel}
