@@ -459,7 +459,11 @@ export const MATRIX: Row[] = [
   },
   // 回迁户名册 across projects and its masked export: read by everyone; the batch move by the keepers of each household's project.
   { route: "GET /api/households", request: get("/api/households?q=演示&pageSize=5"), expect: signedIn(200) },
-  { route: "GET /api/households/export", request: get("/api/households/export?state=keys_handed"), expect: signedIn(200) },
+  {
+    route: "GET /api/households/export",
+    request: get("/api/households/export?state=keys_handed"),
+    expect: signedIn(200),
+  },
   {
     route: "POST /api/households/transitions",
     request: (ids) => ({

@@ -14,6 +14,7 @@ const ProjectPage = lazy(() => import("./routes/project/project-page"));
 const MyWorkPage = lazy(() => import("./routes/my-work-page"));
 const OverdueBoardPage = lazy(() => import("./routes/overdue-board-page"));
 const TicketsPage = lazy(() => import("./routes/tickets-page"));
+const HouseholdsPage = lazy(() => import("./routes/households-page"));
 const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
 const UsersPage = lazy(() => import("./routes/admin/users-page"));
 const DepartmentsPage = lazy(() => import("./routes/admin/departments-page"));
@@ -62,6 +63,7 @@ export function createRouter() {
             { path: "projects/:id", element: <ProjectPage /> },
             { path: "my-work", element: <MyWorkPage /> },
             { path: "overdue-board", element: <OverdueBoardPage /> },
+            { path: "households", element: <HouseholdsPage /> },
             { path: "tickets", element: <TicketsPage /> },
             { path: "problem-queue", element: <ProblemQueuePage /> },
             { path: "reviews", element: <ReviewsPage /> },

@@ -51,10 +51,7 @@ function listOrder({ sort, order }: HouseholdExportQuery): Prisma.HouseholdOrder
 }
 
 /** A page of the households of every project (or of one district, one project, one state). */
-export async function listAllHouseholds(
-  { db }: ServiceContext,
-  query: HouseholdListQuery,
-): Promise<HouseholdListPage> {
+export async function listAllHouseholds({ db }: ServiceContext, query: HouseholdListQuery): Promise<HouseholdListPage> {
   const where = listWhere(query);
   const [total, rows] = await Promise.all([
     db.household.count({ where }),

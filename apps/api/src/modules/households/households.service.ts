@@ -302,13 +302,13 @@ export async function transitionHouseholds(
 
 /** A household's refusal as the batch's: its fields under `body.items.<index>`, its name in the message. */
 function ofBatchItem(error: AppError, index: number, headName: string): AppError {
-  const details = (error.details ?? [{ path: "body.version", reason: "stale_version" as const, message: error.message }]).map(
-    (d) => ({
-      ...d,
-      path: d.path.replace(/^body\./, `body.items.${index}.`),
-      params: { ...d.params, headName, index },
-    }),
-  );
+  const details = (
+    error.details ?? [{ path: "body.version", reason: "stale_version" as const, message: error.message }]
+  ).map((d) => ({
+    ...d,
+    path: d.path.replace(/^body\./, `body.items.${index}.`),
+    params: { ...d.params, headName, index },
+  }));
   return new AppError(error.code, `${headName}: ${error.message}`, details, error.current);
 }
 
@@ -318,7 +318,12 @@ type Windows = Awaited<ReturnType<typeof readPlanWindows>>;
 async function moveHousehold(
   tx: Tx,
   ctx: ServiceContext,
-  { row, project, input, windows }: { row: HouseholdRow; project: ProjectRow; input: HouseholdTransition; windows: Windows },
+  {
+    row,
+    project,
+    input,
+    windows,
+  }: { row: HouseholdRow; project: ProjectRow; input: HouseholdTransition; windows: Windows },
 ): Promise<Household> {
   const { id } = row;
   const current = presentHousehold(row);

@@ -34,6 +34,7 @@ const NAV_GROUPS: NavGroup[] = [
     entries: [
       { to: "/projects", label: "nav.projects" },
       { to: "/my-work", label: "nav.myWork", when: (user) => !!user.departmentId && can(user, "work.update") },
+      { to: "/households", label: "households.roster.nav" },
       { to: "/tickets", label: "tickets.nav" },
     ],
   },

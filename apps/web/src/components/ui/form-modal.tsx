@@ -2,6 +2,9 @@ import { Form, Modal, type FormInstance } from "antd";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+/** How long a submission holds the form when no save shows: well past a render, well within a double click. */
+const HOLD_MS = 50;
+
 type Props<V> = {
   title: ReactNode;
   /** Names the form: antd derives the fields' ids (and so the labels' targets) from it. */
@@ -33,8 +36,9 @@ export function FormModal<V extends object>({
   const { t } = useTranslation();
   // A second submission before the first one's `saving` reaches this component (a double click,
   // Enter then a click: antd validates asynchronously, so both can pass validation) is dropped.
-  // The hold is taken synchronously and given back when the save ends, or, if the parent sent
-  // nothing (its own check refused), when the user edits the form or after a moment.
+  // The hold is taken synchronously and given back when the save ends; if no save shows within
+  // a moment (the parent's own check refused, or the request settled before a render showed it
+  // pending), it is given back then.
   const held = useRef(false);
   const savingSeen = useRef(saving);
   useEffect(() => {
@@ -69,10 +73,7 @@ export function FormModal<V extends object>({
             clearTimeout(release.current);
             release.current = setTimeout(() => {
               if (!savingSeen.current) held.current = false;
-            }, 1000);
-          }}
-          onValuesChange={() => {
-            if (!savingSeen.current) held.current = false;
+            }, HOLD_MS);
           }}
           scrollToFirstError
         >

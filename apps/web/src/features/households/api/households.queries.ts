@@ -1,4 +1,10 @@
-import { HouseholdEventSchema, HouseholdPageSchema, type HouseholdState } from "@resettle/domain";
+import {
+  HouseholdEventSchema,
+  HouseholdListPageSchema,
+  HouseholdPageSchema,
+  type HouseholdListQuery as RosterQuery,
+  type HouseholdState,
+} from "@resettle/domain";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiGet } from "../../../lib/api-client";
@@ -16,6 +22,13 @@ export const householdsQueries = {
           signal,
           params: { ...query },
         }),
+      placeholderData: keepPreviousData,
+    }),
+  /** 回迁户名册: a page of every project's households, by district, project, state and search. */
+  roster: (query: RosterQuery) =>
+    queryOptions({
+      queryKey: [...householdsQueries.all(), "roster", query],
+      queryFn: ({ signal }) => apiGet("/households", HouseholdListPageSchema, { signal, params: { ...query } }),
       placeholderData: keepPreviousData,
     }),
   /** A household's moves, oldest first. */

@@ -1,6 +1,8 @@
 import {
+  HouseholdBulkResultSchema,
   HouseholdRevealedSchema,
   HouseholdSchema,
+  type HouseholdBulkTransition,
   type HouseholdCreate,
   type HouseholdTransition,
 } from "@resettle/domain";
@@ -29,6 +31,20 @@ export function useTransitionHousehold() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: HouseholdTransition }) =>
       apiSend("POST", `/households/${encodeURIComponent(id)}/transitions`, body, HouseholdSchema),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: householdsQueries.all() }),
+        invalidateAfterWorkChange(queryClient),
+      ]),
+  });
+}
+
+/** 批量变更状态: the households listed, all or none; the figures follow as for one. */
+export function useBulkTransition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: HouseholdBulkTransition) =>
+      apiSend("POST", "/households/transitions", body, HouseholdBulkResultSchema),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: householdsQueries.all() }),

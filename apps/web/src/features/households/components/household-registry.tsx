@@ -7,6 +7,7 @@ import { QueryView } from "../../../components/ui/query-view";
 import { useSessionUser } from "../../auth";
 import { householdsQueries, type HouseholdListQuery } from "../api/households.queries";
 import { AddHouseholdDialog } from "./add-household-dialog";
+import { HouseholdHistoryDrawer } from "./household-history-drawer";
 import { HouseholdTable } from "./household-table";
 import { ImportHouseholdsDialog } from "./import-households-dialog";
 import { RevealDialog } from "./reveal-dialog";
@@ -36,6 +37,7 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
   const [importing, setImporting] = useState(false);
   const [moving, setMoving] = useState<Household | null>(null);
   const [revealing, setRevealing] = useState<Household | null>(null);
+  const [viewing, setViewing] = useState<Household | null>(null);
   const startsByImport = registered === 0 && movedBack > 0;
 
   return (
@@ -83,6 +85,7 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
             onPage={(p, pageSize) => setQuery((q) => ({ ...q, page: pageSize === q.pageSize ? p : 1, pageSize }))}
             onMove={setMoving}
             onReveal={setRevealing}
+            onHistory={setViewing}
           />
         )}
       </QueryView>
@@ -90,6 +93,7 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
       {adding && <AddHouseholdDialog projectId={projectId} onClose={() => setAdding(false)} />}
       {moving && <TransitionDialog household={moving} onClose={() => setMoving(null)} />}
       {revealing && <RevealDialog household={revealing} onClose={() => setRevealing(null)} />}
+      {viewing && <HouseholdHistoryDrawer household={viewing} onClose={() => setViewing(null)} />}
     </section>
   );
 }

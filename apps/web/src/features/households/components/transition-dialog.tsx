@@ -4,12 +4,11 @@ import {
   HouseholdSchema,
   isClosedYear,
   isSettled,
-  TEXT_MAX,
   type Household,
   type HouseholdState,
 } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Form, Input, Select } from "antd";
+import { Alert, App, Form } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,11 +17,11 @@ import { isApiError } from "../../../lib/api-error";
 import { actionErrorMessage } from "../../../lib/error-message";
 import { fieldIssueMessage } from "../../../lib/field-issue-message";
 import { applyFieldErrors, conflictCurrent } from "../../../lib/form-errors";
-import { requiredRule, textLimit } from "../../../lib/form-rules";
 import { formatDate } from "../../../lib/format";
-import { outsideWindow, planWindowsQuery } from "../../../lib/plan-windows";
+import { planWindowsQuery } from "../../../lib/plan-windows";
 import { useTransitionHousehold } from "../api/use-households";
 import { HouseholdStateTag } from "./household-state-tag";
+import { MoveFields, moveWindow } from "./move-fields";
 
 type Values = { to: HouseholdState; on: Dayjs; reason?: string };
 
@@ -40,17 +39,12 @@ export function TransitionDialog({ household, onClose }: { household: Household;
   const [failure, setFailure] = useState<string | null>(null);
   const to = Form.useWatch("to", form);
   const on = Form.useWatch("on", form);
-  const reasonLimit = textLimit(t, TEXT_MAX.note);
   const options = HOUSEHOLD_STATES.filter((s) => checkHouseholdMove(household.state, s, "reason").ok);
   const backwards = !!to && checkHouseholdMove(household.state, to).ok === false;
   const settles = !!to && isSettled(to) !== isSettled(household.state);
   const closedYear = !!on && !!windows && isClosedYear(on.format("YYYY-MM-DD"), windows.today);
   const needsReason = backwards || (settles && closedYear);
-  const since = household.state === "waiting" ? undefined : household.stateOn;
-  const window = windows && {
-    minimum: since && since > windows.reportedOn.minimum ? since : windows.reportedOn.minimum,
-    maximum: windows.reportedOn.maximum,
-  };
+  const window = moveWindow(windows, [household]);
 
   // The day defaults to today as the server counts it (China), once the plan's windows are known.
   useEffect(() => {
@@ -110,30 +104,7 @@ export function TransitionDialog({ household, onClose }: { household: Household;
           title={t(isSettled(to!) ? "households.settlesUp" : "households.settlesDown")}
         />
       )}
-      <Form.Item label={t("households.to")} name="to" rules={[{ required: true, message: t("validation.required") }]}>
-        <Select options={options.map((s) => ({ value: s, label: t(`households.states.${s}`) }))} />
-      </Form.Item>
-      <Form.Item
-        label={t("households.on")}
-        name="on"
-        rules={[{ required: true, message: t("validation.required") }]}
-        extra={
-          window &&
-          t("households.onWindow", { minimum: formatDate(window.minimum), maximum: formatDate(window.maximum) })
-        }
-      >
-        <DatePicker allowClear={false} disabledDate={outsideWindow(window)} />
-      </Form.Item>
-      {needsReason && (
-        <Form.Item
-          label={t("households.reason")}
-          name="reason"
-          rules={[requiredRule(t, t("households.reasonRequired")), reasonLimit.rule]}
-          extra={backwards ? t("households.reasonBackwards") : t("households.reasonClosedYear")}
-        >
-          <Input.TextArea rows={2} count={reasonLimit.count} />
-        </Form.Item>
-      )}
+      <MoveFields options={options} window={window} needsReason={needsReason} backwards={backwards} />
     </FormModal>
   );
 }
