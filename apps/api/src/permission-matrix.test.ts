@@ -608,6 +608,15 @@ export const MATRIX: Row[] = [
     }),
     expect: adminOnly(422),
   },
+  {
+    route: "POST /api/projects/:id/subsidy/payments/import/annotated",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/projects/${ids.guangsha}/subsidy/payments/import/annotated`,
+      ...multipartFile("发放.xlsx", PAYMENT_FILE),
+    }),
+    expect: adminOnly(200),
+  },
 
   // The audit trail: administrators and leaders (audit.read).
   {

@@ -77,14 +77,18 @@ const RED_TEXT: Partial<ExcelJS.Font> = { color: { argb: "FF9C0006" } };
  * red; problems of the whole file (too many households, the moved-back count) in the header's
  * note. An import reads past this column, so the corrected file can be sent as it is.
  */
-export async function annotateWorkbook(workbook: ExcelJS.Workbook, problems: ImportProblem[]): Promise<Buffer> {
-  const worksheet = importWorksheet(workbook);
+export async function annotateWorkbook(
+  workbook: ExcelJS.Workbook,
+  problems: ImportProblem[],
+  { sheetName = HOUSEHOLD_IMPORT_SHEET, columns = HOUSEHOLD_IMPORT_COLUMNS.length as number } = {},
+): Promise<Buffer> {
+  const worksheet = importWorksheet(workbook, sheetName);
   const header = worksheet.getRow(1);
   let errorColumn = 0;
   header.eachCell({ includeEmpty: false }, (cell, column) => {
     if (String(plainValue(cell.value) ?? "").trim() === HOUSEHOLD_IMPORT_ERROR_HEADER) errorColumn = column;
   });
-  if (errorColumn === 0) errorColumn = Math.max(header.cellCount, HOUSEHOLD_IMPORT_COLUMNS.length) + 1;
+  if (errorColumn === 0) errorColumn = Math.max(header.cellCount, columns) + 1;
   else for (let r = 2; r <= worksheet.rowCount; r++) worksheet.getCell(r, errorColumn).value = null;
   const headerCell = worksheet.getCell(1, errorColumn);
   headerCell.value = HOUSEHOLD_IMPORT_ERROR_HEADER;

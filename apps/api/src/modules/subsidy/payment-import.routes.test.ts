@@ -130,6 +130,54 @@ describe("POST /api/projects/:id/subsidy/payments/import", () => {
   });
 });
 
+describe("POST /api/projects/:id/subsidy/payments/import/annotated", () => {
+  it("gives the file back with a column 错误 and the bad cells in red, writing nothing; corrected, it imports as it is", async () => {
+    const [a, b, c] = await waiting();
+    const file = await workbook([
+      [a!.idNumber, a!.headName, "2026-09", 800, "2026-11-20", "CZ-1"],
+      [b!.idNumber, null, "2026-09", 900, "2026-11-20", "CZ-2"], // more than is open
+      [c!.idNumber, null, "2026-09", 800, "2026-11-26", "CZ-3"], // paid tomorrow
+    ]);
+    const before = await snapshot(t.db.prisma);
+    const res = await t.as("coord-shuangtaizi")({
+      method: "POST",
+      url: `/api/projects/${ids.guangsha}/subsidy/payments/import/annotated`,
+      ...multipartFile("九月发放.xlsx", file),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["x-import-problems"]).toBe("2");
+    expect(res.headers["content-disposition"]).toContain(encodeURIComponent("九月发放（已标注）.xlsx"));
+    expect(await snapshot(t.db.prisma)).toEqual(before);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet("补助发放")!;
+    const errorColumn = PAYMENT_IMPORT_COLUMNS.length + 1;
+    expect(sheet.getCell(1, errorColumn).value).toBe("错误");
+    expect(sheet.getCell(2, errorColumn).value).toBeNull();
+    expect(String(sheet.getCell(3, errorColumn).value)).not.toBe("");
+    expect(String(sheet.getCell(4, errorColumn).value)).not.toBe("");
+    const red = (r: number, c: number) => (sheet.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([red(3, 4), red(4, 5), red(2, 4), red(3, 5)]).toEqual(["FFFFC7CE", "FFFFC7CE", undefined, undefined]);
+    expect(
+      (
+        await t.as("coord-zhujian")({
+          method: "POST",
+          url: `/api/projects/${ids.guangsha}/subsidy/payments/import/annotated`,
+          ...multipartFile("九月发放.xlsx", file),
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    sheet.getCell(3, 4).value = 800;
+    sheet.getCell(4, 5).value = "2026-11-20";
+    const corrected = Buffer.from(await book.xlsx.writeBuffer());
+    const imported = await upload("coord-shuangtaizi", corrected);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toMatchObject({ created: 3 });
+  });
+});
+
 describe("GET /api/subsidy/payments-import-template", () => {
   it("is an .xlsx with the sheet 补助发放 and its headers; filled in, it imports", async () => {
     const res = await t.as("leader")({ url: "/api/subsidy/payments-import-template" });

@@ -1,11 +1,18 @@
 import { createHash } from "node:crypto";
-import { fenToYuan, maskIdNumber, SUBSIDY_IMPORT_SHEET, type SubsidyImportResult } from "@resettle/domain";
+import {
+  fenToYuan,
+  maskIdNumber,
+  PAYMENT_IMPORT_COLUMNS,
+  SUBSIDY_IMPORT_SHEET,
+  type SubsidyImportResult,
+} from "@resettle/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import type { ServiceContext } from "../../lib/context.js";
+import type { Db, ServiceContext } from "../../lib/context.js";
 import { readPlanWindows } from "../../lib/plan-window.js";
 import { lockProject } from "../../lib/projects.js";
 import {
+  annotateWorkbook,
   findProject,
   loadWorkbook,
   readImportSheet,
@@ -13,7 +20,7 @@ import {
   type ImportProblem,
 } from "../households/index.js";
 import { readOpenMonths } from "./arrears.js";
-import { checkAgainstAccounts, checkPaymentRows } from "./payment-import.js";
+import { checkAgainstAccounts, checkPaymentRows, type CheckedPayments } from "./payment-import.js";
 
 /** At most this many problems travel in a refusal. */
 const MAX_DETAILS = 1000;
@@ -37,6 +44,48 @@ function importRefused(problems: ImportProblem[]): AppError {
   );
 }
 
+/** The file read and each row checked on its own. */
+async function checkPaymentFile(ctx: ServiceContext, bytes: Buffer) {
+  const workbook = await loadWorkbook(bytes);
+  const { today, reportedOn } = await readPlanWindows(ctx.db, ctx.clock);
+  const checked = checkPaymentRows(readImportSheet(workbook, SUBSIDY_IMPORT_SHEET), { today, window: reportedOn });
+  return { workbook, checked, today };
+}
+
+/** The rows' own problems and those against the registry and the accounts (a month due, no more than is open). */
+async function allProblems(db: Db, projectId: string, checked: CheckedPayments, today: string) {
+  const found = await db.household.findMany({
+    where: { projectId, idNumber: { in: checked.payments.map((p) => p.idNumber) } },
+    select: { id: true, idNumber: true, headName: true },
+  });
+  const households = new Map(found.map((h) => [h.idNumber, { id: h.id, headName: h.headName }]));
+  const open = await readOpenMonths(
+    db,
+    projectId,
+    today,
+    found.map((h) => h.id),
+  );
+  return { problems: [...checked.problems, ...checkAgainstAccounts(checked, { households, open })], households };
+}
+
+/**
+ * 下载标注错误的工作簿: the payments file back with its problems marked (column 错误, red cells),
+ * checked as the import checks it; writes nothing.
+ */
+export async function annotatePayments(
+  ctx: ServiceContext,
+  { projectId, bytes }: { projectId: string; bytes: Buffer },
+): Promise<{ workbook: Buffer; problems: number }> {
+  const { workbook, checked, today } = await checkPaymentFile(ctx, bytes);
+  await findProject(ctx.db, projectId);
+  const { problems } = await allProblems(ctx.db, projectId, checked, today);
+  const marked = await annotateWorkbook(workbook, problems, {
+    sheetName: SUBSIDY_IMPORT_SHEET,
+    columns: PAYMENT_IMPORT_COLUMNS.length,
+  });
+  return { workbook: marked, problems: problems.length };
+}
+
 /**
  * 导入补助发放: a workbook of payments for a project's households, all or nothing. Each row is
  * checked on its own, then against the registry (the ID number is one of the project's
@@ -47,26 +96,13 @@ export async function importPayments(
   ctx: ServiceContext,
   { projectId, fileName, bytes }: { projectId: string; fileName: string; bytes: Buffer },
 ): Promise<SubsidyImportResult> {
-  const workbook = await loadWorkbook(bytes);
-  const { today, reportedOn } = await readPlanWindows(ctx.db, ctx.clock);
-  const checked = checkPaymentRows(readImportSheet(workbook, SUBSIDY_IMPORT_SHEET), { today, window: reportedOn });
+  const { checked, today } = await checkPaymentFile(ctx, bytes);
   if (checked.problems.length > 0 && checked.payments.length === 0) throw importRefused(checked.problems);
   return ctx.db.$transaction(
     async (tx) => {
       await lockProject(tx, projectId);
       const project = await findProject(tx, projectId);
-      const found = await tx.household.findMany({
-        where: { projectId, idNumber: { in: checked.payments.map((p) => p.idNumber) } },
-        select: { id: true, idNumber: true, headName: true },
-      });
-      const households = new Map(found.map((h) => [h.idNumber, { id: h.id, headName: h.headName }]));
-      const open = await readOpenMonths(
-        tx,
-        projectId,
-        today,
-        found.map((h) => h.id),
-      );
-      const problems = [...checked.problems, ...checkAgainstAccounts(checked, { households, open })];
+      const { problems, households } = await allProblems(tx, projectId, checked, today);
       if (problems.length > 0) throw importRefused(problems);
       const rows = checked.payments.map((p) => ({ ...p, householdId: households.get(p.idNumber)!.id }));
       await tx.$executeRaw`

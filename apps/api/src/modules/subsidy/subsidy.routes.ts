@@ -16,7 +16,7 @@ import { contextOf } from "../../lib/context.js";
 import { readUpload, uploadErrors, xlsxAnswer, XLSX_TYPE } from "../households/index.js";
 import { contentDisposition } from "../work/index.js";
 import { buildPaymentTemplate } from "./payment-workbook.js";
-import { authorizePaymentImport, importPayments } from "./payment-import.service.js";
+import { annotatePayments, authorizePaymentImport, importPayments } from "./payment-import.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
@@ -159,6 +159,32 @@ export async function subsidyRoutes(app: App, deps: ModuleDeps) {
       await authorizePaymentImport(ctx, request.params.id); // before a byte of the file is read
       const { fileName, bytes } = await readUpload(request);
       return reply.status(201).send(await importPayments(ctx, { projectId: request.params.id, fileName, bytes }));
+    },
+  );
+  app.post(
+    "/api/projects/:id/subsidy/payments/import/annotated",
+    {
+      config: { access: "subsidy.record" },
+      schema: {
+        tags,
+        summary:
+          "The same payments .xlsx back with a column 错误 (each row's problems, bad cells in red) and X-Import-Problems; writes nothing",
+        consumes: ["multipart/form-data"],
+        params: byId,
+        response: { ...xlsxAnswer, ...uploadErrors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      await authorizePaymentImport(ctx, request.params.id);
+      const { fileName, bytes } = await readUpload(request);
+      const { workbook, problems } = await annotatePayments(ctx, { projectId: request.params.id, bytes });
+      const base = fileName.replace(/\.xlsx$/i, "") || "补助发放";
+      return reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", contentDisposition(`${base}（已标注）.xlsx`))
+        .header("x-import-problems", String(problems))
+        .send(workbook);
     },
   );
 }
