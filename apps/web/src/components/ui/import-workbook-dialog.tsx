@@ -39,8 +39,13 @@ export function ImportWorkbookDialog<S extends z.ZodType>(props: Props<S>) {
   const [file, setFile] = useState<File | null>(null);
   const [issues, setIssues] = useState<RowIssue[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  // How much of the file has gone out (0 to 1); once all of it, the server checks and writes.
+  const [sent, setSent] = useState(0);
   const run = useMutation({
-    mutationFn: (chosen: File) => apiUpload(uploadPath, chosen, result),
+    mutationFn: (chosen: File) => {
+      setSent(0);
+      return apiUpload(uploadPath, chosen, result, setSent);
+    },
     onSuccess: (answer) => {
       onDone(answer);
       onClose();
@@ -109,8 +114,17 @@ export function ImportWorkbookDialog<S extends z.ZodType>(props: Props<S>) {
       </Upload.Dragger>
       {run.isPending && (
         <div role="status" className="form-alert">
-          <Progress percent={100} status="active" showInfo={false} />
-          {t("households.import.running")}
+          {sent < 1 ? (
+            <>
+              <Progress percent={Math.floor(sent * 100)} status="active" aria-label={t("households.import.uploading")} />
+              {t("households.import.uploadingPercent", { percent: Math.floor(sent * 100) })}
+            </>
+          ) : (
+            <>
+              <Progress percent={100} status="active" showInfo={false} aria-label={t("households.import.running")} />
+              {t("households.import.running")}
+            </>
+          )}
         </div>
       )}
       {failure && <Alert type="error" showIcon role="alert" title={failure} className="form-alert" />}
