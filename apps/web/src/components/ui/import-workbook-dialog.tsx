@@ -116,7 +116,11 @@ export function ImportWorkbookDialog<S extends z.ZodType>(props: Props<S>) {
         <div role="status" className="form-alert">
           {sent < 1 ? (
             <>
-              <Progress percent={Math.floor(sent * 100)} status="active" aria-label={t("households.import.uploading")} />
+              <Progress
+                percent={Math.floor(sent * 100)}
+                status="active"
+                aria-label={t("households.import.uploading")}
+              />
               {t("households.import.uploadingPercent", { percent: Math.floor(sent * 100) })}
             </>
           ) : (
