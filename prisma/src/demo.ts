@@ -1,4 +1,11 @@
-import { fictionalIdNumber, type HouseholdState, type MilestoneKind, type WorkStatus } from "@resettle/domain";
+import {
+  fictionalIdNumber,
+  formatNoticeNumber,
+  NOTICE_NUMBER_PREFIX,
+  type HouseholdState,
+  type MilestoneKind,
+  type WorkStatus,
+} from "@resettle/domain";
 import type { Prisma, PrismaClient } from "./client.js";
 
 /**
@@ -252,6 +259,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
   await loadDemoHouseholds(prisma);
   await loadDemoTickets(prisma);
   await loadDemoSubsidy(prisma);
+  await loadDemoNotices(prisma);
   return true;
 }
 
@@ -597,5 +605,148 @@ async function loadDemoSubsidy(prisma: PrismaClient) {
       },
     });
     await tx.subsidyPayment.createMany({ data: payments });
+  });
+}
+
+/**
+ * 督办单 (issue 12), one in each state a department meets: 1号 (黄色) issued to 住建 about
+ * 学府园二期's permit item and past its reply day, not yet signed for; 2号 (蓝色) signed for;
+ * 3号 (红色) to 双台子区政府 about 宏伟小区, replied and waiting for the office's review; 4号
+ * (黄色) signed for, with an extension asked.
+ */
+async function loadDemoNotices(prisma: PrismaClient) {
+  const item = await prisma.item.findFirst({
+    where: { project: { code: "xuefuyuan-2" }, title: "施工许可证未办理" },
+    select: { id: true, title: true, project: { select: { id: true, name: true } } },
+  });
+  const milestone = await prisma.milestone.findFirst({
+    where: { project: { code: "xuefuyuan-2" }, title: "施工许可证办理" },
+    select: { id: true, title: true, project: { select: { id: true, name: true } } },
+  });
+  const hongwei = await prisma.project.findUnique({ where: { code: "hongwei" }, select: { id: true, name: true } });
+  const zhujian = await prisma.department.findUnique({ where: { code: "zhujian" }, select: { id: true } });
+  const shuangtaizi = await prisma.department.findUnique({ where: { code: "shuangtaizi" }, select: { id: true } });
+  const admin = await prisma.user.findUnique({ where: { username: "admin" }, select: { id: true } });
+  if (!item || !milestone || !hongwei || !zhujian || !shuangtaizi) return;
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  const at = (d: string) => new Date(`${d}T02:00:00Z`);
+  const notices = [
+    {
+      level: "yellow" as const,
+      targetType: "item" as const,
+      targetId: item.id,
+      targetLabel: `${item.project.name}：${item.title}`,
+      projectId: item.project.id,
+      departmentId: zhujian.id,
+      requirement: "施工许可证逾期未办理，请于 11 月 24 日前签收并反馈办理进度（演示）。",
+      replyBy: "2026-11-24",
+      issuedOn: "2026-11-20",
+      status: "issued" as const,
+    },
+    {
+      level: "blue" as const,
+      targetType: "milestone" as const,
+      targetId: milestone.id,
+      targetLabel: `${milestone.project.name}：${milestone.title}`,
+      projectId: milestone.project.id,
+      departmentId: zhujian.id,
+      requirement: "请加快施工许可证办理节点，按期反馈（演示）。",
+      replyBy: "2026-12-10",
+      issuedOn: "2026-11-18",
+      status: "received" as const,
+    },
+    {
+      level: "red" as const,
+      targetType: "project" as const,
+      targetId: hongwei.id,
+      targetLabel: hongwei.name,
+      projectId: hongwei.id,
+      departmentId: shuangtaizi.id,
+      requirement: "项目停工，部分住户临时安置费停发，请制定复工和补发方案并反馈（演示）。",
+      replyBy: "2026-11-30",
+      issuedOn: "2026-11-10",
+      status: "replied" as const,
+      measures: "已与施工单位签订复工协议，停发的临时安置费于 11 月 20 日补发到位（演示）。",
+    },
+    {
+      level: "yellow" as const,
+      targetType: "item" as const,
+      targetId: item.id,
+      targetLabel: `${item.project.name}：${item.title}`,
+      projectId: item.project.id,
+      departmentId: zhujian.id,
+      requirement: "请说明施工许可证办理受阻原因及解决时限（演示）。",
+      replyBy: "2026-12-05",
+      issuedOn: "2026-11-21",
+      status: "received" as const,
+      extension: { until: "2026-12-20", reason: "需等待规划调整批复（演示）" },
+    },
+  ];
+  await prisma.$transaction(async (tx) => {
+    for (const [index, n] of notices.entries()) {
+      const seq = index + 1;
+      const received = n.status !== "issued";
+      const issued = at(n.issuedOn);
+      const later = (days: number) => new Date(issued.getTime() + days * 86_400_000);
+      await tx.supervisionNotice.create({
+        data: {
+          year: 2026,
+          seq,
+          number: formatNoticeNumber(NOTICE_NUMBER_PREFIX, 2026, seq),
+          level: n.level,
+          targetType: n.targetType,
+          targetId: n.targetId,
+          targetLabel: n.targetLabel,
+          projectId: n.projectId,
+          departmentId: n.departmentId,
+          requirement: n.requirement,
+          replyBy: day(n.replyBy),
+          status: n.status,
+          issuedById: admin?.id ?? null,
+          issuedAt: issued,
+          receivedAt: received ? later(1) : null,
+          repliedAt: n.status === "replied" ? at("2026-11-22") : null,
+          measures: n.measures ?? null,
+          ...(n.extension
+            ? {
+                extensionUntil: day(n.extension.until),
+                extensionReason: n.extension.reason,
+                extensionStatus: "pending" as const,
+              }
+            : {}),
+          events: {
+            create: [
+              { step: "issue", toStatus: "issued" as const, note: n.requirement, byId: admin?.id ?? null, at: issued },
+              ...(received
+                ? [{ step: "receipt", fromStatus: "issued" as const, toStatus: "received" as const, at: later(1) }]
+                : []),
+              ...(n.status === "replied"
+                ? [
+                    {
+                      step: "reply",
+                      fromStatus: "received" as const,
+                      toStatus: "replied" as const,
+                      note: n.measures,
+                      at: at("2026-11-22"),
+                    },
+                  ]
+                : []),
+              ...(n.extension
+                ? [
+                    {
+                      step: "extension",
+                      fromStatus: "received" as const,
+                      toStatus: "received" as const,
+                      note: n.extension.reason,
+                      at: later(2),
+                    },
+                  ]
+                : []),
+            ],
+          },
+        },
+      });
+    }
+    await tx.noticeCounter.create({ data: { year: 2026, last: notices.length } });
   });
 }

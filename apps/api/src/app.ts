@@ -30,6 +30,7 @@ import { subsidyRoutes } from "./modules/subsidy/index.js";
 import { organisationRoutes } from "./modules/organisation/index.js";
 import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
+import { noticeRoutes } from "./modules/supervision/index.js";
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -107,5 +108,6 @@ export async function buildApp(options: AppOptions) {
   await subsidyRoutes(app, deps);
   await problemRoutes(app, deps);
   await reviewRoutes(app, deps);
+  await noticeRoutes(app, deps);
   return app;
 }

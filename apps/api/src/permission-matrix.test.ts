@@ -618,6 +618,86 @@ export const MATRIX: Row[] = [
     expect: adminOnly(200),
   },
 
+  // 督办单: read by everyone; issued, reviewed, decided and escalated by the office; signed for,
+  // answered and extended by the coordinators of the notice's department only (住建 here).
+  { route: "GET /api/supervision-notices", request: get("/api/supervision-notices?open=true"), expect: signedIn(200) },
+  {
+    route: "POST /api/supervision-notices",
+    request: (ids) => ({
+      method: "POST",
+      url: "/api/supervision-notices",
+      payload: {
+        targetType: "item",
+        targetId: ids.work.xuefuyuanPermitItem,
+        departmentId: ids.zhujian,
+        level: "blue",
+        requirement: "矩阵测试",
+        replyBy: "2026-12-10",
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "GET /api/supervision-notices/:id",
+    request: (ids) => get(`/api/supervision-notices/${ids.notice[1]}`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/supervision-notices/:id/events",
+    request: (ids) => get(`/api/supervision-notices/${ids.notice[1]}/events`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/supervision-notices/:id/receipt",
+    request: (ids) => ({ method: "POST", url: `/api/supervision-notices/${ids.notice[1]}/receipt` }),
+    expect: { anonymous: 401, admin: 403, coordinator: 200, working_group: 403, leader: 403 },
+  },
+  {
+    route: "POST /api/supervision-notices/:id/reply",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/supervision-notices/${ids.notice[2]}/reply`,
+      payload: { measures: "矩阵测试" },
+    }),
+    expect: { anonymous: 401, admin: 403, coordinator: 200, working_group: 403, leader: 403 },
+  },
+  {
+    route: "POST /api/supervision-notices/:id/extension",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/supervision-notices/${ids.notice[2]}/extension`,
+      payload: { until: "2026-12-31", reason: "矩阵测试" },
+    }),
+    expect: { anonymous: 401, admin: 403, coordinator: 200, working_group: 403, leader: 403 },
+  },
+  {
+    route: "POST /api/supervision-notices/:id/review",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/supervision-notices/${ids.notice[3]}/review`,
+      payload: { accepted: true },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/supervision-notices/:id/extension/decision",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/supervision-notices/${ids.notice[4]}/extension/decision`,
+      payload: { approved: true },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/supervision-notices/:id/escalate",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/supervision-notices/${ids.notice[1]}/escalate`,
+      payload: { level: "red", reason: "矩阵测试" },
+    }),
+    expect: adminOnly(200),
+  },
+
   // The audit trail: administrators and leaders (audit.read).
   {
     route: "GET /api/audit-events",

@@ -23,6 +23,7 @@ export const AuditEntityTypeSchema = z.enum([
   "utility_standard",
   "subsidy_standard",
   "subsidy_payment",
+  "supervision_notice",
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

@@ -40,3 +40,4 @@ export * from "./household.js";
 export * from "./household-import.js";
 export * from "./utility-ticket.js";
 export * from "./subsidy.js";
+export * from "./supervision-notice.js";

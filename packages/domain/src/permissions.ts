@@ -44,12 +44,25 @@ export const CAPABILITIES = [
   "causes.manage",
   /** form working groups: members, persons, projects, review interval */
   "groups.manage",
+  /** issue 督办单, review their replies (复核, 销号), decide extensions, escalate (the office) */
+  "notices.issue",
+  /** sign for (签收), reply to and ask to extend the 督办单 sent to one's own department */
+  "notices.answer",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: CAPABILITIES.filter((c) => c !== "reviews.sign"),
-  coordinator: ["read", "work.update", "progress.report", "subsidy.record", "reviews.sign", "tickets.record"],
+  // The office answers for no department: signing reviews and answering notices are the departments' own.
+  admin: CAPABILITIES.filter((c) => c !== "reviews.sign" && c !== "notices.answer"),
+  coordinator: [
+    "read",
+    "work.update",
+    "progress.report",
+    "subsidy.record",
+    "reviews.sign",
+    "tickets.record",
+    "notices.answer",
+  ],
   working_group: ["read", "work.plan", "work.update", "reviews.record", "problems.manage", "tickets.record"],
   leader: ["read", "audit.read", "tickets.record"],
 };

@@ -45,6 +45,10 @@ export async function seededIds(prisma: PrismaClient) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       })
     ).id,
+    /** The demo's 督办单 by number: 1 issued (住建), 2 signed for (住建), 3 replied (双台子区政府), 4 signed for with an extension asked (住建). */
+    notice: Object.fromEntries(
+      (await prisma.supervisionNotice.findMany({ select: { id: true, seq: true } })).map((n) => [n.seq, n.id]),
+    ) as Record<1 | 2 | 3 | 4, string>,
     /** Demo milestones and items by their responsible department. */
     work: {
       /** 向阳小区 补办规划、施工许可手续: 住建, done. */

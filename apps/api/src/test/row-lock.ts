@@ -8,16 +8,18 @@ import pg from "pg";
 export async function raceOnLockedRow<T>(
   url: string,
   table: string,
-  id: string,
+  id: string | number,
   waiters: number,
   run: () => Promise<T>,
+  /** The row's key column, when it is not `id` (a counter keyed by its year). */
+  key = "id",
 ): Promise<T> {
   const holder = new pg.Client({ connectionString: url });
   const watcher = new pg.Client({ connectionString: url });
   await Promise.all([holder.connect(), watcher.connect()]);
   try {
     await holder.query("BEGIN");
-    await holder.query(`SELECT 1 FROM "${table}" WHERE id = $1 FOR UPDATE`, [id]);
+    await holder.query(`SELECT 1 FROM "${table}" WHERE "${key}" = $1 FOR UPDATE`, [id]);
     const running = run();
     const deadline = Date.now() + 10_000;
     for (;;) {

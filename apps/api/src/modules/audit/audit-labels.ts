@@ -20,6 +20,8 @@ function labelFromSnapshot(event: Event): string | null {
   // A household by its head and masked ID number (what its events recorded; never the full one).
   if (event.entityType === "household" && text(record.headName))
     return `${String(record.headName)}${text(record.idNumber) ? `（${String(record.idNumber)}）` : ""}`;
+  // A 督办单 by its number (盘回迁督〔2026〕12号), which every one of its events records.
+  if (event.entityType === "supervision_notice" && text(record.number)) return String(record.number);
   return text(record.title) ?? text(record.name) ?? text(record.displayName) ?? null;
 }
 
