@@ -31,6 +31,7 @@ import { organisationRoutes } from "./modules/organisation/index.js";
 import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
 import { noticeRoutes } from "./modules/supervision/index.js";
+import { alertRoutes } from "./modules/alerts/index.js";
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -109,5 +110,6 @@ export async function buildApp(options: AppOptions) {
   await problemRoutes(app, deps);
   await reviewRoutes(app, deps);
   await noticeRoutes(app, deps);
+  await alertRoutes(app, deps);
   return app;
 }

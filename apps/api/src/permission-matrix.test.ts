@@ -698,6 +698,20 @@ export const MATRIX: Row[] = [
     expect: adminOnly(200),
   },
 
+  // 预警与通知: the office runs the rules by hand; each user reads and marks only their own
+  // notifications (another's id, like an unknown one, is 404; alerts.routes.test.ts shows the 204).
+  {
+    route: "POST /api/alerts/run",
+    request: () => ({ method: "POST", url: "/api/alerts/run" }),
+    expect: adminOnly(200),
+  },
+  { route: "GET /api/notifications", request: get("/api/notifications?unread=true"), expect: signedIn(200) },
+  {
+    route: "POST /api/notifications/:id/read",
+    request: () => ({ method: "POST", url: `/api/notifications/${UNKNOWN_ID}/read` }),
+    expect: signedIn(404),
+  },
+
   // The audit trail: administrators and leaders (audit.read).
   {
     route: "GET /api/audit-events",

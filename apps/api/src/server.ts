@@ -6,6 +6,8 @@ import { applyMigrations } from "@resettle/prisma/migrate";
 import { seedDatabase } from "@resettle/prisma/seed";
 import { buildApp } from "./app.js";
 import { evidenceStorageOf, loadEnv } from "./config/env.js";
+import { systemClock } from "./lib/clock.js";
+import { runAlerts } from "./modules/alerts/index.js";
 import { filesystemStore, s3Store } from "./lib/file-store.js";
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
@@ -29,10 +31,12 @@ async function main() {
     return storage.kind === "s3" ? s3Store(storage.settings) : filesystemStore(storage.root);
   };
 
+  let alertsJob: ReturnType<typeof setInterval> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(alertsJob);
     app?.log.info({ signal }, "shutting down");
     await app?.close().catch(() => {});
     await prisma.$disconnect().catch(() => {});
@@ -83,6 +87,18 @@ async function main() {
       "database ready",
     );
     await app.listen({ port: env.PORT, host: env.HOST });
+    if (env.ALERTS_EVERY_MINUTES > 0) {
+      // The alert rules, in this process: another process running them at the same moment
+      // holds the job's advisory lock, and this run then does nothing.
+      const log = app.log;
+      const runJob = () =>
+        runAlerts(prisma, systemClock)
+          .then((result) => log.info({ alerts: result }, "alert rules ran"))
+          .catch((error: unknown) => log.error({ err: error }, "alert rules failed"));
+      alertsJob = setInterval(runJob, env.ALERTS_EVERY_MINUTES * 60_000);
+      alertsJob.unref();
+      void runJob();
+    }
     console.log(`\n  回迁难问题督办平台 Resettle: http://localhost:${env.PORT}\n`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -41,3 +41,4 @@ export * from "./household-import.js";
 export * from "./utility-ticket.js";
 export * from "./subsidy.js";
 export * from "./supervision-notice.js";
+export * from "./alerts.js";

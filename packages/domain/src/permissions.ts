@@ -48,6 +48,8 @@ export const CAPABILITIES = [
   "notices.issue",
   /** sign for (签收), reply to and ask to extend the 督办单 sent to one's own department */
   "notices.answer",
+  /** run the alert rules by hand (the job runs them on its own too) */
+  "alerts.run",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -29,6 +29,13 @@ const EnvSchema = z
     /** Load the fictional demo data into an empty database; never in production. */
     SEED_DEMO: booleanFlag.optional(),
     WEB_DIST: z.string().min(1).optional(),
+    /** The alert rules run this often inside the API (one run at a time across processes); 0: never. */
+    ALERTS_EVERY_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(15),
     /** A session unused this many minutes ends. */
     SESSION_IDLE_MINUTES: z.coerce
       .number()

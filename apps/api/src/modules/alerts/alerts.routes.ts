@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { AlertRunResultSchema, NotificationPageSchema, NotificationQuerySchema } from "@resettle/domain";
+import { contextOf } from "../../lib/context.js";
+import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
+import type { App, ModuleDeps } from "../../lib/types.js";
+import { listNotifications, markNotificationRead, runAlerts } from "./alerts.service.js";
+
+const tags = ["alerts"];
+
+/** 预警与通知: the rules run by hand, and each user's notification centre. */
+export async function alertRoutes(app: App, deps: ModuleDeps) {
+  app.post(
+    "/api/alerts/run",
+    {
+      config: { access: "alerts.run" },
+      schema: {
+        tags,
+        summary:
+          "Run the alert rules now (the office); each alert is raised once; skipped while another run holds the job",
+        response: { 200: AlertRunResultSchema, ...writeErrors },
+      },
+    },
+    () => runAlerts(deps.prisma, deps.clock),
+  );
+  app.get(
+    "/api/notifications",
+    {
+      config: { access: "session" },
+      schema: {
+        tags,
+        summary: "The signed-in user's notifications, newest first, with the number unread",
+        querystring: NotificationQuerySchema,
+        response: { 200: NotificationPageSchema, ...errors },
+      },
+    },
+    (request) => listNotifications(contextOf(request, deps), request.query),
+  );
+  app.post(
+    "/api/notifications/:id/read",
+    {
+      config: { access: "session" },
+      schema: {
+        tags,
+        summary: "Mark one of one's own notifications read",
+        params: byId,
+        response: { 204: z.null().describe("No content"), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await markNotificationRead(contextOf(request, deps), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}
