@@ -14,6 +14,9 @@ const ProjectPage = lazy(() => import("./routes/project/project-page"));
 const MyWorkPage = lazy(() => import("./routes/my-work-page"));
 const OverdueBoardPage = lazy(() => import("./routes/overdue-board-page"));
 const TicketsPage = lazy(() => import("./routes/tickets-page"));
+const NoticesPage = lazy(() => import("./routes/notices-page"));
+const NoticePage = lazy(() => import("./routes/notice-page"));
+const NoticePrintPage = lazy(() => import("./routes/notice-print-page"));
 const HouseholdsPage = lazy(() => import("./routes/households-page"));
 const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
 const UsersPage = lazy(() => import("./routes/admin/users-page"));
@@ -65,6 +68,9 @@ export function createRouter() {
             { path: "overdue-board", element: <OverdueBoardPage /> },
             { path: "households", element: <HouseholdsPage /> },
             { path: "tickets", element: <TicketsPage /> },
+            { path: "notices", element: <NoticesPage /> },
+            { path: "notices/:id", element: <NoticePage /> },
+            { path: "notices/:id/print", element: <NoticePrintPage /> },
             { path: "problem-queue", element: <ProblemQueuePage /> },
             { path: "reviews", element: <ReviewsPage /> },
             restricted("reviews/new", "reviews.record", <ReviewNewPage />),

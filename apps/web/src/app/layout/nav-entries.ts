@@ -45,6 +45,7 @@ const NAV_GROUPS: NavGroup[] = [
       { to: "/problem-queue", label: "queue.nav" },
       { to: "/reviews", label: "reviews.all.nav" },
       { to: "/common-problems", label: "commonProblems.title" },
+      { to: "/notices", label: "notices.nav" },
     ],
   },
   {

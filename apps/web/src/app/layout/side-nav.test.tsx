@@ -67,6 +67,7 @@ describe("SideNav", () => {
       "问题项目",
       "研判会",
       "共性问题",
+      "督办单",
       "用户账号",
       "部门",
       "人员",
@@ -101,6 +102,7 @@ describe("SideNav", () => {
       "问题项目",
       "研判会",
       "共性问题",
+      "督办单",
     ]);
     expect(within(nav).queryByText("系统管理")).toBeNull();
   });

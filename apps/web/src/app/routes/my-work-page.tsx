@@ -8,6 +8,7 @@ import { QueryView } from "../../components/ui/query-view";
 import { useSessionUser } from "../../features/auth";
 import { AwaitingVerification, CityOverdueLink, MyWorkTable, workQueries } from "../../features/work";
 import { ReviewsToSign } from "../../features/reviews";
+import { DepartmentOpenNotices } from "../../features/notices";
 import { DepartmentOverdueTickets } from "../../features/tickets";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -30,6 +31,8 @@ export default function MyWorkPage() {
       <div className="panel">
         {/* The office and leaders answer for the whole city: their My work leads to the overdue board. */}
         {(user.role === "admin" || user.role === "leader") && <CityOverdueLink />}
+        {/* 督办单 come first: the office wrote to the department, red before yellow before blue. */}
+        {can(user, "notices.answer") && user.departmentId && <DepartmentOpenNotices departmentId={user.departmentId} />}
         <QueryView query={query} skeletonRows={8}>
           {(work) => (
             <>

@@ -1,0 +1,25 @@
+import { NoticeQuerySchema } from "@resettle/domain";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "../../components/ui/page-heading";
+import { PrintButton } from "../../components/ui/print-button";
+import { NoticeList } from "../../features/notices";
+import { useUrlQuery } from "../../lib/url-query";
+import { useDocumentTitle } from "../../lib/use-document-title";
+
+/**
+ * 督办单: every notice the office issued, open first, red before yellow before blue. The filters
+ * live in the address; the office issues new ones here.
+ */
+export default function NoticesPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("notices.title"));
+  const { query, update } = useUrlQuery(NoticeQuerySchema);
+  return (
+    <div className="page">
+      <PageHeading title={t("notices.title")} subtitle={t("notices.subtitle")} extra={<PrintButton />} />
+      <div className="panel">
+        <NoticeList query={query} onChange={update} label={t("notices.tableLabel")} />
+      </div>
+    </div>
+  );
+}
