@@ -77,7 +77,18 @@ async function runEngine<T>(
   // Our own pool, ended below: the engine takes its advisory lock on one pooled connection,
   // and only closing that connection releases it promptly for the next run.
   const pool = new pg.Pool({ connectionString: databaseUrl });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const factory = new PrismaPg(pool);
+  // The shadow database's pool (a diff replays the migrations there) has no error listener of
+  // its own: when the engine drops that database WITH (FORCE), the server's "terminating
+  // connection" can reach a connection still closing, and an unheard pool error would end the
+  // process. It is expected there, so it is heard and let go.
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connectToShadowDb = async () => {
+    const shadow = await connectToShadowDb();
+    (shadow.underlyingDriver() as pg.Pool).on("error", () => {});
+    return shadow;
+  };
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const schema = await readFile(schemaPath, "utf8");
   try {
     const engine = await Engine.new(
