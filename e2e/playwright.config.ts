@@ -6,6 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
 // The product as `npm start` runs it (built SPA + API on one port), on a fresh embedded
 // PostgreSQL seeded with the Panjin plan and the demo data: nothing outside is touched.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Chromium names a download from its Content-Disposition only when it can write that name: with
+// no locale (a bare `env -i`, a minimal container) a Chinese file name (回迁户名册-….xlsx) becomes
+// "download". The users' machines have one; so does the browser here.
+if (!process.env.LANG && !process.env.LC_ALL) process.env.LANG = "C.UTF-8";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "resettle-e2e-"));
 chmodSync(dataDir, 0o755); // as root, the server runs as `postgres` and must get in
 
