@@ -1,11 +1,4 @@
-import {
-  checkHouseholdMove,
-  HOUSEHOLD_STATES,
-  isClosedYear,
-  isSettled,
-  type Household,
-  type HouseholdState,
-} from "@resettle/domain";
+import { isSettled, type Household, type HouseholdState } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Form } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
@@ -17,7 +10,7 @@ import { actionErrorMessage } from "../../../lib/error-message";
 import { fieldIssueMessage } from "../../../lib/field-issue-message";
 import { planWindowsQuery } from "../../../lib/plan-windows";
 import { useBulkTransition } from "../api/use-households";
-import { MoveFields, moveWindow } from "./move-fields";
+import { MoveFields, moveRules } from "./move-fields";
 
 type Values = { to: HouseholdState; on: Dayjs; reason?: string };
 
@@ -43,12 +36,7 @@ export function BulkTransitionDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const to = Form.useWatch("to", form);
   const on = Form.useWatch("on", form);
-  const options = HOUSEHOLD_STATES.filter((s) => households.every((h) => checkHouseholdMove(h.state, s, "r").ok));
-  const backwards = !!to && households.some((h) => !checkHouseholdMove(h.state, to).ok);
-  const settling = to ? households.filter((h) => isSettled(to) !== isSettled(h.state)).length : 0;
-  const closedYear = !!on && !!windows && isClosedYear(on.format("YYYY-MM-DD"), windows.today);
-  const needsReason = backwards || (settling > 0 && closedYear);
-  const window = moveWindow(windows, households);
+  const { options, backwards, settling, needsReason, window } = moveRules(households, { to, on, windows });
 
   useEffect(() => {
     if (windows && !form.getFieldValue("on")) form.setFieldsValue({ on: dayjs(windows.today) });

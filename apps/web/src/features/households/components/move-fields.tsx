@@ -1,4 +1,13 @@
-import { TEXT_MAX, type Household, type HouseholdState } from "@resettle/domain";
+import {
+  checkHouseholdMove,
+  HOUSEHOLD_STATES,
+  isClosedYear,
+  isSettled,
+  TEXT_MAX,
+  type Household,
+  type HouseholdState,
+} from "@resettle/domain";
+import type { Dayjs } from "dayjs";
 import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { BoundedDatePicker } from "../../../components/ui/bounded-date-picker";
@@ -12,7 +21,7 @@ import type { DateBounds } from "../../../lib/plan-windows";
  * reached its present state (one still waiting since it was entered waited long before: the
  * plan's start bounds it), never after today.
  */
-export function moveWindow(windows: PlanWindows | undefined, households: Household[]): DateBounds | undefined {
+function moveWindow(windows: PlanWindows | undefined, households: Household[]): DateBounds | undefined {
   if (!windows) return undefined;
   const since = households
     .filter((h) => h.state !== "waiting")
@@ -20,6 +29,29 @@ export function moveWindow(windows: PlanWindows | undefined, households: Househo
   return {
     minimum: since && since > windows.reportedOn.minimum ? since : windows.reportedOn.minimum,
     maximum: windows.reportedOn.maximum,
+  };
+}
+
+/**
+ * What a move of these households allows and asks, as the dialog's choices stand: the states
+ * every one may take (going back offered too, with its reason), the days every one may move
+ * on, how many change the moved-back figure, and whether a reason is needed (any going back,
+ * or a settling move dated in a closed year).
+ */
+export function moveRules(
+  households: Household[],
+  { to, on, windows }: { to: HouseholdState | undefined; on: Dayjs | undefined; windows: PlanWindows | undefined },
+) {
+  const options = HOUSEHOLD_STATES.filter((s) => households.every((h) => checkHouseholdMove(h.state, s, "reason").ok));
+  const backwards = !!to && households.some((h) => !checkHouseholdMove(h.state, to).ok);
+  const settling = to ? households.filter((h) => isSettled(to) !== isSettled(h.state)).length : 0;
+  const closedYear = !!on && !!windows && isClosedYear(on.format("YYYY-MM-DD"), windows.today);
+  return {
+    options,
+    backwards,
+    settling,
+    needsReason: backwards || (settling > 0 && closedYear),
+    window: moveWindow(windows, households),
   };
 }
 

@@ -1,12 +1,4 @@
-import {
-  checkHouseholdMove,
-  HOUSEHOLD_STATES,
-  HouseholdSchema,
-  isClosedYear,
-  isSettled,
-  type Household,
-  type HouseholdState,
-} from "@resettle/domain";
+import { HouseholdSchema, isSettled, type Household, type HouseholdState } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Form } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
@@ -21,7 +13,7 @@ import { formatDate } from "../../../lib/format";
 import { planWindowsQuery } from "../../../lib/plan-windows";
 import { useTransitionHousehold } from "../api/use-households";
 import { HouseholdStateTag } from "./household-state-tag";
-import { MoveFields, moveWindow } from "./move-fields";
+import { MoveFields, moveRules } from "./move-fields";
 
 type Values = { to: HouseholdState; on: Dayjs; reason?: string };
 
@@ -39,12 +31,8 @@ export function TransitionDialog({ household, onClose }: { household: Household;
   const [failure, setFailure] = useState<string | null>(null);
   const to = Form.useWatch("to", form);
   const on = Form.useWatch("on", form);
-  const options = HOUSEHOLD_STATES.filter((s) => checkHouseholdMove(household.state, s, "reason").ok);
-  const backwards = !!to && checkHouseholdMove(household.state, to).ok === false;
-  const settles = !!to && isSettled(to) !== isSettled(household.state);
-  const closedYear = !!on && !!windows && isClosedYear(on.format("YYYY-MM-DD"), windows.today);
-  const needsReason = backwards || (settles && closedYear);
-  const window = moveWindow(windows, [household]);
+  const { options, backwards, settling, needsReason, window } = moveRules([household], { to, on, windows });
+  const settles = settling > 0;
 
   // The day defaults to today as the server counts it (China), once the plan's windows are known.
   useEffect(() => {
