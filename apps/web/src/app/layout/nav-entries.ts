@@ -46,6 +46,7 @@ const NAV_GROUPS: NavGroup[] = [
       { to: "/reviews", label: "reviews.all.nav" },
       { to: "/common-problems", label: "commonProblems.title" },
       { to: "/notices", label: "notices.nav" },
+      { to: "/scorecards", label: "scorecards.nav" },
     ],
   },
   {

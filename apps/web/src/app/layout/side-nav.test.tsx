@@ -68,6 +68,7 @@ describe("SideNav", () => {
       "研判会",
       "共性问题",
       "督办单",
+      "绩效考评",
       "用户账号",
       "部门",
       "人员",
@@ -103,6 +104,7 @@ describe("SideNav", () => {
       "研判会",
       "共性问题",
       "督办单",
+      "绩效考评",
     ]);
     expect(within(nav).queryByText("系统管理")).toBeNull();
   });
