@@ -237,4 +237,28 @@ describe("GET /api/supervision-notices", () => {
     const bad = await t.as("leader")({ url: "/api/supervision-notices?level=green&open=maybe" });
     expect(detailPaths(bad)?.sort()).toEqual(["querystring.level", "querystring.open"]);
   });
+
+  it("orders an open notice by its colour whatever its step (a red one replied above a blue one issued); the latest closed first", async () => {
+    const about = (level: string) => aboutPermit({ level, targetType: "project", targetId: ids.xiangyang });
+    const close = async (id: string) => {
+      await step("coord-zhujian", id, "receipt");
+      await step("coord-zhujian", id, "reply", { measures: "已办结" });
+      expect((await step("admin", id, "review", { accepted: true })).json()).toMatchObject({ status: "closed" });
+    };
+    const blue = await issued(about("blue"));
+    const red = await issued(about("red"));
+    await step("coord-zhujian", red.id, "receipt");
+    const replied = await step("coord-zhujian", red.id, "reply", { measures: "已制定复工方案" });
+    expect(replied.json()).toMatchObject({ status: "replied" });
+    const closedEarlier = await issued(about("yellow"));
+    await close(closedEarlier.id);
+    await t.db.prisma.supervisionNotice.update({
+      where: { id: closedEarlier.id },
+      data: { closedAt: new Date("2026-11-20T02:00:00Z") },
+    });
+    const closedLater = await issued(about("blue"));
+    await close(closedLater.id);
+    const res = await t.as("leader")({ url: `/api/supervision-notices?projectId=${ids.xiangyang}` });
+    expect(res.json().items.map((n: Notice) => n.id)).toEqual([red.id, blue.id, closedLater.id, closedEarlier.id]);
+  });
 });

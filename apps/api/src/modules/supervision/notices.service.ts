@@ -363,7 +363,10 @@ export function escalateNotice(ctx: ServiceContext, id: string, input: NoticeEsc
   });
 }
 
-/** A page of notices: the open ones first, then red before yellow before blue, then the oldest. */
+/**
+ * A page of notices: the open ones first (whatever their step), red before yellow before blue,
+ * the oldest issued first; then the closed ones, the latest closed first.
+ */
 export async function listNotices({ db, clock }: ServiceContext, query: NoticeQuery): Promise<NoticePage> {
   const now = clock.now();
   const where: Prisma.SupervisionNoticeWhereInput = {
@@ -378,8 +381,14 @@ export async function listNotices({ db, clock }: ServiceContext, query: NoticeQu
     db.supervisionNotice.count({ where }),
     db.supervisionNotice.findMany({
       where,
-      // The enums' order: issued … closed (closed last); red is the last level, so descending.
-      orderBy: [{ status: "asc" }, { level: "desc" }, { issuedAt: "asc" }, { id: "asc" }],
+      // closedAt is set exactly when a notice is closed (销号 is final), so "no closedAt first"
+      // is "open first" whatever the step; red is the enum's last level, so descending.
+      orderBy: [
+        { closedAt: { sort: "desc", nulls: "first" } },
+        { level: "desc" },
+        { issuedAt: "asc" },
+        { id: "asc" },
+      ],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: noticeSelect,
