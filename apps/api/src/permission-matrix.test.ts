@@ -711,6 +711,11 @@ export const MATRIX: Row[] = [
     request: () => ({ method: "POST", url: `/api/notifications/${UNKNOWN_ID}/read` }),
     expect: signedIn(404),
   },
+  {
+    route: "POST /api/notifications/read-all",
+    request: () => ({ method: "POST", url: "/api/notifications/read-all" }),
+    expect: signedIn(204),
+  },
 
   // The audit trail: administrators and leaders (audit.read).
   {

@@ -105,4 +105,23 @@ describe("/api/notifications", () => {
     ).toBe(404);
     expect((await inbox("coord-zhujian")).unread).toBe(before.unread - 1);
   });
+
+  it("marks all one's own unread read at once, keeping the time of any read before; nobody else's", async () => {
+    await run();
+    const [first] = (await inbox("coord-zhujian")).items;
+    await t.as("coord-zhujian")({ method: "POST", url: `/api/notifications/${first!.id}/read` });
+    const readBefore = (await inbox("coord-zhujian", "unread=false")).items[0]!.readAt;
+    const theirs = await inbox("coord-shuangtaizi");
+    expect(theirs.unread).toBeGreaterThan(0);
+
+    const res = await t.as("coord-zhujian")({ method: "POST", url: "/api/notifications/read-all" });
+    expect(res.statusCode, res.body).toBe(204);
+    const after = await inbox("coord-zhujian", "pageSize=100");
+    expect(after.unread).toBe(0);
+    expect(after.items.every((n) => n.readAt !== null)).toBe(true);
+    expect(after.items.find((n) => n.id === first!.id)!.readAt).toBe(readBefore);
+    expect((await inbox("coord-shuangtaizi")).unread).toBe(theirs.unread);
+    // Nothing left unread: again is no error.
+    expect((await t.as("coord-zhujian")({ method: "POST", url: "/api/notifications/read-all" })).statusCode).toBe(204);
+  });
 });

@@ -3,7 +3,7 @@ import { AlertRunResultSchema, NotificationPageSchema, NotificationQuerySchema }
 import { contextOf } from "../../lib/context.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { listNotifications, markNotificationRead, runAlerts } from "./alerts.service.js";
+import { listNotifications, markAllNotificationsRead, markNotificationRead, runAlerts } from "./alerts.service.js";
 
 const tags = ["alerts"];
 
@@ -48,6 +48,21 @@ export async function alertRoutes(app: App, deps: ModuleDeps) {
     },
     async (request, reply) => {
       await markNotificationRead(contextOf(request, deps), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/api/notifications/read-all",
+    {
+      config: { access: "session" },
+      schema: {
+        tags,
+        summary: "Mark every one of one's own unread notifications read",
+        response: { 204: z.null().describe("No content"), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await markAllNotificationsRead(contextOf(request, deps));
       return reply.status(204).send(null);
     },
   );

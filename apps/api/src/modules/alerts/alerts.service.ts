@@ -201,3 +201,11 @@ export async function markNotificationRead({ db, actor, clock }: ServiceContext,
   if (updated.count === 0 && !(await db.notification.count({ where: { id, userId: actor.id } })))
     throw AppError.notFound("Notification");
 }
+
+/**
+ * 全部标为已读: every notification of the user's own still unread is read now (one read before
+ * keeps its time); nobody else's is touched.
+ */
+export async function markAllNotificationsRead({ db, actor, clock }: ServiceContext) {
+  await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: clock.now() } });
+}
