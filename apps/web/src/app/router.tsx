@@ -17,6 +17,7 @@ const TicketsPage = lazy(() => import("./routes/tickets-page"));
 const NoticesPage = lazy(() => import("./routes/notices-page"));
 const NoticePage = lazy(() => import("./routes/notice-page"));
 const NoticePrintPage = lazy(() => import("./routes/notice-print-page"));
+const NotificationsPage = lazy(() => import("./routes/notifications-page"));
 const ScorecardsPage = lazy(() => import("./routes/scorecards-page"));
 const HouseholdsPage = lazy(() => import("./routes/households-page"));
 const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
@@ -72,6 +73,7 @@ export function createRouter() {
             { path: "notices", element: <NoticesPage /> },
             { path: "notices/:id", element: <NoticePage /> },
             { path: "notices/:id/print", element: <NoticePrintPage /> },
+            { path: "notifications", element: <NotificationsPage /> },
             { path: "scorecards", element: <ScorecardsPage /> },
             { path: "problem-queue", element: <ProblemQueuePage /> },
             { path: "reviews", element: <ReviewsPage /> },

@@ -44,9 +44,12 @@ export function formatDate(value: string | null | undefined): string {
   return value ? dayjs(value).format("YYYY-MM-DD") : NO_VALUE;
 }
 
+/** A moment on the city's clock, whatever the viewer's computer says. */
+export const inChinaTime = (value: string | Date) => dayjs(value).tz(CHINA_TIME_ZONE);
+
 /** A moment in China time, to the second: 2019-03-31 14:05:09. */
 export function formatDateTime(value: string | null | undefined): string {
-  return value ? dayjs(value).tz(CHINA_TIME_ZONE).format("YYYY-MM-DD HH:mm:ss") : NO_VALUE;
+  return value ? inChinaTime(value).format("YYYY-MM-DD HH:mm:ss") : NO_VALUE;
 }
 
 /** Date in running text: 2018年12月31日 in Chinese. */

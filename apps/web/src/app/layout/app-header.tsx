@@ -1,11 +1,12 @@
 import { Layout } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { NotificationBell } from "../../features/alerts";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
-/** Brand, language and the user's menu; the pages are in the side menu (ADR 011). */
+/** Brand, language, the notification bell and the user's menu; the pages are in the side menu (ADR 011). */
 export function AppHeader() {
   const { t } = useTranslation();
   return (
@@ -16,6 +17,7 @@ export function AppHeader() {
       </Link>
       <span className="app-header-spacer" />
       <LanguageSwitch />
+      <NotificationBell />
       <UserMenu />
     </Layout.Header>
   );
