@@ -21,10 +21,10 @@ export function RulesDescription({ set }: { set: ScoringRuleSet }) {
           key: "weights",
           label: t("scorecards.rules.weights"),
           children: (
-            <>
+            <div>
               {weightsInWords(t, set.rules)}
               <div className="score-hint">{t("scorecards.rules.weightsHint")}</div>
-            </>
+            </div>
           ),
         },
         {
@@ -47,10 +47,10 @@ export function RulesDescription({ set }: { set: ScoringRuleSet }) {
         {
           key: "by",
           label: t("scorecards.rules.createdBy"),
-          children: t("scorecards.rules.createdByAt", {
-            by: set.createdBy ?? NO_VALUE,
-            at: formatDateTime(set.createdAt),
-          }),
+          // Version 1 comes with the database: nobody revised it.
+          children: set.createdBy
+            ? t("scorecards.rules.createdByAt", { by: set.createdBy, at: formatDateTime(set.createdAt) })
+            : t("scorecards.rules.builtIn"),
         },
       ]}
     />
