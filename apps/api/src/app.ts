@@ -32,6 +32,7 @@ import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
 import { noticeRoutes } from "./modules/supervision/index.js";
 import { alertRoutes } from "./modules/alerts/index.js";
+import { reportRoutes } from "./modules/reports/index.js";
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -111,5 +112,6 @@ export async function buildApp(options: AppOptions) {
   await reviewRoutes(app, deps);
   await noticeRoutes(app, deps);
   await alertRoutes(app, deps);
+  await reportRoutes(app, deps);
   return app;
 }

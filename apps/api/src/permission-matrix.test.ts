@@ -717,6 +717,24 @@ export const MATRIX: Row[] = [
     expect: signedIn(204),
   },
 
+  // 报表: everyone signed in reads the weekly briefing (JSON, .docx, PDF) and a group's stocktake pack.
+  { route: "GET /api/reports/briefing", request: get("/api/reports/briefing?date=2026-11-25"), expect: signedIn(200) },
+  {
+    route: "GET /api/reports/briefing.docx",
+    request: get("/api/reports/briefing.docx?date=2026-11-25"),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/reports/briefing.pdf",
+    request: get("/api/reports/briefing.pdf?date=2026-11-25"),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/reports/stocktake",
+    request: (ids) => get(`/api/reports/stocktake?groupId=${ids.group}`)(),
+    expect: signedIn(200),
+  },
+
   // The audit trail: administrators and leaders (audit.read).
   {
     route: "GET /api/audit-events",

@@ -42,3 +42,4 @@ export * from "./utility-ticket.js";
 export * from "./subsidy.js";
 export * from "./supervision-notice.js";
 export * from "./alerts.js";
+export * from "./reports.js";
