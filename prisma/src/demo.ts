@@ -421,6 +421,8 @@ async function loadDemoReview(
     data: {
       groupId,
       heldOn: new Date("2026-10-20T00:00:00Z"),
+      // Recorded the afternoon of the meeting: waiting for 住建's and 双台子区政府's 会签 since.
+      createdAt: new Date("2026-10-20T08:00:00Z"),
       attendees: { create: attendees.map((a) => ({ personId: a.id })) },
       projects: {
         create: {

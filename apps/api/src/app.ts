@@ -33,6 +33,7 @@ import { reviewRoutes } from "./modules/reviews/index.js";
 import { noticeRoutes } from "./modules/supervision/index.js";
 import { alertRoutes } from "./modules/alerts/index.js";
 import { reportRoutes } from "./modules/reports/index.js";
+import { scorecardRoutes } from "./modules/scorecards/index.js";
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -113,5 +114,6 @@ export async function buildApp(options: AppOptions) {
   await noticeRoutes(app, deps);
   await alertRoutes(app, deps);
   await reportRoutes(app, deps);
+  await scorecardRoutes(app, deps);
   return app;
 }

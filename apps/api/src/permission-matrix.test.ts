@@ -735,6 +735,67 @@ export const MATRIX: Row[] = [
     expect: signedIn(200),
   },
 
+  // 绩效考评: everyone signed in reads the scorecards, their records and Excel, and the rules;
+  // only the office revises the rules (a new version each time).
+  {
+    route: "GET /api/scorecards",
+    request: get("/api/scorecards?period=2026-Q4&kind=department"),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/scorecards/export",
+    request: get("/api/scorecards/export?period=2026-Q4&kind=district"),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/scorecards/records",
+    request: (ids) => ({
+      method: "GET",
+      url: `/api/scorecards/records?period=2026-Q4&kind=department&id=${ids.zhujian}&part=overdue`,
+    }),
+    expect: signedIn(200),
+  },
+  { route: "GET /api/scoring-rules", request: get("/api/scoring-rules"), expect: signedIn(200) },
+  {
+    route: "POST /api/scoring-rules",
+    request: () => ({
+      method: "POST",
+      url: "/api/scoring-rules",
+      payload: {
+        effectiveFrom: "2026-10-01",
+        note: "矩阵测试",
+        rules: {
+          weights: { onTime: 40, quota: 20, notices: 15, tickets: 15, freshness: 10 },
+          deductions: {
+            overdueEach: 1,
+            overdueCap: 10,
+            noticeBlue: 0.5,
+            noticeYellow: 1,
+            noticeRed: 3,
+            arrears90Project: 2,
+          },
+          freshnessDays: 30,
+        },
+      },
+    }),
+    expect: adminOnly(201),
+  },
+
+  // Lists as .xlsx (…/export): whoever may read the list; the audit trail's, its readers only.
+  { route: "GET /api/projects/export", request: get("/api/projects/export"), expect: signedIn(200) },
+  { route: "GET /api/overdue-work/export", request: get("/api/overdue-work/export"), expect: signedIn(200) },
+  { route: "GET /api/utility-tickets/export", request: get("/api/utility-tickets/export"), expect: signedIn(200) },
+  {
+    route: "GET /api/supervision-notices/export",
+    request: get("/api/supervision-notices/export"),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/audit-events/export",
+    request: get("/api/audit-events/export"),
+    expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 403, leader: 200 },
+  },
+
   // The audit trail: administrators and leaders (audit.read).
   {
     route: "GET /api/audit-events",

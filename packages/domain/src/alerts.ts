@@ -16,12 +16,35 @@ export const AlertRuleSchema = z.enum([
   "ticket_overdue",
   /** a 督办单 not signed for (签收) 3 days after it was issued */
   "notice_unsigned",
+  /** a 督办单 issued red or escalated to red: the leaders are told too */
+  "notice_red",
+  /** a 督办单 past its reply day without a reply, escalated one level by the job */
+  "notice_escalated",
+  /** a project's temporary subsidy owed more than 30 days */
+  "arrears_30",
+  /** a project's temporary subsidy owed more than 90 days */
+  "arrears_90",
+  /** a project's moved-back share below its district's floor line for today */
+  "below_floor",
+  /** a review record waiting more than 3 days for a department's signature (会签) */
+  "review_unsigned",
+  /** a department's daily digest (每日汇总) of the alerts raised for it the day before */
+  "daily_digest",
 ]);
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 
 /** How many days ahead "due soon" looks, and how long a notice may wait for its 签收. */
 export const ALERT_DUE_SOON_DAYS = 3;
 export const ALERT_UNSIGNED_DAYS = 3;
+/** How long a review record may wait for a department's signature before it is chased. */
+export const ALERT_REVIEW_SIGN_DAYS = 3;
+/**
+ * A notice past its reply day, not answered, goes up one level (blue → yellow → red) when it
+ * has stayed at its level this many days past the day; a red one stays red.
+ */
+export const NOTICE_ESCALATE_DAYS = 3;
+/** The rules whose alerts also reach the leaders (市领导), not only the department. */
+export const LEADER_RULES: readonly AlertRule[] = ["notice_red"];
 
 /** One message in a user's notification centre (通知), about one alert. */
 export const NotificationSchema = z.object({

@@ -24,6 +24,8 @@ export const AuditEntityTypeSchema = z.enum([
   "subsidy_standard",
   "subsidy_payment",
   "supervision_notice",
+  "notification_channel",
+  "scoring_rules",
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

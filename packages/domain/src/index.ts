@@ -43,3 +43,5 @@ export * from "./subsidy.js";
 export * from "./supervision-notice.js";
 export * from "./alerts.js";
 export * from "./reports.js";
+export * from "./scorecard.js";
+export * from "./words.js";

@@ -50,6 +50,8 @@ export const CAPABILITIES = [
   "notices.answer",
   /** run the alert rules by hand (the job runs them on its own too) */
   "alerts.run",
+  /** revise the scoring rules of the performance evaluation (绩效考评), as a new version (the office) */
+  "scoring.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

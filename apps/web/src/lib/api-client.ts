@@ -47,6 +47,26 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, details ?? [], requestId, { current, retryAfter });
 }
 
+/**
+ * A file the API sends (an export): its bytes and the name its Content-Disposition gives (the
+ * UTF-8 one); an ApiError, as for any request, when it is refused.
+ */
+export async function fetchFile(path: string, params?: QueryParams): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(buildApiUrl(path, params), { credentials: "same-origin" });
+  } catch (error) {
+    throw new ApiError(0, "NETWORK_ERROR", error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401) endSession();
+    throw error;
+  }
+  const match = /filename\*=UTF-8''([^;]+)/i.exec(response.headers.get("content-disposition") ?? "");
+  return { blob: await response.blob(), fileName: match ? decodeURIComponent(match[1]!) : "export.xlsx" };
+}
+
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
 async function request<S extends z.ZodType>(

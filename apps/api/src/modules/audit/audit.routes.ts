@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { AuditActorSchema, AuditEventSchema, AuditQuerySchema, pageOf } from "@resettle/domain";
+import {
+  AUDIT_ENTITY_TYPE_WORDS,
+  AuditActorSchema,
+  AuditEventSchema,
+  AuditQuerySchema,
+  pageOf,
+} from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { chinaDateTime, listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { listAuditActors, listAuditEvents } from "./audit.service.js";
 import { errors } from "../../lib/route-schemas.js";
@@ -20,6 +27,24 @@ export async function auditRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listAuditEvents(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/audit-events/export",
+    access: "audit.read",
+    tags: ["audit"],
+    querystring: AuditQuerySchema,
+    title: "操作日志",
+    list: listAuditEvents,
+    columns: [
+      { header: "时间", width: 17, value: (e) => chinaDateTime(e.at) },
+      { header: "操作人", width: 14, value: (e) => e.actorName },
+      { header: "操作", width: 16, value: (e) => e.action },
+      { header: "对象类型", width: 14, value: (e) => AUDIT_ENTITY_TYPE_WORDS[e.entityType] },
+      { header: "对象", width: 28, value: (e) => e.entityLabel ?? e.entityId },
+      { header: "变更前", width: 40, value: (e) => (e.before ? JSON.stringify(e.before) : "") },
+      { header: "变更后", width: 40, value: (e) => (e.after ? JSON.stringify(e.after) : "") },
+      { header: "请求编号", width: 20, value: (e) => e.requestId ?? "" },
+    ],
+  });
   app.get(
     "/api/audit-events/actors",
     {

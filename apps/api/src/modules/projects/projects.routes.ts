@@ -7,8 +7,12 @@ import {
   ProjectDetailSchema,
   ProjectListQuerySchema,
   ProjectSummarySchema,
+  HEALTH_WORDS,
+  PROBLEM_CATEGORY_WORDS,
+  PROJECT_STATUS_WORDS,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { getProject, listProjects, projectHistory } from "./projects.service.js";
 import { errors } from "../../lib/route-schemas.js";
@@ -27,6 +31,26 @@ export async function projectRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listProjects(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/projects/export",
+    access: "read",
+    tags: ["projects"],
+    querystring: ProjectListQuerySchema,
+    title: "项目台账",
+    list: listProjects,
+    columns: [
+      { header: "序号", width: 6, value: (p) => p.sequence },
+      { header: "项目名称", width: 24, value: (p) => p.name },
+      { header: "所属县区", value: (p) => p.district.name },
+      { header: "总户数", value: (p) => p.totalHouseholds },
+      { header: "已回迁户数", value: (p) => p.movedBack },
+      { header: "推进状态", value: (p) => PROJECT_STATUS_WORDS[p.status] },
+      { header: "项目状态", value: (p) => HEALTH_WORDS[p.healthLevel] },
+      { header: "问题类型", value: (p) => PROBLEM_CATEGORY_WORDS[p.problemCategory] },
+      { header: "责任单位", width: 18, value: (p) => p.responsibleDepartment?.name ?? "" },
+      { header: "责任人", value: (p) => p.responsiblePerson?.name ?? "" },
+    ],
+  });
   app.get(
     "/api/projects/:id",
     {

@@ -1,6 +1,6 @@
 import type { Review, ReviewListQuery, ReviewSummary } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
-import type { ServiceContext } from "../../lib/context.js";
+import type { Db, ServiceContext } from "../../lib/context.js";
 import { toIsoDate } from "../../lib/dates.js";
 import { notWithdrawn } from "../../lib/withdrawal.js";
 import { loadReview, ref, signOffOf } from "./review-presenter.js";
@@ -55,4 +55,35 @@ export async function listReviews({ db }: ServiceContext, query: ReviewListQuery
     };
   });
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Review records recorded before `recordedBefore`, neither locked nor withdrawn, and the member
+ * departments present that have still to sign (会签): what the alert rule chases.
+ */
+export async function readUnsignedReviews(db: Db, recordedBefore: Date) {
+  const rows = await db.review.findMany({
+    where: { lockedAt: null, withdrawnAt: null, createdAt: { lt: recordedBefore } },
+    select: {
+      id: true,
+      heldOn: true,
+      lockedAt: true,
+      group: { select: { name: true, departments: { select: { department: ref } } } },
+      attendees: { select: { person: { select: { department: ref } } } },
+      signatures: { select: { departmentId: true } },
+    },
+  });
+  return rows.flatMap((row) => {
+    const { pendingDepartmentIds, locked } = signOffOf(row);
+    if (locked || pendingDepartmentIds.length === 0) return [];
+    const names = new Map(row.group.departments.map((d) => [d.department.id, d.department.name]));
+    return [
+      {
+        id: row.id,
+        heldOn: toIsoDate(row.heldOn),
+        groupName: row.group.name,
+        pending: pendingDepartmentIds.map((id) => ({ id, name: names.get(id) ?? "" })),
+      },
+    ];
+  });
 }

@@ -18,7 +18,7 @@ import {
 import { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import { todayInChina } from "../../lib/clock.js";
+import { todayInChina, type Clock } from "../../lib/clock.js";
 import type { Db, ServiceContext, Tx } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { readPlanWindows } from "../../lib/plan-window.js";
@@ -378,7 +378,7 @@ export async function createPayment(
  * Filters by district or project. One query for the figures, one for the names.
  */
 export async function arrearsReport(
-  { db, clock }: Pick<ServiceContext, "db" | "clock">,
+  { db, clock }: { db: Db; clock: Clock },
   query: ArrearsQuery,
 ): Promise<ArrearsReport> {
   const today = todayInChina(clock);

@@ -10,9 +10,12 @@ import {
   NoticeReplySchema,
   NoticeReviewSchema,
   NoticeSchema,
+  NOTICE_LEVEL_WORDS,
+  NOTICE_STATUS_WORDS,
   type Notice,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { chinaDateTime, listExportRoute } from "../../lib/list-export.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
@@ -46,6 +49,26 @@ export async function noticeRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listNotices(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/supervision-notices/export",
+    access: "read",
+    tags,
+    querystring: NoticeQuerySchema,
+    title: "督办单",
+    list: listNotices,
+    columns: [
+      { header: "编号", width: 22, value: (n) => n.number },
+      { header: "等级", width: 8, value: (n) => NOTICE_LEVEL_WORDS[n.level] },
+      { header: "督办事项", width: 32, value: (n) => n.targetLabel },
+      { header: "承办单位", width: 18, value: (n) => n.department.name },
+      { header: "督办要求", width: 36, value: (n) => n.requirement },
+      { header: "交办时间", width: 17, value: (n) => chinaDateTime(n.issuedAt) },
+      { header: "反馈时限", value: (n) => n.replyBy },
+      { header: "状态", value: (n) => NOTICE_STATUS_WORDS[n.status] },
+      { header: "是否逾期", width: 8, value: (n) => (n.overdue ? "逾期" : "") },
+      { header: "已办天数", width: 8, value: (n) => n.daysOpen },
+    ],
+  });
   app.post(
     "/api/supervision-notices",
     {

@@ -3,6 +3,8 @@ import {
   formatNoticeNumber,
   isHigherLevel,
   isNoticeOpen,
+  NOTICE_ESCALATE_DAYS,
+  NOTICE_LEVEL_WORDS,
   NOTICE_MAX_DAYS,
   NOTICE_NUMBER_PREFIX,
   type Notice,
@@ -11,6 +13,7 @@ import {
   type NoticeEvent,
   type NoticeExtension,
   type NoticeExtensionDecision,
+  type NoticeLevel,
   type NoticePage,
   type NoticeQuery,
   type NoticeReply,
@@ -19,9 +22,10 @@ import {
   type NoticeStep,
 } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
+import { raiseAlerts, type AlertCandidate } from "../../lib/alert-store.js";
 import { AppError } from "../../lib/app-error.js";
-import { audit } from "../../lib/audit.js";
-import { todayInChina } from "../../lib/clock.js";
+import { audit, type AuditActor } from "../../lib/audit.js";
+import { todayInChina, type Clock } from "../../lib/clock.js";
 import type { Db, ServiceContext } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { requireActFor } from "../../lib/work-rules.js";
@@ -115,6 +119,18 @@ const audited = (n: Notice) => ({
   replyBy: n.replyBy,
 });
 
+/** A red notice reaches the leaders as well as its department (once: a notice never goes down). */
+const redAlert = (n: Notice): AlertCandidate => ({
+  rule: "notice_red",
+  entityType: "supervision_notice",
+  entityId: n.id,
+  key: "red",
+  departmentId: n.department.id,
+  projectId: n.projectId,
+  title: `红色督办：${n.number}（${n.department.name}）${n.targetLabel}，限 ${n.replyBy} 前反馈`,
+  link: `/notices/${n.id}`,
+});
+
 /** The record a notice is about, in words, and its project; 400 when there is none. */
 async function resolveTarget(
   db: Db,
@@ -198,6 +214,7 @@ export async function issueNotice(ctx: ServiceContext, input: NoticeCreate): Pro
       projectId: notice.projectId,
       after: { ...audited(notice), requirement: notice.requirement },
     });
+    if (notice.level === "red") await raiseAlerts(tx, [redAlert(notice)]);
     return notice;
   });
 }
@@ -218,7 +235,16 @@ async function takeStep(
   ctx: ServiceContext,
   id: string,
   step: NoticeStep,
-  { authorize, change }: { authorize?: (row: NoticeRow) => void; change: (row: NoticeRow) => StepChange },
+  {
+    authorize,
+    change,
+    then,
+  }: {
+    authorize?: (row: NoticeRow) => void;
+    change: (row: NoticeRow) => StepChange;
+    /** More to write in the step's transaction, with the notice as the step left it. */
+    then?: (tx: Db, notice: Notice) => Promise<unknown>;
+  },
 ): Promise<Notice> {
   const now = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {
@@ -261,6 +287,7 @@ async function takeStep(
       before: audited(before),
       after: { ...audited(after), ...said },
     });
+    await then?.(tx, after);
     return after;
   });
 }
@@ -360,7 +387,76 @@ export function escalateNotice(ctx: ServiceContext, id: string, input: NoticeEsc
         said: { reason: input.reason },
       };
     },
+    then: (tx, notice) => (notice.level === "red" ? raiseAlerts(tx, [redAlert(notice)]) : Promise.resolve()),
   });
+}
+
+const NEXT_LEVEL: Record<NoticeLevel, NoticeLevel | null> = { blue: "yellow", yellow: "red", red: null };
+
+/**
+ * 自动升级, run by the alerts job in its transaction: a notice waiting on its department, past the
+ * day its reply is due, that has stayed at its level NOTICE_ESCALATE_DAYS days past that day (or
+ * since its last escalation) goes up one level, with an event, an audit row and an alert to the
+ * department (and the leaders when it turns red). Rows another transaction holds are left for
+ * the next run.
+ */
+export async function escalateOverdueNotices(tx: Db, clock: Clock, actor: AuditActor) {
+  const now = clock.now();
+  const today = todayInChina(clock);
+  const rows = await tx.supervisionNotice.findMany({
+    where: { status: { in: ["issued", "received", "returned"] }, level: { not: "red" } },
+    select: {
+      ...noticeSelect,
+      events: { where: { step: "escalate" }, orderBy: { at: "desc" }, take: 1, select: { at: true } },
+    },
+  });
+  const daysBetween = (from: string, to: string) => (fromIsoDate(to).getTime() - fromIsoDate(from).getTime()) / DAY_MS;
+  const due = rows.filter((row) => {
+    const lastRaised = row.events[0] ? todayInChina({ now: () => row.events[0]!.at }) : null;
+    const since = lastRaised && lastRaised > dueDay(row) ? lastRaised : dueDay(row);
+    return daysBetween(since, today) >= NOTICE_ESCALATE_DAYS;
+  });
+  if (due.length === 0) return { raised: 0, notified: 0 };
+  const free = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "supervision_notices" WHERE id = ANY(${due.map((r) => r.id)}::uuid[]) FOR UPDATE SKIP LOCKED`;
+  const freeIds = new Set(free.map((r) => r.id));
+  const alerts: AlertCandidate[] = [];
+  for (const row of due.filter((r) => freeIds.has(r.id))) {
+    const level = NEXT_LEVEL[row.level]!;
+    const note = `逾期未反馈（应于 ${dueDay(row)} 前反馈），由${NOTICE_LEVEL_WORDS[row.level]}自动升级为${NOTICE_LEVEL_WORDS[level]}`;
+    // The version goes up, and the level only when no one changed it since it was read.
+    const updated = await tx.supervisionNotice.updateMany({
+      where: { id: row.id, version: row.version },
+      data: { level, version: { increment: 1 } },
+    });
+    if (updated.count === 0) continue;
+    await tx.supervisionNoticeEvent.create({
+      data: { noticeId: row.id, step: "escalate", fromStatus: row.status, toStatus: row.status, note, byId: null },
+    });
+    const before = present(row, now);
+    const after = { ...before, level, version: row.version + 1 };
+    await audit(tx, actor, {
+      action: "notice_escalate",
+      entityType: "supervision_notice",
+      entityId: row.id,
+      projectId: row.projectId,
+      before: audited(before),
+      after: { ...audited(after), reason: note, automatic: true },
+    });
+    alerts.push({
+      rule: "notice_escalated",
+      entityType: "supervision_notice",
+      entityId: row.id,
+      key: level,
+      departmentId: row.department.id,
+      projectId: row.projectId,
+      title: `督办单 ${row.number} ${note}（${row.department.name}）`,
+      link: `/notices/${row.id}`,
+    });
+    if (level === "red") alerts.push(redAlert(after));
+  }
+  const raised = await raiseAlerts(tx, alerts);
+  return { raised: raised.ids.length, notified: raised.notified };
 }
 
 /**
@@ -383,12 +479,7 @@ export async function listNotices({ db, clock }: ServiceContext, query: NoticeQu
       where,
       // closedAt is set exactly when a notice is closed (销号 is final), so "no closedAt first"
       // is "open first" whatever the step; red is the enum's last level, so descending.
-      orderBy: [
-        { closedAt: { sort: "desc", nulls: "first" } },
-        { level: "desc" },
-        { issuedAt: "asc" },
-        { id: "asc" },
-      ],
+      orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { level: "desc" }, { issuedAt: "asc" }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: noticeSelect,

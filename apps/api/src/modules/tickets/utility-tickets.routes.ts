@@ -8,8 +8,12 @@ import {
   UtilityTicketQuerySchema,
   UtilityTicketSchema,
   UtilityTicketUpdateSchema,
+  TICKET_CHANNEL_WORDS,
+  TICKET_STATUS_WORDS,
+  UTILITY_KIND_WORDS,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { chinaDateTime, listExportRoute } from "../../lib/list-export.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
@@ -39,6 +43,27 @@ export async function ticketRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listTickets(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/utility-tickets/export",
+    access: "read",
+    tags,
+    querystring: UtilityTicketQuerySchema,
+    title: "水电暖问题",
+    list: listTickets,
+    columns: [
+      { header: "类型", width: 8, value: (k) => UTILITY_KIND_WORDS[k.kind] },
+      { header: "所属项目", width: 20, value: (k) => k.projectName },
+      { header: "住户", value: (k) => k.householdName ?? "整栋/多户" },
+      { header: "问题描述", width: 36, value: (k) => k.description },
+      { header: "来源", value: (k) => TICKET_CHANNEL_WORDS[k.channel] },
+      { header: "反映时间", width: 17, value: (k) => chinaDateTime(k.reportedAt) },
+      { header: "办理时限", width: 17, value: (k) => chinaDateTime(k.deadlineAt) },
+      { header: "是否超时", width: 8, value: (k) => (k.overdue ? "超时" : "") },
+      { header: "责任单位", width: 18, value: (k) => k.responsibleDepartment?.name ?? "" },
+      { header: "状态", value: (k) => TICKET_STATUS_WORDS[k.status] },
+      { header: "解决时间", width: 17, value: (k) => chinaDateTime(k.resolvedAt) },
+    ],
+  });
   app.post(
     "/api/utility-tickets",
     {

@@ -1,8 +1,9 @@
 import { AuditQuerySchema, can, UserListQuerySchema, type AuditEvent } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Typography } from "antd";
+import { Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ExportButton } from "../../components/ui/export-button";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
@@ -86,7 +87,16 @@ export default function AuditPage() {
 
   return (
     <div className="page">
-      <PageHeading title={t("audit.title")} subtitle={t("audit.subtitle")} extra={<PrintButton />} />
+      <PageHeading
+        title={t("audit.title")}
+        subtitle={t("audit.subtitle")}
+        extra={
+          <Space wrap>
+            <ExportButton path="/audit-events/export" params={query} />
+            <PrintButton />
+          </Space>
+        }
+      />
       <div className="panel">
         <AuditFilters query={query} actors={actors.isError ? [] : actors.data} onChange={update} onReset={reset} />
         <QueryView query={events} skeletonRows={10}>

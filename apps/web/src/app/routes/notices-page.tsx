@@ -1,5 +1,7 @@
+import { Space } from "antd";
 import { NoticeQuerySchema } from "@resettle/domain";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../components/ui/export-button";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { NoticeList } from "../../features/notices";
@@ -16,7 +18,16 @@ export default function NoticesPage() {
   const { query, update } = useUrlQuery(NoticeQuerySchema);
   return (
     <div className="page">
-      <PageHeading title={t("notices.title")} subtitle={t("notices.subtitle")} extra={<PrintButton />} />
+      <PageHeading
+        title={t("notices.title")}
+        subtitle={t("notices.subtitle")}
+        extra={
+          <Space wrap>
+            <ExportButton path="/supervision-notices/export" params={query} />
+            <PrintButton />
+          </Space>
+        }
+      />
       <div className="panel">
         <NoticeList query={query} onChange={update} label={t("notices.tableLabel")} />
       </div>

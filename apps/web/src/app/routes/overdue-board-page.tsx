@@ -1,8 +1,10 @@
+import { Space } from "antd";
 import { OverdueBoardQuerySchema } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { ExportButton } from "../../components/ui/export-button";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
@@ -44,7 +46,12 @@ export default function OverdueBoardPage() {
             ? t("board.subtitle", { date: formatLongDate(board.data.asOf, i18n.language) })
             : t("board.subtitleShort")
         }
-        extra={<PrintButton />}
+        extra={
+          <Space wrap>
+            <ExportButton path="/overdue-work/export" params={query} />
+            <PrintButton />
+          </Space>
+        }
       />
       <div className="panel">
         <OverdueBoardFilters

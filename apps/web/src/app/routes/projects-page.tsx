@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorResult } from "../../components/ui/error-result";
+import { ExportButton } from "../../components/ui/export-button";
 import { PageHeading } from "../../components/ui/page-heading";
 import { departmentsQueries, districtsQueries, renderPerson } from "../../features/organisation";
 import { ProjectFilters, ProjectListTable, projectsQueries, useProjectListQuery } from "../../features/projects";
@@ -16,7 +17,7 @@ export default function ProjectsPage() {
 
   return (
     <div className="page">
-      <PageHeading title={t("projects.title")} />
+      <PageHeading title={t("projects.title")} extra={<ExportButton path="/projects/export" params={query} />} />
       <div className="panel">
         <ProjectFilters
           query={query}

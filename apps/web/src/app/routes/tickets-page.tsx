@@ -1,5 +1,7 @@
+import { Space } from "antd";
 import { UtilityTicketQuerySchema } from "@resettle/domain";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../components/ui/export-button";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { TicketList } from "../../features/tickets";
@@ -16,7 +18,16 @@ export default function TicketsPage() {
   const { query, update } = useUrlQuery(UtilityTicketQuerySchema);
   return (
     <div className="page">
-      <PageHeading title={t("tickets.title")} subtitle={t("tickets.subtitle")} extra={<PrintButton />} />
+      <PageHeading
+        title={t("tickets.title")}
+        subtitle={t("tickets.subtitle")}
+        extra={
+          <Space wrap>
+            <ExportButton path="/utility-tickets/export" params={query} />
+            <PrintButton />
+          </Space>
+        }
+      />
       <div className="panel">
         <TicketList query={query} onChange={update} label={t("tickets.tableLabel")} />
       </div>
