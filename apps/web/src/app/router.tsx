@@ -17,6 +17,8 @@ const TicketsPage = lazy(() => import("./routes/tickets-page"));
 const NoticesPage = lazy(() => import("./routes/notices-page"));
 const NoticePage = lazy(() => import("./routes/notice-page"));
 const NoticePrintPage = lazy(() => import("./routes/notice-print-page"));
+const BriefingPage = lazy(() => import("./routes/reports/briefing-page"));
+const StocktakePage = lazy(() => import("./routes/reports/stocktake-page"));
 const NotificationsPage = lazy(() => import("./routes/notifications-page"));
 const ScorecardsPage = lazy(() => import("./routes/scorecards-page"));
 const HouseholdsPage = lazy(() => import("./routes/households-page"));
@@ -73,6 +75,8 @@ export function createRouter() {
             { path: "notices", element: <NoticesPage /> },
             { path: "notices/:id", element: <NoticePage /> },
             { path: "notices/:id/print", element: <NoticePrintPage /> },
+            { path: "reports/briefing", element: <BriefingPage /> },
+            { path: "reports/stocktake", element: <StocktakePage /> },
             { path: "notifications", element: <NotificationsPage /> },
             { path: "scorecards", element: <ScorecardsPage /> },
             { path: "problem-queue", element: <ProblemQueuePage /> },

@@ -34,7 +34,7 @@ export type ReportDocument = {
 };
 
 /** Who issues the briefing (the leading group's office, as on the 督办单). */
-export const BRIEFING_OFFICE = "领导小组办公室";
+const BRIEFING_OFFICE = "领导小组办公室";
 
 /** The briefing's file name: 工作简报（2026年第48期）. */
 export const briefingFileName = (b: Briefing) => `工作简报（${b.issue.year}年第${b.issue.number}期）`;

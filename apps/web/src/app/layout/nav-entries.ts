@@ -16,6 +16,12 @@ type NavEntry = {
 export type NavGroup = { key: string; label: ParseKeys; entries: NavEntry[] };
 
 /**
+ * 报表 are written for the office, the leaders and the working groups; a department's coordinator
+ * may still open them by their address (reading them is `read`).
+ */
+const readsReports = (user: SessionUser) => user.role !== "coordinator";
+
+/**
  * The side menu, grouped. Each entry keeps the check the page itself makes (the route's
  * capability): a user never sees an entry that would answer 403.
  */
@@ -47,6 +53,14 @@ const NAV_GROUPS: NavGroup[] = [
       { to: "/common-problems", label: "commonProblems.title" },
       { to: "/notices", label: "notices.nav" },
       { to: "/scorecards", label: "scorecards.nav" },
+    ],
+  },
+  {
+    key: "reports",
+    label: "reports.nav",
+    entries: [
+      { to: "/reports/briefing", label: "reports.briefing.nav", capability: "read", when: readsReports },
+      { to: "/reports/stocktake", label: "reports.stocktake.nav", capability: "read", when: readsReports },
     ],
   },
   {

@@ -69,6 +69,8 @@ describe("SideNav", () => {
       "共性问题",
       "督办单",
       "绩效考评",
+      "工作简报",
+      "研判材料",
       "用户账号",
       "部门",
       "人员",
@@ -77,7 +79,7 @@ describe("SideNav", () => {
       "复核规则",
       "操作日志",
     ]);
-    for (const group of ["总览", "项目与工作", "问题研判", "系统管理"])
+    for (const group of ["总览", "项目与工作", "问题研判", "报表", "系统管理"])
       expect(within(nav).getByText(group)).toBeTruthy();
     expect(current(nav).textContent).toBe("数据总览");
     expect(selectedItems(nav)).toEqual(["数据总览"]);
@@ -88,6 +90,7 @@ describe("SideNav", () => {
     const names = entryNames(nav);
     expect(names).toContain("操作日志");
     for (const hidden of ["用户账号", "部门", "人员", "问题成因", "联合工作组"]) expect(names).not.toContain(hidden);
+    expect(names).toEqual(expect.arrayContaining(["工作简报", "研判材料"]));
     expect(names.some((name) => name?.startsWith("我的待办"))).toBe(false);
     expect(current(nav).textContent).toBe("操作日志");
   });
@@ -105,6 +108,8 @@ describe("SideNav", () => {
       "共性问题",
       "督办单",
       "绩效考评",
+      "工作简报",
+      "研判材料",
     ]);
     expect(within(nav).queryByText("系统管理")).toBeNull();
   });
@@ -115,6 +120,8 @@ describe("SideNav", () => {
     expect(current(nav).textContent).toMatch(/^我的待办3/);
     expect(selectedItems(nav)).toHaveLength(1);
     expect(entryNames(nav)).not.toContain("操作日志");
+    // 报表 are the office's, the leaders' and the working groups' (a coordinator may open them by address).
+    expect(within(nav).queryByText("报表")).toBeNull();
   });
 
   it("selects the entry of the page shown, also below it, and follows the route", () => {

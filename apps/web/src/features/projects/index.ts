@@ -9,5 +9,6 @@ export { ProjectStatusTag } from "./components/project-status-tag";
 export { ProjectSummary } from "./components/project-summary";
 export { ProjectTrajectory } from "./components/project-trajectory";
 export { ProjectYearTargetsTable } from "./components/project-year-targets-table";
+export { describeHealthRule } from "./lib/health-rules";
 export { DEFAULT_LIST_QUERY } from "./lib/list-query-params";
 export { useProjectListQuery } from "./lib/use-project-list-query";
