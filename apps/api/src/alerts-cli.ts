@@ -4,11 +4,12 @@ import { applyMigrations } from "@resettle/prisma/migrate";
 import { loadEnv } from "./config/env.js";
 import { systemClock } from "./lib/clock.js";
 import { runAlerts } from "./modules/alerts/index.js";
+import { deliverPending, networkTransports } from "./modules/channels/index.js";
 
 /**
- * `pnpm alerts:run`: the alert rules once, by hand, on the configured database (DATABASE_URL,
- * else the embedded one — stop the server first, it holds the embedded database). A running
- * server does the same on POST /api/alerts/run.
+ * `pnpm alerts:run`: the alert rules once, by hand, then the deliveries due to the channels, on
+ * the configured database (DATABASE_URL, else the embedded one — stop the server first, it holds
+ * the embedded database). A running server does the same on POST /api/alerts/run.
  */
 async function main() {
   const env = loadEnv();
@@ -22,6 +23,9 @@ async function main() {
         ? "Another process is running the alert rules: nothing done."
         : `Alerts raised: ${result.raised}; notifications: ${result.notified}.`,
     );
+    // What is due to the channels (企业微信, 钉钉, e-mail), whether or not this run raised it.
+    const sent = await deliverPending(prisma, systemClock, networkTransports({ publicUrl: env.PUBLIC_URL ?? null }));
+    console.log(`Deliveries sent: ${sent.sent}; to retry: ${sent.retrying}; given up: ${sent.failed}.`);
   } finally {
     await prisma.$disconnect();
     await db.stop();

@@ -32,6 +32,7 @@ import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
 import { noticeRoutes } from "./modules/supervision/index.js";
 import { alertRoutes } from "./modules/alerts/index.js";
+import { channelRoutes, networkTransports, type Transports } from "./modules/channels/index.js";
 import { reportRoutes } from "./modules/reports/index.js";
 import { scorecardRoutes } from "./modules/scorecards/index.js";
 
@@ -51,6 +52,8 @@ export type AppOptions = {
    * directory under the system's temporary directory (the server passes its own).
    */
   evidence?: { store: FileStore; maxBytes: number };
+  /** How alerts reach their channels: the network by default (tests point channels at local receivers). */
+  channels?: Transports;
 };
 
 /** Builds the whole application without listening: tests call inject() on it. */
@@ -77,6 +80,7 @@ export async function buildApp(options: AppOptions) {
       store: filesystemStore(path.join(os.tmpdir(), "resettle-evidence")),
       maxBytes: EVIDENCE_MAX_MB_DEFAULT * 1024 * 1024,
     },
+    channels: options.channels ?? networkTransports(),
     ...(options.signInHooks ? { signInHooks: options.signInHooks } : {}),
   };
   await app.register(errorHandlerPlugin);
@@ -115,5 +119,6 @@ export async function buildApp(options: AppOptions) {
   await alertRoutes(app, deps);
   await reportRoutes(app, deps);
   await scorecardRoutes(app, deps);
+  await channelRoutes(app, deps);
   return app;
 }

@@ -957,6 +957,50 @@ export const MATRIX: Row[] = [
     }),
     expect: { anonymous: 401, admin: 400, coordinator: 403, working_group: 400, leader: 403 },
   },
+
+  // 推送渠道 (企业微信, 钉钉, e-mail): the office only (channels.manage). The seeded database has no
+  // channel, so the routes of one answer the administrator 404 on an unknown id past the permission
+  // check; channels.routes.test.ts and dispatcher.test.ts show their 200s.
+  { route: "GET /api/notification-channels", request: get("/api/notification-channels"), expect: adminOnly(200) },
+  {
+    route: "POST /api/notification-channels",
+    request: () => ({
+      method: "POST",
+      url: "/api/notification-channels",
+      payload: {
+        kind: "wecom_webhook",
+        name: "矩阵测试群",
+        enabled: false,
+        departmentId: null,
+        config: { url: "http://127.0.0.1:9/cgi-bin/webhook/send?key=matrix" },
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "PATCH /api/notification-channels/:id",
+    request: () => ({
+      method: "PATCH",
+      url: `/api/notification-channels/${UNKNOWN_ID}`,
+      payload: { kind: "wecom_webhook", enabled: true, version: 1 },
+    }),
+    expect: adminOnly(404),
+  },
+  {
+    route: "POST /api/notification-channels/:id/test",
+    request: () => ({ method: "POST", url: `/api/notification-channels/${UNKNOWN_ID}/test` }),
+    expect: adminOnly(404),
+  },
+  {
+    route: "GET /api/notification-channels/:id/deliveries",
+    request: get(`/api/notification-channels/${UNKNOWN_ID}/deliveries?status=failed`),
+    expect: adminOnly(404),
+  },
+  {
+    route: "POST /api/channel-deliveries/:id/retry",
+    request: () => ({ method: "POST", url: `/api/channel-deliveries/${UNKNOWN_ID}/retry` }),
+    expect: adminOnly(404),
+  },
 ];
 
 let t: TestApp;

@@ -8,6 +8,7 @@ import { buildApp } from "./app.js";
 import { evidenceStorageOf, loadEnv } from "./config/env.js";
 import { systemClock } from "./lib/clock.js";
 import { runAlerts } from "./modules/alerts/index.js";
+import { deliverPending, networkTransports } from "./modules/channels/index.js";
 import { filesystemStore, s3Store } from "./lib/file-store.js";
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
@@ -46,6 +47,7 @@ async function main() {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
+  const channels = networkTransports({ publicUrl: env.PUBLIC_URL ?? null });
   try {
     const applied = await applyMigrations(db.url);
     const production = env.NODE_ENV === "production";
@@ -76,6 +78,7 @@ async function main() {
       sessions: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
       trustProxy: env.TRUST_PROXY,
       evidence: { store: evidenceStore(), maxBytes: env.EVIDENCE_MAX_MB * 1024 * 1024 },
+      channels,
     });
     app.log.info(
       {
@@ -89,12 +92,16 @@ async function main() {
     await app.listen({ port: env.PORT, host: env.HOST });
     if (env.ALERTS_EVERY_MINUTES > 0) {
       // The alert rules, in this process: another process running them at the same moment
-      // holds the job's advisory lock, and this run then does nothing.
+      // holds the job's advisory lock, and this run then does nothing. Then what is due to the
+      // channels (企业微信, 钉钉, e-mail): each process sends only deliveries no other has taken.
       const log = app.log;
       const runJob = () =>
         runAlerts(prisma, systemClock)
           .then((result) => log.info({ alerts: result }, "alert rules ran"))
-          .catch((error: unknown) => log.error({ err: error }, "alert rules failed"));
+          .catch((error: unknown) => log.error({ err: error }, "alert rules failed"))
+          .then(() => deliverPending(prisma, systemClock, channels))
+          .then((result) => log.info({ deliveries: result }, "alert deliveries sent"))
+          .catch((error: unknown) => log.error({ err: error }, "alert deliveries failed"));
       alertsJob = setInterval(runJob, env.ALERTS_EVERY_MINUTES * 60_000);
       alertsJob.unref();
       void runJob();

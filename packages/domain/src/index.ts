@@ -42,6 +42,7 @@ export * from "./utility-ticket.js";
 export * from "./subsidy.js";
 export * from "./supervision-notice.js";
 export * from "./alerts.js";
+export * from "./channels.js";
 export * from "./reports.js";
 export * from "./scorecard.js";
 export * from "./words.js";

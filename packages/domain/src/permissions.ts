@@ -52,6 +52,8 @@ export const CAPABILITIES = [
   "alerts.run",
   /** revise the scoring rules of the performance evaluation (绩效考评), as a new version (the office) */
   "scoring.manage",
+  /** configure the channels alerts are sent through (企业微信, 钉钉, e-mail), read their delivery log, retry (the office) */
+  "channels.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -25,4 +25,12 @@ export const TEXT_MAX = {
   fileName: 200,
   /** A review's findings and decisions per project, an addendum. */
   reviewText: 4000,
+  /** A webhook's address (a 企业微信 or 钉钉 group robot's). */
+  url: 1000,
+  /** An e-mail address (RFC 5321's limit). */
+  email: 254,
+  /** A server's host name (DNS's limit). */
+  host: 253,
+  /** A password or signing secret a channel keeps for its server. */
+  secret: 200,
 } as const;

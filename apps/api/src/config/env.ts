@@ -36,6 +36,11 @@ const EnvSchema = z
       .min(0)
       .max(24 * 60)
       .default(15),
+    /**
+     * Where users reach the product (https://huiqian.example.gov.cn): alerts sent to 企业微信, 钉钉
+     * or e-mail link to their record there. Unset: the messages carry the record's path only.
+     */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** A session unused this many minutes ends. */
     SESSION_IDLE_MINUTES: z.coerce
       .number()

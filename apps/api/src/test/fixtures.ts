@@ -140,6 +140,8 @@ export function snapshot(prisma: PrismaClient) {
         projects: { orderBy: { projectId: "asc" } },
       },
     }),
+    notificationChannels: prisma.notificationChannel.findMany({ orderBy: { id: "asc" } }),
+    channelDeliveries: prisma.channelDelivery.findMany({ orderBy: { id: "asc" } }),
     reviews: prisma.review.findMany({
       orderBy: { id: "asc" },
       include: {

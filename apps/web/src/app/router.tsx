@@ -29,6 +29,7 @@ const PersonsPage = lazy(() => import("./routes/admin/persons-page"));
 const CausesPage = lazy(() => import("./routes/admin/causes-page"));
 const WorkingGroupsPage = lazy(() => import("./routes/admin/working-groups-page"));
 const VerificationRulesPage = lazy(() => import("./routes/admin/verification-rules-page"));
+const ChannelsPage = lazy(() => import("./routes/admin/channels-page"));
 const CommonProblemsPage = lazy(() => import("./routes/common-problems-page"));
 const AuditPage = lazy(() => import("./routes/audit-page"));
 const ProblemQueuePage = lazy(() => import("./routes/reviews/problem-queue-page"));
@@ -90,6 +91,7 @@ export function createRouter() {
             restricted("admin/causes", "causes.manage", <CausesPage />),
             restricted("admin/working-groups", "groups.manage", <WorkingGroupsPage />),
             restricted("admin/verification-rules", "work.verify", <VerificationRulesPage />),
+            restricted("admin/channels", "channels.manage", <ChannelsPage />),
             { path: "common-problems", element: <CommonProblemsPage /> },
             restricted("audit", "audit.read", <AuditPage />),
             { path: "*", element: <NotFoundPage /> },

@@ -3,6 +3,7 @@ import { AlertRunResultSchema, NotificationPageSchema, NotificationQuerySchema }
 import { contextOf } from "../../lib/context.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
+import { deliverPending } from "../channels/index.js";
 import { listNotifications, markAllNotificationsRead, markNotificationRead, runAlerts } from "./alerts.service.js";
 
 const tags = ["alerts"];
@@ -16,11 +17,16 @@ export async function alertRoutes(app: App, deps: ModuleDeps) {
       schema: {
         tags,
         summary:
-          "Run the alert rules now (the office); each alert is raised once; skipped while another run holds the job",
+          "Run the alert rules now (the office); each alert is raised once; skipped while another run holds the job. Then sends what is due to the channels",
         response: { 200: AlertRunResultSchema, ...writeErrors },
       },
     },
-    () => runAlerts(deps.prisma, deps.clock),
+    async () => {
+      const result = await runAlerts(deps.prisma, deps.clock);
+      // Then what is due to the channels (企业微信, 钉钉, e-mail), this run's alerts included.
+      await deliverPending(deps.prisma, deps.clock, deps.channels);
+      return result;
+    },
   );
   app.get(
     "/api/notifications",

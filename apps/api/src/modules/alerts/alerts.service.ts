@@ -21,6 +21,7 @@ import { notWithdrawn } from "../../lib/withdrawal.js";
 import { readUnsignedReviews } from "../reviews/index.js";
 import { arrearsReport } from "../subsidy/index.js";
 import { escalateOverdueNotices } from "../supervision/index.js";
+import { enqueueDeliveries } from "../channels/index.js";
 
 // 预警与通知: the rules run by a job (in the API process, one at a time across processes) or
 // by hand; each alert is raised once per record and occasion and lands in the notification
@@ -294,6 +295,7 @@ export async function runAlerts(db: PrismaClient, clock: Clock): Promise<AlertRu
       const escalated = await escalateOverdueNotices(tx, clock, JOB_ACTOR);
       const found = await raiseAlerts(tx, await findCandidates(tx, clock));
       const digests = await raiseAlerts(tx, await digestCandidates(tx, clock));
+      await enqueueDeliveries(tx, clock);
       return {
         raised: escalated.raised + found.ids.length + digests.ids.length,
         notified: escalated.notified + found.notified + digests.notified,

@@ -55,6 +55,7 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
     plans,
     households,
     tickets,
+    channels,
   ] = await Promise.all([
     ask(idsOf("project"), (ids) => db.project.findMany({ where: { id: { in: ids } }, ...byName })),
     ask(idsOf("milestone"), (ids) =>
@@ -90,6 +91,9 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
         select: { id: true, description: true, project: { select: { name: true } } },
       }),
     ),
+    ask(idsOf("notification_channel"), (ids) =>
+      db.notificationChannel.findMany({ where: { id: { in: ids } }, ...byName }),
+    ),
   ]);
   const labels: Record<string, Map<string, string>> = {
     project: named(projects, (p) => p.name),
@@ -106,6 +110,7 @@ export async function labelAuditEntities(db: Db, events: readonly Event[]): Prom
     plan: named(plans, (p) => p.title),
     household: named(households, (h) => `${h.headName}（${maskIdNumber(h.idNumber)}）`),
     utility_ticket: named(tickets, (k) => `${k.project.name}：${k.description}`),
+    notification_channel: named(channels, (c) => c.name),
   };
   labels.session = labels.user!;
   return events.map((e) => labels[e.entityType]?.get(e.entityId) ?? labelFromSnapshot(e));

@@ -73,6 +73,7 @@ const NAV_GROUPS: NavGroup[] = [
       { to: "/admin/causes", label: "causes.title", capability: "causes.manage" },
       { to: "/admin/working-groups", label: "groups.title", capability: "groups.manage" },
       { to: "/admin/verification-rules", label: "verificationRules.title", capability: "work.verify" },
+      { to: "/admin/channels", label: "channels.title", capability: "channels.manage" },
       { to: "/audit", label: "nav.audit", capability: "audit.read" },
     ],
   },
