@@ -28,19 +28,27 @@ function gapWords(t: TFunction, gap: number, cell: boolean) {
     : t(gap > 0 ? "reports.briefing.floorAbove" : "reports.briefing.floorBelow", words);
 }
 
+/** A table of the document; `widths`: each column's share of the page (as the .docx sets them). */
 function Table({
   label,
   head,
   rows,
+  widths,
   centred = [],
 }: {
   label: string;
   head: string[];
   rows: ReactNode[][];
+  widths: number[];
   centred?: number[];
 }) {
   return (
-    <table className="report-table" aria-label={label}>
+    <table className="report-table report-table-fixed" aria-label={label}>
+      <colgroup>
+        {widths.map((width, i) => (
+          <col key={i} style={{ width: `${width}%` }} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           {head.map((h) => (
@@ -135,6 +143,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
           t("reports.briefing.districtColumns.gap"),
           t("reports.briefing.districtColumns.week"),
         ]}
+        widths={[12, 8, 10, 10, 10, 15, 20, 15]}
         centred={[1, 2, 3, 4, 5, 6, 7]}
         rows={[
           ...b.districts.map((d) => [
@@ -174,6 +183,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
           t("reports.briefing.projectColumns.movedBack"),
           t("reports.briefing.projectColumns.reasons"),
         ]}
+        widths={[6, 15, 10, 11, 13, 45]}
         centred={[0, 3, 4]}
         rows={b.projects.map((p, i) => [
           i + 1,
@@ -221,6 +231,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
             t("reports.briefing.overdueColumns.oldest"),
             t("reports.briefing.overdueColumns.days"),
           ]}
+          widths={[24, 14, 14, 9, 22, 17]}
           centred={[1, 2, 3, 4, 5]}
           rows={b.overdueByDepartment.map((d) => [
             d.department?.name ?? t("reports.briefing.noDepartment"),
@@ -252,6 +263,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
             t("reports.briefing.noticeColumns.replyBy"),
             t("reports.briefing.noticeColumns.status"),
           ]}
+          widths={[23, 11, 15, 24, 16, 11]}
           centred={[1, 4, 5]}
           rows={b.notices.issued.map((n) => [
             n.number,
