@@ -6,7 +6,7 @@ import { SMTPServer } from "smtp-server";
 // Real local servers for the channels' tests: what a 企业微信 or 钉钉 robot and an SMTP server would
 // receive, over real sockets on ports the system picks (port 0). No mocks.
 
-export type ReceivedRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: unknown };
+type ReceivedRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: unknown };
 type Answer = { status: number; body?: unknown; delayMs?: number };
 
 /**
@@ -57,7 +57,7 @@ export async function startWebhookReceiver() {
 }
 export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 
-export type ReceivedMail = { mail: ParsedMail; from: string; to: string[]; user: string | null };
+type ReceivedMail = { mail: ParsedMail; from: string; to: string[]; user: string | null };
 
 /**
  * An SMTP server (smtp-server) that keeps every message it is given, parsed (mailparser): with
@@ -101,4 +101,3 @@ export async function startSmtpSink(credentials?: { user: string; password: stri
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;

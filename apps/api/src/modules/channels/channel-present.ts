@@ -29,7 +29,7 @@ const TOKEN_SEGMENT = /^[A-Za-z0-9_-]{16,}$/;
  * A webhook's address with what may be its token masked: every query value (企业微信's `key`,
  * 钉钉's `access_token`), long path segments, and a password in the address.
  */
-export function maskUrl(raw: string): string {
+function maskUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);

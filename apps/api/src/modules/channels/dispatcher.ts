@@ -19,7 +19,7 @@ const BATCH = 20;
 const PARALLEL = 4;
 
 /** The heading every message carries (a 钉钉 robot with 自定义关键词 security can use 预警 as its keyword). */
-export const ALERT_MESSAGE_TITLE = "回迁督办预警";
+const ALERT_MESSAGE_TITLE = "回迁督办预警";
 
 /**
  * Queues, for every enabled channel, the alerts raised since it started taking them (`since`) that

@@ -6,7 +6,7 @@ import type { ChannelCreate } from "@resettle/domain";
 export type ChannelMessage = { title: string; text: string; link: string | null };
 
 /** A place alerts go to, whatever is behind it: a group robot's webhook, an SMTP server. */
-export type Channel = { send(message: ChannelMessage): Promise<void> };
+type Channel = { send(message: ChannelMessage): Promise<void> };
 
 /** A channel's kind and configuration as stored (secrets included: never answered by the API). */
 export type StoredChannel = ChannelCreate extends infer C
@@ -72,7 +72,7 @@ async function postToRobot(url: string, body: unknown, timeoutMs: number): Promi
  * 钉钉's 加签: `timestamp` (ms) and `sign` = base64(HMAC-SHA256 of "timestamp\nsecret", keyed by
  * the secret), added to the address; the robot refuses a signature more than an hour old.
  */
-export function signDingTalkUrl(url: string, secret: string, now: Date): string {
+function signDingTalkUrl(url: string, secret: string, now: Date): string {
   const timestamp = String(now.getTime());
   const sign = createHmac("sha256", secret).update(`${timestamp}\n${secret}`).digest("base64");
   const signed = new URL(url);
