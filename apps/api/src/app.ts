@@ -21,7 +21,7 @@ import { healthRoutes } from "./modules/health/index.js";
 import { projectRoutes } from "./modules/projects/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { authRoutes } from "./modules/auth/index.js";
-import { responsibilityRoutes } from "./modules/responsibility/index.js";
+import { cooperationRoutes, responsibilityRoutes } from "./modules/responsibility/index.js";
 import { userRoutes } from "./modules/users/index.js";
 import { workRoutes } from "./modules/work/index.js";
 import { householdImportRoutes, householdRoutes } from "./modules/households/index.js";
@@ -32,9 +32,9 @@ import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
 import { noticeRoutes } from "./modules/supervision/index.js";
 import { alertRoutes } from "./modules/alerts/index.js";
-import { channelRoutes, networkTransports, type Transports } from "./modules/channels/index.js";
 import { reportRoutes } from "./modules/reports/index.js";
 import { scorecardRoutes } from "./modules/scorecards/index.js";
+import { channelRoutes, networkTransports, type Transports } from "./modules/channels/index.js";
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -107,6 +107,7 @@ export async function buildApp(options: AppOptions) {
   await organisationRoutes(app, deps);
   await userRoutes(app, deps);
   await responsibilityRoutes(app, deps);
+  await cooperationRoutes(app, deps);
   await auditRoutes(app, deps);
   await workRoutes(app, deps);
   await householdRoutes(app, deps);

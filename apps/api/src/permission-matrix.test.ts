@@ -130,7 +130,44 @@ export const MATRIX: Row[] = [
     route: "GET /api/items/:id/responsibility-history",
     request: (ids) => get(`/api/items/${ids.work.hongweiFundingItem}/responsibility-history`)(),
     expect: signedIn(200),
-  },
+  }, // 牵头/配合: everyone reads who cooperates; the office sets it. Progress notes: the lead's and the
+  // cooperating departments' coordinators, the office and the working group (住建 leads this milestone).
+  ...(["projects", "milestones", "items"] as const).flatMap((path): Row[] => [
+    {
+      route: `GET /api/${path}/:id/cooperators`,
+      request: (ids) =>
+        get(
+          `/api/${path}/${path === "projects" ? ids.xiangyang : path === "milestones" ? ids.milestone : ids.work.hongweiFundingItem}/cooperators`,
+        )(),
+      expect: signedIn(200),
+    },
+    {
+      route: `PUT /api/${path}/:id/cooperators`,
+      request: (ids) => ({
+        method: "PUT",
+        url: `/api/${path}/${path === "projects" ? ids.xiangyang : path === "milestones" ? ids.milestone : ids.work.hongweiFundingItem}/cooperators`,
+        payload: { departmentIds: [ids.fayuan] },
+      }),
+      expect: adminOnly(200),
+    },
+  ]),
+  ...(["milestones", "items"] as const).flatMap((path): Row[] => [
+    {
+      route: `GET /api/${path}/:id/notes`,
+      request: (ids) =>
+        get(`/api/${path}/${path === "milestones" ? ids.work.xuefuyuanPermit : ids.work.xuefuyuanPermitItem}/notes`)(),
+      expect: signedIn(200),
+    },
+    {
+      route: `POST /api/${path}/:id/notes`,
+      request: (ids) => ({
+        method: "POST",
+        url: `/api/${path}/${path === "milestones" ? ids.work.xuefuyuanPermit : ids.work.xuefuyuanPermitItem}/notes`,
+        payload: { text: "矩阵测试" },
+      }),
+      expect: { anonymous: 401, admin: 201, coordinator: 201, working_group: 201, leader: 403 },
+    },
+  ]),
 
   // Organisation: administrators (organisation.manage).
   {

@@ -16,6 +16,8 @@ export const AlertRuleSchema = z.enum([
   "ticket_overdue",
   /** a 督办单 not signed for (签收) 3 days after it was issued */
   "notice_unsigned",
+  /** a 督办单 issued to the department (交办): it is told at once */
+  "notice_issued",
   /** a 督办单 issued red or escalated to red: the leaders are told too */
   "notice_red",
   /** a 督办单 past its reply day without a reply, escalated one level by the job */

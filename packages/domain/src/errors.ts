@@ -63,6 +63,7 @@ export const FieldReasonSchema = z.enum([
   "department_not_member",
   "lead_not_member",
   "still_responsible",
+  "cooperator_is_lead",
   "linked_accounts",
   "self_demotion",
   // passwords

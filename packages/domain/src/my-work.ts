@@ -40,5 +40,7 @@ export const MyWorkSchema = z.object({
   ),
   /** For the office (`work.verify`): every department's completions awaiting its verification (待复核), oldest first. */
   awaitingVerification: z.array(WorkEntrySchema.extend({ departmentName: z.string().nullable() })),
+  /** 配合: open work other departments lead and this one cooperates on (notes and evidence, not status), by urgency. */
+  cooperating: z.array(WorkEntrySchema.extend({ leadName: z.string().nullable() })),
 });
 export type MyWork = z.infer<typeof MyWorkSchema>;

@@ -225,6 +225,13 @@ describe("red notices reach the leaders", () => {
     });
     expect(issued.statusCode, issued.body).toBe(201);
     expect((await inbox("leader")).map((n) => n.link)).toEqual([`/notices/${issued.json().id}`]);
+    // The department is told at once that it has a notice (交办), whatever its colour.
+    expect(
+      await t.db.prisma.alert.findMany({ where: { entityId: issued.json().id }, orderBy: { rule: "asc" } }),
+    ).toEqual([
+      expect.objectContaining({ rule: "notice_issued", key: "issued" }),
+      expect.objectContaining({ rule: "notice_red", key: "red" }),
+    ]);
 
     const up = await t.as("admin")({
       method: "POST",

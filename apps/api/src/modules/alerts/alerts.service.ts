@@ -268,6 +268,7 @@ const RULE_WORDS: Record<AlertRule, string> = {
   work_overdue: "已逾期",
   ticket_overdue: "水电暖超时",
   notice_unsigned: "督办单未签收",
+  notice_issued: "新督办单",
   notice_red: "红色督办",
   notice_escalated: "督办升级",
   arrears_30: "补助欠付超30天",

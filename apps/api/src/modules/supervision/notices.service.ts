@@ -214,7 +214,20 @@ export async function issueNotice(ctx: ServiceContext, input: NoticeCreate): Pro
       projectId: notice.projectId,
       after: { ...audited(notice), requirement: notice.requirement },
     });
-    if (notice.level === "red") await raiseAlerts(tx, [redAlert(notice)]);
+    // 交办: the department hears of it at once (and the leaders too when it is red).
+    await raiseAlerts(tx, [
+      {
+        rule: "notice_issued",
+        entityType: "supervision_notice",
+        entityId: notice.id,
+        key: "issued",
+        departmentId: notice.department.id,
+        projectId: notice.projectId,
+        title: `新督办单：${notice.number}（${NOTICE_LEVEL_WORDS[notice.level]}）${notice.targetLabel}，请签收并于 ${notice.replyBy} 前反馈`,
+        link: `/notices/${notice.id}`,
+      },
+      ...(notice.level === "red" ? [redAlert(notice)] : []),
+    ]);
     return notice;
   });
 }

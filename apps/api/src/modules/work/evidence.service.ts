@@ -60,6 +60,8 @@ type Owner = {
   projectId: string;
   status: WorkStatus;
   responsibleDepartmentId: string | null;
+  /** 配合单位: they attach evidence too (only the lead moves the status). */
+  cooperatingDepartmentIds: string[];
   withdrawn: boolean;
 };
 
@@ -76,16 +78,27 @@ async function findOwner(tx: Tx, type: WorkType, id: string, lock: boolean): Pro
     WHERE id = ${id}::uuid ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
   const row = rows[0];
   if (!row) throw AppError.notFound(type === "milestone" ? "Milestone" : "Item");
-  return { type, id, ...row, withdrawn: row.withdrawnAt !== null };
+  const cooperating = await tx.cooperation.findMany({
+    where: type === "milestone" ? { milestoneId: id } : { itemId: id },
+    select: { departmentId: true },
+  });
+  return {
+    type,
+    id,
+    ...row,
+    cooperatingDepartmentIds: cooperating.map((c) => c.departmentId),
+    withdrawn: row.withdrawnAt !== null,
+  };
 }
 
 /**
  * Who may attach or withdraw evidence: whoever may complete the record (its department's
- * coordinator, the office, the working group); not on a withdrawn record (409), nor once the
- * record is done (its evidence is what was verified or reported).
+ * coordinator, the office, the working group) and the coordinators of the departments
+ * cooperating on it (配合单位); not on a withdrawn record (409), nor once the record is done (its
+ * evidence is what was verified or reported).
  */
 function requireChangeable(ctx: ServiceContext, owner: Owner) {
-  requireActFor(ctx.actor.user, "work.update", [owner.responsibleDepartmentId]);
+  requireActFor(ctx.actor.user, "work.update", [owner.responsibleDepartmentId, ...owner.cooperatingDepartmentIds]);
   if (owner.withdrawn) throw new AppError("CONFLICT", "The record was withdrawn; it changes no more");
   if (owner.status === "done")
     throw AppError.invalid("params.id", "work_done", "The record is done: its evidence changes no more");

@@ -174,6 +174,7 @@ describe("GET /api/my-work", () => {
         entries: [],
         reviewsToSign: [],
         awaitingVerification: [],
+        cooperating: [],
       });
     expect((await t.app.inject({ url: "/api/my-work" })).statusCode).toBe(401);
   });

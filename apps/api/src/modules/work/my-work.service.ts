@@ -92,9 +92,16 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
       entries: [],
       reviewsToSign: [],
       awaitingVerification,
+      cooperating: [],
     };
   const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const }, ...notWithdrawn };
-  const [milestones, items, toSign] = await Promise.all([
+  // 配合: open work another department leads and this one cooperates on.
+  const helping = {
+    status: { not: "done" as const },
+    ...notWithdrawn,
+    cooperations: { some: { departmentId } },
+  };
+  const [milestones, items, toSign, helpMilestones, helpItems] = await Promise.all([
     db.milestone.findMany({ where: open, select: work }),
     db.item.findMany({ where: open, select: itemWork }),
     // 会签: unlocked records of meetings the department attended as a member and has not signed.
@@ -117,18 +124,26 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
         },
       },
     }),
+    db.milestone.findMany({ where: helping, select: work }),
+    db.item.findMany({ where: helping, select: itemWork }),
   ]);
+  const byUrgency = (a: WorkEntry, b: WorkEntry) =>
+    urgencyRank[a.urgency] - urgencyRank[b.urgency] ||
+    a.dueDate.localeCompare(b.dueDate) ||
+    a.projectName.localeCompare(b.projectName) ||
+    a.title.localeCompare(b.title) ||
+    a.id.localeCompare(b.id);
   const entries = [
     ...milestones.map((m) => entry("milestone", m)),
     ...items.map(({ reviewProject, ...i }) => entry("item", { ...i, review: reviewProject?.review })),
-  ].sort(
-    (a, b) =>
-      urgencyRank[a.urgency] - urgencyRank[b.urgency] ||
-      a.dueDate.localeCompare(b.dueDate) ||
-      a.projectName.localeCompare(b.projectName) ||
-      a.title.localeCompare(b.title) ||
-      a.id.localeCompare(b.id),
-  );
+  ].sort(byUrgency);
+  const cooperating = [
+    ...helpMilestones.map((m) => ({ ...entry("milestone", m), leadName: m.responsibleDepartment?.name ?? null })),
+    ...helpItems.map(({ reviewProject, ...i }) => ({
+      ...entry("item", { ...i, review: reviewProject?.review }),
+      leadName: i.responsibleDepartment?.name ?? null,
+    })),
+  ].sort(byUrgency);
   return {
     departmentId,
     asOf: today,
@@ -142,6 +157,7 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
       projects: r.projects.map((p) => p.project),
     })),
     awaitingVerification,
+    cooperating,
   };
 }
 

@@ -22,6 +22,7 @@ const myWork = {
   entries: [],
   reviewsToSign: [],
   awaitingVerification: [],
+  cooperating: [],
 };
 
 function renderAt(user: SessionUser, route: string, language: "zh-CN" | "en" = "zh-CN") {

@@ -106,6 +106,7 @@ describe("My work of the office", () => {
       entries: [],
       reviewsToSign: [],
       awaitingVerification: [],
+      cooperating: [],
     };
     stubFetchByUrl([
       [/\/overdue-work\?/, { status: 200, body: { ...board, pageSize: 1 } }],
@@ -129,6 +130,7 @@ describe("My work of the office", () => {
       entries: [],
       reviewsToSign: [],
       awaitingVerification: [],
+      cooperating: [],
     };
     const calls = stubFetchByUrl([[/\/my-work$/, { status: 200, body: mine }]]);
     renderWithProviders(
