@@ -53,7 +53,7 @@ function byProject<T extends { projectId: string | null }>(rows: T[]) {
 /**
  * 逐项目研判材料 for a working group's meeting: each of its projects with its trajectory, colour and
  * reasons, blockers, open follow-up actions, open tickets, subsidy arrears and what waits on the
- * office. A fixed number of queries whatever the number of projects; red projects first.
+ * office. Thirteen queries whatever the number of projects; red projects first.
  */
 export async function readStocktake(ctx: ServiceContext, { groupId }: StocktakeQuery): Promise<Stocktake> {
   const { db, clock } = ctx;
@@ -135,7 +135,13 @@ export async function readStocktake(ctx: ServiceContext, { groupId }: StocktakeQ
     }),
     arrearsReport({ db, clock }, {}),
   ]);
-  const assessed = await assessProjects(db, projects, today);
+  // The arrears are read once: the pack's figure and the health rule (owed over 90 days) share them.
+  const oldArrears = new Map(
+    arrears.projects
+      .filter((a) => a.buckets.over90 > 0)
+      .map((a) => [a.projectId, { amountFen: a.buckets.over90, oldestDueMonth: a.oldestDueMonth }]),
+  );
+  const assessed = await assessProjects(db, projects, today, undefined, oldArrears);
 
   const milestonesOf = byProject(milestones);
   const itemsOf = byProject(items);
