@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkPlan, PlanSchema, type Plan, type PlanProblem } from "@resettle/domain";
-import type { PrismaClient } from "./client.js";
+import type { Prisma, PrismaClient } from "./client.js";
 
 export const defaultPlanPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "plans", "panjin.json");
 
@@ -38,9 +38,14 @@ export async function readPlanFile(file = defaultPlanPath): Promise<Plan> {
 export const PLAN_ASSIGNMENT_REASON = "工作方案确定：属地政府负责";
 
 export async function loadPlan(prisma: PrismaClient, plan: Plan, code = "panjin"): Promise<void> {
+  await prisma.$transaction((tx) => writePlan(tx, plan, code), { timeout: 60_000 });
+}
+
+/** As loadPlan, inside the caller's transaction (the API's import writes its audit row beside it). */
+export async function writePlan(tx: Prisma.TransactionClient, plan: Plan, code = "panjin"): Promise<void> {
   const loadedAt = new Date();
   const checked = parsePlan(plan);
-  await prisma.$transaction(async (tx) => {
+  {
     await tx.plan.upsert({
       where: { code },
       create: { code, title: checked.title, source: checked.source ?? null, years: checked.years },
@@ -123,5 +128,5 @@ export async function loadPlan(prisma: PrismaClient, plan: Plan, code = "panjin"
         });
       }
     }
-  });
+  }
 }

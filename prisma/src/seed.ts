@@ -4,7 +4,7 @@ import { loadDemoAccounts } from "./demo-accounts.js";
 import { loadDemoData, signDemoReview } from "./demo.js";
 import { loadPlan, readPlanFile } from "./plan-loader.js";
 
-export { loadPlan, parsePlan, readPlanFile, PlanRejectedError, defaultPlanPath } from "./plan-loader.js";
+export { loadPlan, parsePlan, readPlanFile, PlanRejectedError, defaultPlanPath, writePlan } from "./plan-loader.js";
 export { loadDemoData } from "./demo.js";
 export { loadDemoAccounts } from "./demo-accounts.js";
 

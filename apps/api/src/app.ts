@@ -34,6 +34,7 @@ import { noticeRoutes } from "./modules/supervision/index.js";
 import { alertRoutes } from "./modules/alerts/index.js";
 import { reportRoutes } from "./modules/reports/index.js";
 import { scorecardRoutes } from "./modules/scorecards/index.js";
+import { planRoutes } from "./modules/plans/index.js";
 import { channelRoutes, networkTransports, type Transports } from "./modules/channels/index.js";
 
 export type AppOptions = {
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions) {
   await alertRoutes(app, deps);
   await reportRoutes(app, deps);
   await scorecardRoutes(app, deps);
+  await planRoutes(app, deps);
   await channelRoutes(app, deps);
   return app;
 }

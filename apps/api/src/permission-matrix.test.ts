@@ -818,6 +818,14 @@ export const MATRIX: Row[] = [
     expect: adminOnly(201),
   },
 
+  // 工作方案导入: the office only (a file that is no workbook is refused whole, 422).
+  { route: "GET /api/plans/template", request: get("/api/plans/template"), expect: adminOnly(200) },
+  {
+    route: "POST /api/plans/import",
+    request: () => ({ method: "POST", url: "/api/plans/import?dryRun=true", ...multipartFile("方案.xlsx", TINY_PNG) }),
+    expect: adminOnly(422),
+  },
+
   // Lists as .xlsx (…/export): whoever may read the list; the audit trail's, its readers only.
   { route: "GET /api/projects/export", request: get("/api/projects/export"), expect: signedIn(200) },
   { route: "GET /api/overdue-work/export", request: get("/api/overdue-work/export"), expect: signedIn(200) },

@@ -64,6 +64,8 @@ export const FieldReasonSchema = z.enum([
   "lead_not_member",
   "still_responsible",
   "cooperator_is_lead",
+  /** a plan workbook's problem, worded by the plan's check (params.text) */
+  "plan_problem",
   "linked_accounts",
   "self_demotion",
   // passwords

@@ -47,3 +47,4 @@ export * from "./channels.js";
 export * from "./scorecard.js";
 export * from "./words.js";
 export * from "./cooperation.js";
+export * from "./plan-import.js";

@@ -52,6 +52,8 @@ export const CAPABILITIES = [
   "alerts.run",
   /** revise the scoring rules of the performance evaluation (绩效考评), as a new version (the office) */
   "scoring.manage",
+  /** import a work plan (工作方案: districts, floors, departments, projects, quotas) from a workbook (the office) */
+  "plan.import",
   /** configure the channels alerts are sent through (企业微信, 钉钉, e-mail), read their delivery log, retry (the office) */
   "channels.manage",
 ] as const;
