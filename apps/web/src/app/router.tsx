@@ -30,6 +30,7 @@ const CausesPage = lazy(() => import("./routes/admin/causes-page"));
 const WorkingGroupsPage = lazy(() => import("./routes/admin/working-groups-page"));
 const VerificationRulesPage = lazy(() => import("./routes/admin/verification-rules-page"));
 const ChannelsPage = lazy(() => import("./routes/admin/channels-page"));
+const PlanPage = lazy(() => import("./routes/admin/plan-page"));
 const CommonProblemsPage = lazy(() => import("./routes/common-problems-page"));
 const AuditPage = lazy(() => import("./routes/audit-page"));
 const ProblemQueuePage = lazy(() => import("./routes/reviews/problem-queue-page"));
@@ -92,6 +93,7 @@ export function createRouter() {
             restricted("admin/working-groups", "groups.manage", <WorkingGroupsPage />),
             restricted("admin/verification-rules", "work.verify", <VerificationRulesPage />),
             restricted("admin/channels", "channels.manage", <ChannelsPage />),
+            restricted("admin/plan", "plan.import", <PlanPage />),
             { path: "common-problems", element: <CommonProblemsPage /> },
             restricted("audit", "audit.read", <AuditPage />),
             { path: "*", element: <NotFoundPage /> },

@@ -74,6 +74,7 @@ const NAV_GROUPS: NavGroup[] = [
       { to: "/admin/working-groups", label: "groups.title", capability: "groups.manage" },
       { to: "/admin/verification-rules", label: "verificationRules.title", capability: "work.verify" },
       { to: "/admin/channels", label: "channels.title", capability: "channels.manage" },
+      { to: "/admin/plan", label: "planImport.title", capability: "plan.import" },
       { to: "/audit", label: "nav.audit", capability: "audit.read" },
     ],
   },
