@@ -1,12 +1,14 @@
-import { can, canActFor, DEFAULT_HEALTH_MARGINS } from "@resettle/domain";
+import { can, canActFor, DEFAULT_HEALTH_MARGINS, type WorkEntry } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Result } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
 import { useSessionUser } from "../../features/auth";
-import { AwaitingVerification, CityOverdueLink, MyWorkTable, workQueries } from "../../features/work";
+import { WorkDetailDrawer, type WorkDetail } from "../../features/responsibility";
+import { AwaitingVerification, CityOverdueLink, CooperatingWork, MyWorkTable, workQueries } from "../../features/work";
 import { ReviewsToSign } from "../../features/reviews";
 import { DepartmentOpenNotices } from "../../features/notices";
 import { DepartmentOverdueTickets } from "../../features/tickets";
@@ -20,6 +22,17 @@ export default function MyWorkPage() {
   const query = useQuery({ ...workQueries.mine(), refetchOnWindowFocus: "always" });
   useDocumentTitle(t("work.mine.title"));
   const data = query.data;
+  // 详情: the entry whose lead, cooperating departments, evidence and notes show beside the list.
+  const [detail, setDetail] = useState<WorkDetail | null>(null);
+  const open = (e: WorkEntry) =>
+    setDetail({
+      type: e.type,
+      id: e.id,
+      title: e.title,
+      projectName: e.projectName,
+      status: e.status,
+      withdrawn: false,
+    });
 
   return (
     <div className="page">
@@ -60,12 +73,15 @@ export default function MyWorkPage() {
                     canUpdate={() => canActFor(user, "work.update", [work.departmentId])}
                     allowReopen={user.role === "admin"}
                     canVerify={can(user, "work.verify")}
+                    onOpen={open}
                   />
+                  <CooperatingWork entries={work.cooperating} onOpen={open} />
                 </>
               )}
             </>
           )}
         </QueryView>
+        {detail && <WorkDetailDrawer work={detail} onClose={() => setDetail(null)} />}
       </div>
     </div>
   );

@@ -8,23 +8,38 @@ import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
 import { useSessionUser } from "../../../features/auth";
 import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
-import { ResponsibilityHistory, ResponsibilityModal, responsibilityQueries } from "../../../features/responsibility";
+import {
+  CooperatingTags,
+  CooperatorsModal,
+  LeadTag,
+  ResponsibilityHistory,
+  ResponsibilityModal,
+  responsibilityQueries,
+} from "../../../features/responsibility";
 
-/** 责任分工: who answers for the project now, how that came about, and (for admins) changing it. */
+/**
+ * 责任分工: who answers for the project now — the lead (牵头单位) with its person, and the
+ * departments cooperating (配合单位) —, how that came about, and (for admins) changing it.
+ */
 export function ProjectResponsibility({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const target = { kind: "project", id: project.id } as const;
   const history = useQuery(responsibilityQueries.history(target));
   const canAssign = can(user, "responsibility.assign");
+  const cooperators = useQuery(responsibilityQueries.cooperators(target));
   const [open, setOpen] = useState(false);
-  const departments = useQuery({ ...departmentsQueries.list(), enabled: open });
+  const [settingCooperators, setSettingCooperators] = useState(false);
+  const departments = useQuery({ ...departmentsQueries.list(), enabled: open || settingCooperators });
   const persons = useQuery({ ...personsQueries.everyone(), enabled: open });
 
   const extra = (
     <Space className="no-print">
       {can(user, "audit.read") && (
         <Link to={`/audit?entityType=project&entityId=${project.id}`}>{t("responsibility.auditLink")}</Link>
+      )}
+      {canAssign && cooperators.data && (
+        <Button onClick={() => setSettingCooperators(true)}>{t("cooperation.set")}</Button>
       )}
       {canAssign && (
         <Button type="primary" onClick={() => setOpen(true)}>
@@ -43,8 +58,8 @@ export function ProjectResponsibility({ project }: { project: ProjectDetail }) {
         items={[
           {
             key: "department",
-            label: t("project.responsibleDepartment"),
-            children: project.responsibleDepartment?.name ?? t("project.notSet"),
+            label: t("cooperation.lead"),
+            children: <LeadTag lead={project.responsibleDepartment} />,
           },
           {
             key: "person",
@@ -52,6 +67,17 @@ export function ProjectResponsibility({ project }: { project: ProjectDetail }) {
             children: project.responsiblePerson
               ? renderPerson(project.responsiblePerson.id, project.responsiblePerson.name)
               : t("project.notSet"),
+          },
+          {
+            key: "cooperating",
+            label: t("cooperation.cooperating"),
+            children: cooperators.data ? (
+              <CooperatingTags cooperating={cooperators.data.cooperating} />
+            ) : cooperators.isError ? (
+              t("cooperation.unavailable")
+            ) : (
+              t("cooperation.loading")
+            ),
           },
         ]}
       />
@@ -65,6 +91,15 @@ export function ProjectResponsibility({ project }: { project: ProjectDetail }) {
           />
         )}
       </QueryView>
+      {settingCooperators && cooperators.data && (
+        <CooperatorsModal
+          target={target}
+          name={project.name}
+          current={cooperators.data}
+          departments={departments.data}
+          onClose={() => setSettingCooperators(false)}
+        />
+      )}
       {open && (
         <ResponsibilityModal
           target={target}

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { SectionCard } from "../../../components/ui/section-card";
 import { useSessionUser } from "../../../features/auth";
 import { departmentsQueries, personsQueries, renderPerson } from "../../../features/organisation";
+import { WorkDetailDrawer, type WorkDetail } from "../../../features/responsibility";
 import {
   ItemFormModal,
   ItemTable,
@@ -27,6 +28,23 @@ export function ProjectWork({ project, today }: Props) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const [assigning, setAssigning] = useState<Milestone | null>(null);
+  // 详情: lead and cooperating departments, evidence, progress notes (进展情况), for every reader.
+  const [detail, setDetail] = useState<WorkDetail | null>(null);
+  const openDetail = (type: WorkDetail["type"], w: Milestone | Item) =>
+    setDetail({
+      type,
+      id: w.id,
+      title: w.title,
+      projectName: project.name,
+      status: w.status,
+      withdrawn: !!w.withdrawn,
+    });
+  const detailButton = (type: WorkDetail["type"], w: Milestone | Item) => (
+    <Button type="link" size="small" onClick={() => openDetail(type, w)}>
+      {t("work.details")}
+      <span className="sr-only">{` ${w.title}`}</span>
+    </Button>
+  );
   const [withdrawing, setWithdrawing] = useState<
     { kind: "milestone"; work: Milestone } | { kind: "item"; work: Item } | null
   >(null);
@@ -104,27 +122,27 @@ export function ProjectWork({ project, today }: Props) {
           departmentName={departmentName}
           renderPerson={renderPerson}
           renderStatus={milestoneStatus}
-          renderActions={
-            canPlan || canAssign
-              ? (m) =>
-                  // A withdrawn record changes no more: no action on its row.
-                  !m.withdrawn && (
-                    <Space size={0} wrap>
-                      {canPlan && editButton(() => setDialog({ kind: "milestone", milestone: m }), m.title)}
-                      {canAssign && (
-                        <Button type="link" size="small" onClick={() => setAssigning(m)}>
-                          {t("responsibility.assignMilestone")}
-                          <span className="sr-only">{` ${m.title}`}</span>
-                        </Button>
-                      )}
-                      {canPlan &&
-                        m.status !== "done" &&
-                        m.status !== "awaiting_verification" &&
-                        withdrawButton(() => setWithdrawing({ kind: "milestone", work: m }), m.title)}
-                    </Space>
-                  )
-              : undefined
-          }
+          renderActions={(m) => (
+            <Space size={0} wrap>
+              {detailButton("milestone", m)}
+              {/* A withdrawn record changes no more: no other action on its row. */}
+              {!m.withdrawn && (canPlan || canAssign) && (
+                <>
+                  {canPlan && editButton(() => setDialog({ kind: "milestone", milestone: m }), m.title)}
+                  {canAssign && (
+                    <Button type="link" size="small" onClick={() => setAssigning(m)}>
+                      {t("responsibility.assignMilestone")}
+                      <span className="sr-only">{` ${m.title}`}</span>
+                    </Button>
+                  )}
+                  {canPlan &&
+                    m.status !== "done" &&
+                    m.status !== "awaiting_verification" &&
+                    withdrawButton(() => setWithdrawing({ kind: "milestone", work: m }), m.title)}
+                </>
+              )}
+            </Space>
+          )}
         />
       </SectionCard>
       <SectionCard
@@ -142,19 +160,19 @@ export function ProjectWork({ project, today }: Props) {
           departmentName={departmentName}
           renderPerson={(id) => renderPerson(id)}
           renderStatus={itemStatus}
-          renderActions={
-            canPlan
-              ? (i) =>
-                  !i.withdrawn && (
-                    <Space size={0} wrap>
-                      {editButton(() => setDialog({ kind: "item", item: i }), i.title)}
-                      {i.status !== "done" &&
-                        i.status !== "awaiting_verification" &&
-                        withdrawButton(() => setWithdrawing({ kind: "item", work: i }), i.title)}
-                    </Space>
-                  )
-              : undefined
-          }
+          renderActions={(i) => (
+            <Space size={0} wrap>
+              {detailButton("item", i)}
+              {canPlan && !i.withdrawn && (
+                <>
+                  {editButton(() => setDialog({ kind: "item", item: i }), i.title)}
+                  {i.status !== "done" &&
+                    i.status !== "awaiting_verification" &&
+                    withdrawButton(() => setWithdrawing({ kind: "item", work: i }), i.title)}
+                </>
+              )}
+            </Space>
+          )}
         />
       </SectionCard>
       {withdrawing?.kind === "milestone" && (
@@ -163,6 +181,7 @@ export function ProjectWork({ project, today }: Props) {
       {withdrawing?.kind === "item" && (
         <WithdrawWorkDialog kind="item" work={withdrawing.work} onClose={() => setWithdrawing(null)} />
       )}
+      {detail && <WorkDetailDrawer work={detail} onClose={() => setDetail(null)} />}
       {assigning && <MilestoneResponsibilityModal milestone={assigning} onClose={() => setAssigning(null)} />}
       {dialog?.kind === "milestone" && (
         <MilestoneFormModal

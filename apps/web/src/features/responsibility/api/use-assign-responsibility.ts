@@ -29,6 +29,8 @@ export function useAssignResponsibility(target: ResponsibilityTarget) {
       invalidate(
         queryClient,
         responsibilityQueries.history(target).queryKey,
+        // A new lead (牵头单位) shows beside the cooperating departments too.
+        responsibilityQueries.cooperators(target).queryKey,
         "projectId" in changed ? projectsQueries.detail(changed.projectId).queryKey : projectsQueries.all(),
       ),
     // Someone assigned it meanwhile (409): show who is responsible now, so the user decides again.

@@ -1,5 +1,5 @@
 import type { WorkEntry } from "@resettle/domain";
-import { Empty, Table, type TableColumnsType } from "antd";
+import { Button, Empty, Table, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ReviewSourceTag } from "../../../components/ui/review-source-tag";
@@ -14,10 +14,12 @@ type Props = {
   allowReopen: boolean;
   /** The office: 复核 of entries awaiting it. */
   canVerify?: boolean;
+  /** Opens an entry's detail (牵头/配合, evidence, progress notes); no column without it. */
+  onOpen?: (entry: WorkEntry) => void;
 };
 
 /** 我的待办 as the server orders it: overdue first, then due soon, then the rest. */
-export function MyWorkTable({ entries, canUpdate, allowReopen, canVerify = false }: Props) {
+export function MyWorkTable({ entries, canUpdate, allowReopen, canVerify = false, onOpen }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<WorkEntry> = [
     { key: "urgency", title: t("work.mine.columns.urgency"), render: (_, e) => <UrgencyTag entry={e} /> },
@@ -59,6 +61,21 @@ export function MyWorkTable({ entries, canUpdate, allowReopen, canVerify = false
         />
       ),
     },
+    ...(onOpen
+      ? [
+          {
+            key: "actions",
+            title: t("common.actions"),
+            className: "no-print",
+            render: (_: unknown, e: WorkEntry) => (
+              <Button type="link" size="small" onClick={() => onOpen(e)}>
+                {t("work.details")}
+                <span className="sr-only">{` ${e.title}`}</span>
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<WorkEntry>
