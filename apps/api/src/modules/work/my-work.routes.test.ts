@@ -79,6 +79,8 @@ describe("GET /api/my-work", () => {
         },
       ],
       awaitingVerification: [],
+      // 住建 cooperates on nothing in the demo.
+      cooperating: [],
     });
     // 住建's done milestones (向阳小区 补办规划、施工许可手续, 绿地 分期竣工验收) are not work.
     expect(work.entries.map((e) => e.id)).not.toContain(ids.work.xiangyangPermits);
