@@ -81,6 +81,21 @@ describe("PUT …/cooperators", () => {
     expect((await put("admin", `milestones/00000000-0000-4000-8000-000000000000`, [])).statusCode).toBe(404);
   });
 
+  it("a cooperating department made the lead is the lead only: not listed as cooperating, nor under 配合", async () => {
+    await put("admin", `milestones/${milestone()}`, [ids.shuangtaizi]);
+    await t.db.prisma.milestone.update({
+      where: { id: milestone() },
+      data: { responsibleDepartmentId: ids.shuangtaizi },
+    });
+    const read = CooperatorsSchema.parse(
+      (await t.as("leader")({ url: `/api/milestones/${milestone()}/cooperators` })).json(),
+    );
+    expect(read).toEqual({ lead: { id: ids.shuangtaizi, name: "双台子区政府" }, cooperating: [] });
+    const work = MyWorkSchema.parse((await t.as("coord-shuangtaizi")({ url: "/api/my-work" })).json());
+    expect(work.entries.map((e) => e.id)).toContain(milestone());
+    expect(work.cooperating.map((e) => e.id)).not.toContain(milestone());
+  });
+
   it("takes turns on the record's row: two sets saved at once end as one of them, never a mixture", async () => {
     const [a, b] = await raceOnLockedRow(t.db.url, "milestones", milestone(), 2, () =>
       Promise.all([

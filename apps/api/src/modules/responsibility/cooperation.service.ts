@@ -34,7 +34,13 @@ async function present(db: Db, type: CooperationTarget, id: string, lead: string
       orderBy: { department: { code: "asc" } },
     }),
   ]);
-  return { lead: leadRow, cooperating: rows.map((r) => ({ id: r.department.id, name: r.department.name })) };
+  // A department made the lead after it cooperated is the lead only (its old row goes with the next set).
+  return {
+    lead: leadRow,
+    cooperating: rows
+      .filter((r) => r.department.id !== lead)
+      .map((r) => ({ id: r.department.id, name: r.department.name })),
+  };
 }
 
 /** 牵头单位 and 配合单位 of a record. */

@@ -100,6 +100,8 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
     status: { not: "done" as const },
     ...notWithdrawn,
     cooperations: { some: { departmentId } },
+    // Work it has since come to lead is in its own list, not here.
+    OR: [{ responsibleDepartmentId: null }, { responsibleDepartmentId: { not: departmentId } }],
   };
   const [milestones, items, toSign, helpMilestones, helpItems] = await Promise.all([
     db.milestone.findMany({ where: open, select: work }),
