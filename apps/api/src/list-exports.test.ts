@@ -10,7 +10,7 @@ import { createTestApp } from "./test/test-app.js";
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   t = await createTestApp();
-  for (const user of ["admin", "leader", "coord-zhujian"]) await t.as(user)({ url: "/api/auth/me" });
+  for (const user of ["admin", "leader", "wg", "coord-zhujian"]) await t.as(user)({ url: "/api/auth/me" });
 });
 afterAll(() => t.close());
 
@@ -115,6 +115,33 @@ const cases: {
     ],
     column: 0,
     field: (n) => n.number,
+  },
+  {
+    list: "/api/problem-queue",
+    user: "wg",
+    file: "问题项目研判队列.xlsx",
+    headers: [
+      "项目",
+      "所属县区",
+      "联合工作组",
+      "项目状态",
+      "列入原因",
+      "上次研判",
+      "下次研判",
+      "研判逾期天数",
+      "未完成后续工作",
+      "逾期后续工作",
+    ],
+    column: 0,
+    field: (e) => e.projectName,
+  },
+  {
+    list: "/api/reviews",
+    user: "leader",
+    file: "研判会记录.xlsx",
+    headers: ["研判日期", "联合工作组", "研判项目", "后续工作", "会签"],
+    column: 0,
+    field: (r) => r.heldOn,
   },
   {
     list: "/api/audit-events",

@@ -828,6 +828,8 @@ export const MATRIX: Row[] = [
 
   // Lists as .xlsx (…/export): whoever may read the list; the audit trail's, its readers only.
   { route: "GET /api/projects/export", request: get("/api/projects/export"), expect: signedIn(200) },
+  { route: "GET /api/problem-queue/export", request: get("/api/problem-queue/export"), expect: signedIn(200) },
+  { route: "GET /api/reviews/export", request: get("/api/reviews/export"), expect: signedIn(200) },
   { route: "GET /api/overdue-work/export", request: get("/api/overdue-work/export"), expect: signedIn(200) },
   { route: "GET /api/utility-tickets/export", request: get("/api/utility-tickets/export"), expect: signedIn(200) },
   {

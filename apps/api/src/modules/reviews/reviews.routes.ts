@@ -3,6 +3,7 @@ import {
   pageOf,
   ProblemQueueEntrySchema,
   ProblemQueueQuerySchema,
+  HEALTH_WORDS,
   ReviewAddendumCreateSchema,
   ReviewCreateSchema,
   ReviewListQuerySchema,
@@ -15,6 +16,7 @@ import {
   WithdrawSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { problemQueue } from "./problem-queue.service.js";
 import { addAddendum } from "./review-addendum.service.js";
@@ -86,6 +88,27 @@ export async function reviewRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => problemQueue(contextOf(request, deps), request.query),
   );
+  const REASON_WORDS = { individual_problem: "个性问题", red: "严重", blocked_items: "有受阻事项" } as const;
+  listExportRoute(app, deps, {
+    url: "/api/problem-queue/export",
+    access: "read",
+    tags,
+    querystring: ProblemQueueQuerySchema,
+    title: "问题项目研判队列",
+    list: problemQueue,
+    columns: [
+      { header: "项目", width: 20, value: (e) => e.projectName },
+      { header: "所属县区", value: (e) => e.district.name },
+      { header: "联合工作组", width: 28, value: (e) => e.group?.name ?? "" },
+      { header: "项目状态", value: (e) => HEALTH_WORDS[e.healthLevel] },
+      { header: "列入原因", width: 20, value: (e) => e.reasons.map((r) => REASON_WORDS[r]).join("、") },
+      { header: "上次研判", value: (e) => e.lastReviewedOn ?? "未研判" },
+      { header: "下次研判", value: (e) => e.nextReviewDue ?? "" },
+      { header: "研判逾期天数", value: (e) => e.daysReviewOverdue },
+      { header: "未完成后续工作", value: (e) => e.openActions },
+      { header: "逾期后续工作", value: (e) => e.overdueActions },
+    ],
+  });
 
   const reviewTags = ["reviews"];
   app.get(
@@ -101,6 +124,25 @@ export async function reviewRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listReviews(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/reviews/export",
+    access: "read",
+    tags: reviewTags,
+    querystring: ReviewListQuerySchema,
+    title: "研判会记录",
+    list: listReviews,
+    columns: [
+      { header: "研判日期", value: (r) => r.heldOn },
+      { header: "联合工作组", width: 28, value: (r) => r.group.name },
+      { header: "研判项目", width: 30, value: (r) => r.projects.map((p) => p.name).join("、") },
+      { header: "后续工作", value: (r) => r.actionCount },
+      {
+        header: "会签",
+        width: 16,
+        value: (r) => (r.withdrawn ? "已撤销" : r.locked ? "已锁定" : `待 ${r.pendingDepartmentCount} 个单位会签`),
+      },
+    ],
+  });
   app.post(
     "/api/reviews",
     {

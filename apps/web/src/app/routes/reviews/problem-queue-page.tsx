@@ -1,7 +1,9 @@
+import { Space } from "antd";
 import { can, ProblemQueueQuerySchema } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorResult } from "../../../components/ui/error-result";
+import { ExportButton } from "../../../components/ui/export-button";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { PrintButton } from "../../../components/ui/print-button";
 import { useSessionUser } from "../../../features/auth";
@@ -30,7 +32,16 @@ export default function ProblemQueuePage() {
 
   return (
     <div className="page">
-      <PageHeading title={t("queue.title")} subtitle={t("queue.subtitle")} extra={<PrintButton />} />
+      <PageHeading
+        title={t("queue.title")}
+        subtitle={t("queue.subtitle")}
+        extra={
+          <Space wrap>
+            <ExportButton path="/problem-queue/export" params={query} />
+            <PrintButton />
+          </Space>
+        }
+      />
       <div className="panel">
         <ProblemQueueFilters
           query={query}

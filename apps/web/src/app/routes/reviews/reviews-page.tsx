@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { can, ReviewListQuerySchema, type ReviewListQuery } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Form, Select } from "antd";
+import { Button, Form, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ErrorResult } from "../../../components/ui/error-result";
+import { ExportButton } from "../../../components/ui/export-button";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { useSessionUser } from "../../../features/auth";
 import { ReviewListTable, reviewsQueries, workingGroupsQueries } from "../../../features/reviews";
@@ -29,11 +30,14 @@ export default function ReviewsPage() {
         title={t("reviews.all.title")}
         subtitle={t("reviews.all.subtitle")}
         extra={
-          can(user, "reviews.record") && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => void navigate("/reviews/new")}>
-              {t("reviews.form.title")}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/reviews/export" params={query} />
+            {can(user, "reviews.record") && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => void navigate("/reviews/new")}>
+                {t("reviews.form.title")}
+              </Button>
+            )}
+          </Space>
         }
       />
       <div className="panel">
