@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Capability } from "@resettle/domain";
 import { AppError } from "./app-error.js";
 import { contextOf, type ServiceContext } from "./context.js";
+import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "./file-answer.js";
 import { errors } from "./route-schemas.js";
 import type { App, ModuleDeps } from "./types.js";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** More rows than this is refused (narrow the filters), never cut to fit. */
 export const EXPORT_MAX_ROWS = 10_000;
 const PAGE = 100;
@@ -16,10 +16,6 @@ export type ExportColumn<T> = {
   width?: number;
   value: (row: T) => string | number | null;
 };
-
-/** A file name as Content-Disposition carries it: an ASCII fallback and the UTF-8 name (RFC 5987). */
-const disposition = (name: string) =>
-  `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 /**
  * A list's sibling `/export` route: the same query as the list (its filters and order; page and
@@ -50,7 +46,7 @@ export function listExportRoute<Q extends z.ZodType, T>(
         tags: spec.tags,
         summary: `The list as an .xlsx (${spec.title}): its filters and order, the columns shown, at most ${EXPORT_MAX_ROWS} rows`,
         querystring: spec.querystring,
-        response: { 200: z.any().describe(`an .xlsx workbook (${XLSX_TYPE})`), ...errors },
+        response: { ...xlsxAnswer, ...errors },
       },
     },
     async (request, reply) => {
@@ -81,7 +77,7 @@ export function listExportRoute<Q extends z.ZodType, T>(
       }
       return reply
         .type(XLSX_TYPE)
-        .header("content-disposition", disposition(`${spec.title}.xlsx`))
+        .header("content-disposition", contentDisposition(`${spec.title}.xlsx`, "export.xlsx"))
         .send(Buffer.from(await book.xlsx.writeBuffer()));
     },
   );

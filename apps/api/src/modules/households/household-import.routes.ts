@@ -1,13 +1,12 @@
 import type { FastifyRequest } from "fastify";
-import { z } from "zod";
 import { ErrorResponseSchema, HOUSEHOLD_IMPORT_MAX_BYTES, HouseholdImportResultSchema } from "@resettle/domain";
 import { AppError } from "../../lib/app-error.js";
 import { contextOf } from "../../lib/context.js";
+import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { contentDisposition } from "../work/index.js";
 import { annotateImport, authorizeImport, importHouseholds } from "./household-import.service.js";
-import { buildImportTemplate, XLSX_TYPE } from "./household-workbook.js";
+import { buildImportTemplate } from "./household-workbook.js";
 
 const tags = ["households"];
 
@@ -38,7 +37,6 @@ export async function readUpload(request: FastifyRequest): Promise<{ fileName: s
   return { fileName: part.filename, bytes };
 }
 
-export const xlsxAnswer = { 200: z.any().describe(`an .xlsx workbook (${XLSX_TYPE})`) };
 export const uploadErrors = { ...writeErrors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
 
 /** 导入回迁户台账: the template, the import (all or nothing), and the file marked with its problems. */

@@ -13,8 +13,6 @@ import type { CellValue, ImportProblem, ImportSheet } from "./household-import.j
 // The import workbook as exceljs reads and writes it: the template, a file's sheet as plain
 // values, and the same file with its problems marked (列「错误」, red cells).
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 /** An .xlsx is a zip: PK\x03\x04. */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 

@@ -15,12 +15,10 @@ import {
   HouseholdTransitionSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { contentDisposition } from "../work/index.js";
-import { xlsxAnswer } from "./household-import.routes.js";
 import { exportHouseholds, listAllHouseholds } from "./household-list.js";
-import { XLSX_TYPE } from "./household-workbook.js";
 import {
   createHousehold,
   listHouseholdEvents,

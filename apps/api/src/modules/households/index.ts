@@ -3,6 +3,6 @@ export { householdRoutes } from "./households.routes.js";
 export { householdImportRoutes } from "./household-import.routes.js";
 export { findProject, requireRegistryKeeper, searchWhere } from "./households.service.js";
 // The workbook plumbing the subsidy's payment import shares.
-export { readUpload, uploadErrors, xlsxAnswer } from "./household-import.routes.js";
-export { annotateWorkbook, loadWorkbook, readImportSheet, XLSX_TYPE } from "./household-workbook.js";
+export { readUpload, uploadErrors } from "./household-import.routes.js";
+export { annotateWorkbook, loadWorkbook, readImportSheet } from "./household-workbook.js";
 export type { CellValue, ImportProblem, ImportSheet } from "./household-import.js";

@@ -5,8 +5,8 @@ import { audit } from "../../lib/audit.js";
 import { contextOf } from "../../lib/context.js";
 import { errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { readUpload, uploadErrors, XLSX_TYPE, xlsxAnswer } from "../households/index.js";
-import { contentDisposition } from "../work/index.js";
+import { readUpload, uploadErrors } from "../households/index.js";
+import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
 import { buildPlanWorkbook, readPlanWorkbook } from "./plan-workbook.js";
 
 const tags = ["plan"];

@@ -3,7 +3,7 @@ import { BriefingQuerySchema, BriefingSchema, StocktakeQuerySchema, StocktakeSch
 import { contextOf } from "../../lib/context.js";
 import { errors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { contentDisposition } from "../work/index.js";
+import { contentDisposition } from "../../lib/file-answer.js";
 import { briefingDocument, briefingFileName } from "./briefing-document.js";
 import { readBriefing } from "./briefing.service.js";
 import { DOCX_TYPE, reportDocx } from "./report-docx.js";

@@ -11,8 +11,7 @@ import {
 import { contextOf } from "../../lib/context.js";
 import { errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { XLSX_TYPE, xlsxAnswer } from "../households/index.js";
-import { contentDisposition } from "../work/index.js";
+import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
 import { scorecardWorkbook } from "./scorecard-workbook.js";
 import { createRuleSet, listRuleSets, readScorecard, readScoreRecords } from "./scorecards.service.js";
 

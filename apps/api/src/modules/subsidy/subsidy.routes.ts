@@ -13,8 +13,8 @@ import {
   SubsidyStandardSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
-import { readUpload, uploadErrors, xlsxAnswer, XLSX_TYPE } from "../households/index.js";
-import { contentDisposition } from "../work/index.js";
+import { readUpload, uploadErrors } from "../households/index.js";
+import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
 import { buildPaymentTemplate } from "./payment-workbook.js";
 import { annotatePayments, authorizePaymentImport, importPayments } from "./payment-import.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";

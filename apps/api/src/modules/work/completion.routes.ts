@@ -13,6 +13,7 @@ import {
 } from "@resettle/domain";
 import { AppError } from "../../lib/app-error.js";
 import { contextOf } from "../../lib/context.js";
+import { contentDisposition } from "../../lib/file-answer.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { authorizeUpload, listEvidence, openEvidence, uploadEvidence, withdrawEvidence } from "./evidence.service.js";
@@ -24,16 +25,6 @@ const KINDS = [
   ["milestones", "milestone", MilestoneSchema],
   ["items", "item", ItemSchema],
 ] as const;
-
-/** Content-Disposition for a stored name: an ASCII fallback, and the name itself in RFC 5987 form (Chinese names). */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "evidence";
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Whether an error is @fastify/multipart's "file larger than the limit". */
 const isFileTooLarge = (error: unknown) => (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE";

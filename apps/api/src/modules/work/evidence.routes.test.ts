@@ -6,7 +6,7 @@ import { EvidenceFileSchema, EvidenceListSchema } from "@resettle/domain";
 import { seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
 import { multipartFile, TINY_PDF, TINY_PNG } from "../../test/evidence.js";
 import { createTestApp, eachTestApp, type TestApp } from "../../test/test-app.js";
-import { contentDisposition } from "./completion.routes.js";
+import { contentDisposition } from "../../lib/file-answer.js";
 
 let t: TestApp;
 let ids: SeededIds;
@@ -213,14 +213,5 @@ describe("the size limit (EVIDENCE_MAX_MB)", () => {
       ...multipartFile(NAME, TINY_PNG),
     });
     expect(fits.statusCode).toBe(201);
-  });
-});
-
-describe("contentDisposition", () => {
-  it("gives an ASCII fallback and the UTF-8 name (RFC 5987)", () => {
-    expect(contentDisposition("验收 报告(1).pdf")).toBe(
-      `attachment; filename="__ __(1).pdf"; filename*=UTF-8''%E9%AA%8C%E6%94%B6%20%E6%8A%A5%E5%91%8A%281%29.pdf`,
-    );
-    expect(contentDisposition('a"b.png')).toBe(`attachment; filename="a_b.png"; filename*=UTF-8''a%22b.png`);
   });
 });

@@ -4,4 +4,3 @@ export { itemSelect, presentItem } from "./items.service.js";
 export { milestoneSelect, presentMilestone } from "./milestones.service.js";
 export { overdueWorkWhere } from "./work-dates.js";
 export { writeLedgerEntry } from "./progress.service.js";
-export { contentDisposition } from "./completion.routes.js";
