@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// What a first visit downloads, measured in a real browser: the built app served by the API
+// (scripts/serve-built-app.mjs), Chromium with an empty cache, and every response's bytes as
+// they came over the wire (compressed, if the server compressed them) and as the page got them.
+//
+//   pnpm build && node scripts/measure-first-load.mjs [--json out.json]
+//
+// Pages: the sign-in page (/login, signed out) and a leader's dashboard (/, signed in through the
+// API first, so only the dashboard's own loading is counted), each waited on until drawn and the
+// network is idle. WEB_DIST serves another build of the web app; PERF_PORT moves the port.
+import { writeFileSync } from "node:fs";
+import { CHROMIUM_ARGS, chromiumPath, DEMO_PASSWORD, playwright, startBuiltApp } from "./serve-built-app.mjs";
+
+const jsonOut = process.argv.includes("--json") ? process.argv[process.argv.indexOf("--json") + 1] : null;
+
+const pages = [
+  {
+    name: "sign-in (/login)",
+    path: "/login",
+    signIn: null,
+    ready: (page) => page.getByRole("button", { name: /登\s*录/ }).waitFor(),
+  },
+  {
+    name: "leader's dashboard (/)",
+    path: "/",
+    signIn: "leader",
+    ready: (page) => page.locator(".trajectory-chart svg").first().waitFor(),
+  },
+];
+
+const kb = (bytes) => (bytes / 1000).toFixed(1); // kB of 1,000 bytes, as Vite and the budget count
+
+async function measure(browser, baseURL, { path, signIn, ready }) {
+  const context = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  if (signIn) {
+    const answer = await context.request.post("/api/auth/login", {
+      data: { username: signIn, password: DEMO_PASSWORD },
+    });
+    if (answer.status() !== 200) throw new Error(`sign in as ${signIn}: ${answer.status()}`);
+  }
+  const page = await context.newPage();
+  const responses = [];
+  page.on("requestfinished", (request) => {
+    responses.push(
+      (async () => {
+        const response = await request.response();
+        const sizes = await request.sizes();
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        return {
+          url: new URL(request.url()).pathname,
+          type: request.resourceType(),
+          encoding: (await response.headerValue("content-encoding")) ?? "identity",
+          wire: sizes.responseBodySize,
+          decoded: body.length,
+        };
+      })(),
+    );
+  });
+  await page.goto(path);
+  await ready(page);
+  await page.waitForLoadState("networkidle");
+  const all = await Promise.all(responses);
+  await context.close();
+  const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
+  const scripts = all.filter((r) => r.type === "script");
+  const styles = all.filter((r) => r.type === "stylesheet");
+  const api = all.filter((r) => r.url.startsWith("/api/"));
+  return {
+    scripts: { count: scripts.length, wire: sum(scripts, "wire"), decoded: sum(scripts, "decoded") },
+    styles: { count: styles.length, wire: sum(styles, "wire"), decoded: sum(styles, "decoded") },
+    api: { count: api.length, wire: sum(api, "wire"), decoded: sum(api, "decoded") },
+    all: { count: all.length, wire: sum(all, "wire"), decoded: sum(all, "decoded") },
+    responses: all,
+  };
+}
+
+const { chromium } = playwright();
+const app = await startBuiltApp();
+const browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
+const results = {};
+try {
+  for (const target of pages) {
+    const result = await measure(browser, app.baseURL, target);
+    results[target.name] = result;
+    console.log(`\n${target.name}`);
+    for (const [what, figures] of Object.entries(result).filter(([key]) => key !== "responses"))
+      console.log(
+        `  ${what.padEnd(8)} ${String(figures.count).padStart(3)} responses  ${kb(figures.wire).padStart(8)} kB over the wire  ${kb(figures.decoded).padStart(8)} kB decoded`,
+      );
+    const byEncoding = {};
+    for (const r of result.responses.filter((r) => r.type === "script"))
+      byEncoding[r.encoding] = (byEncoding[r.encoding] ?? 0) + 1;
+    console.log(
+      `  scripts by content-encoding: ${Object.entries(byEncoding)
+        .map(([encoding, count]) => `${encoding} ${count}`)
+        .join(", ")}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await app.stop();
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
