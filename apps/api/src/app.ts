@@ -10,6 +10,7 @@ import { newRequestId } from "./lib/request-id.js";
 import type { ModuleDeps } from "./lib/types.js";
 import { filesystemStore, type FileStore } from "./lib/file-store.js";
 import { authPlugin, defaultSessionSettings, type SessionSettings } from "./plugins/auth.js";
+import { compressionPlugin } from "./plugins/compression.js";
 import { errorHandlerPlugin } from "./plugins/error-handler.js";
 import { defaultIdempotencySettings, idempotencyPlugin, type IdempotencySettings } from "./plugins/idempotency.js";
 import { inputGuardPlugin } from "./plugins/input-guard.js";
@@ -100,6 +101,8 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(openApiPlugin);
   await app.register(webPlugin, { root: options.webRoot ?? null });
+  // It hooks the routes added after it: the API's, not the SPA's files (compressed at build time).
+  await app.register(compressionPlugin);
 
   await healthRoutes(app, deps);
   await authRoutes(app, deps);

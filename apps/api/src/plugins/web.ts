@@ -16,6 +16,9 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
       root,
       wildcard: false,
       index: false,
+      // The build writes name.br and name.gz beside each text file (apps/web/build/vite-plugins.ts):
+      // the one the browser accepts is sent, with `Vary: accept-encoding`; otherwise the file itself.
+      preCompressed: true,
       // Hashed assets never change; index.html must always be revalidated.
       setHeaders: (res, file) =>
         res.header(
