@@ -86,6 +86,10 @@ describe("SideNav", () => {
       expect(within(nav).getByText(group)).toBeTruthy();
     expect(current(nav).textContent).toBe("数据总览");
     expect(selectedItems(nav)).toEqual(["数据总览"]);
+    // Folded, the menu is its icons: every entry has one.
+    const items = nav.querySelectorAll(".ant-menu-item");
+    expect(items.length).toBe(22);
+    for (const item of items) expect(item.querySelector(".anticon"), item.textContent ?? "").not.toBeNull();
   });
 
   it("shows a leader the audit log but no admin page, and no 我的待办 without a department", () => {

@@ -10,14 +10,18 @@ import {
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  NotificationOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TagsOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
@@ -41,6 +45,7 @@ const ICONS: Record<string, ReactNode> = {
   "/reviews": <CommentOutlined />,
   "/common-problems": <ClusterOutlined />,
   "/notices": <FlagOutlined />,
+  "/scorecards": <TrophyOutlined />,
   "/reports/briefing": <FileTextOutlined />,
   "/reports/stocktake": <SolutionOutlined />,
   "/admin/users": <UserOutlined />,
@@ -48,6 +53,9 @@ const ICONS: Record<string, ReactNode> = {
   "/admin/persons": <IdcardOutlined />,
   "/admin/causes": <TagsOutlined />,
   "/admin/working-groups": <TeamOutlined />,
+  "/admin/verification-rules": <SafetyCertificateOutlined />,
+  "/admin/channels": <NotificationOutlined />,
+  "/admin/plan": <ImportOutlined />,
   "/audit": <FileSearchOutlined />,
 };
 

@@ -52,6 +52,8 @@ export function ImportWorkbookDialog<S extends z.ZodType>(props: Props<S>) {
     },
     onError: (error) => {
       if (isApiError(error) && error.code === "IMPORT_REFUSED") setIssues(error.details as RowIssue[]);
+      // A file that is not an .xlsx (an .xls, a .csv, anything renamed): say what to do with it.
+      else if (isApiError(error) && error.code === "UNSUPPORTED_MEDIA_TYPE") setFailure(t("households.import.notXlsx"));
       else setFailure(actionErrorMessage(t, error));
     },
   });
