@@ -2,6 +2,7 @@ import {
   ALERT_DUE_SOON_DAYS,
   ALERT_REVIEW_SIGN_DAYS,
   ALERT_UNSIGNED_DAYS,
+  addDays,
   fenToYuan,
   floorToDate,
   percentOf,
@@ -14,7 +15,7 @@ import {
 import type { PrismaClient } from "@resettle/prisma/client";
 import { raiseAlerts, type AlertCandidate } from "../../lib/alert-store.js";
 import { AppError } from "../../lib/app-error.js";
-import { todayInChina, type Clock } from "../../lib/clock.js";
+import { chinaDayStart, todayInChina, type Clock } from "../../lib/clock.js";
 import type { Db, ServiceContext } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { notWithdrawn } from "../../lib/withdrawal.js";
@@ -33,7 +34,6 @@ const JOB_LOCK = "resettle:alerts";
 /** Who the audit trail names for what the job does by itself (a notice escalated). */
 const JOB_ACTOR = { id: null, name: "系统（预警任务）", requestId: null };
 
-const addDays = (day: string, days: number) => toIsoDate(new Date(fromIsoDate(day).getTime() + days * DAY_MS));
 const who = (department: { name: string } | null, person: { name: string } | null) =>
   [department?.name ?? "未指定责任单位", person?.name].filter(Boolean).join("，");
 
@@ -277,9 +277,6 @@ const RULE_WORDS: Record<AlertRule, string> = {
   review_unsigned: "研判待会签",
   daily_digest: "每日汇总",
 };
-
-/** The instant a day begins in China (UTC+8). */
-const chinaDayStart = (day: string) => new Date(fromIsoDate(day).getTime() - 8 * 3_600_000);
 
 /**
  * Runs the rules once: notices past their reply day go up a level, the alerts not raised before

@@ -1,11 +1,8 @@
 import type { AuditEvent, AuditQuery } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
+import { chinaDayEnd, chinaDayStart } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { labelAuditEntities } from "./audit-labels.js";
-
-/** Start of a calendar day in China time (the users' days), as an instant. */
-const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const DAY_MS = 86_400_000;
 
 export async function listAuditEvents({ db }: ServiceContext, query: AuditQuery) {
   const where: Prisma.AuditEventWhereInput = {
@@ -16,7 +13,7 @@ export async function listAuditEvents({ db }: ServiceContext, query: AuditQuery)
     action: query.action,
     at: {
       ...(query.from ? { gte: chinaDayStart(query.from) } : {}),
-      ...(query.to ? { lt: new Date(chinaDayStart(query.to).getTime() + DAY_MS) } : {}),
+      ...(query.to ? { lt: chinaDayEnd(query.to) } : {}),
     },
   };
   const [rows, total] = await db.$transaction([

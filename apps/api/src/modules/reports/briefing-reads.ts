@@ -1,14 +1,12 @@
 import { addDays, daysBetween, type Briefing } from "@resettle/domain";
+import { chinaDayEnd, chinaDayStart } from "../../lib/clock.js";
 import type { Db } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { notWithdrawn } from "../../lib/withdrawal.js";
 import { overdueWorkWhere } from "../work/index.js";
 
-/** The first moment of a day in China, for comparing timestamps with calendar days. */
-const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
-
 /** The window's timestamps: from the first day's midnight in China to the midnight after the last. */
-const momentsOf = (from: string, to: string) => ({ gte: chinaMidnight(from), lt: chinaMidnight(addDays(to, 1)) });
+const momentsOf = (from: string, to: string) => ({ gte: chinaDayStart(from), lt: chinaDayEnd(to) });
 
 /**
  * Work completed in the window: by the day the department says it was finished, or, for work

@@ -7,7 +7,7 @@ import {
   type Dashboard,
 } from "@resettle/domain";
 import { AppError } from "../../lib/app-error.js";
-import { todayInChina, type Clock } from "../../lib/clock.js";
+import { chinaDayEnd, todayInChina, type Clock } from "../../lib/clock.js";
 import type { ServiceContext } from "../../lib/context.js";
 import { outsideWindow, readPlanWindows } from "../../lib/plan-window.js";
 import { getDashboard } from "../dashboard/index.js";
@@ -16,7 +16,7 @@ import { readWeekChanges, readNotices, readOverdueByDepartment } from "./briefin
 
 /** The last moment of a day in China: a clock for which that day is "today". */
 const endOfChinaDay = (date: string): Clock => {
-  const at = new Date(`${date}T23:59:59.999+08:00`);
+  const at = new Date(chinaDayEnd(date).getTime() - 1);
   return { now: () => at };
 };
 
