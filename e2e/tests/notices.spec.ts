@@ -4,7 +4,8 @@ import { chooseOption, signIn } from "./support.js";
 // Issue 12: the office runs the alert rules from the notification centre and issues a yellow
 // 督办单 to 住建 about its overdue 施工许可证办理 (学府园二期, due 2019-12-31); 住建's coordinator
 // finds it first in My work and the alerts in the bell, signs for it (签收) and replies (反馈);
-// the office reviews and accepts it (销号); the printed notice carries its number.
+// the office reviews and accepts it (销号); the printed notice carries its number; 住建's scorecard
+// counts it answered by its day, and the weekly briefing counts it and prints.
 
 const PROJECT = "学府园二期";
 const RECORD = "施工许可证办理"; // the milestone: 住建's, overdue since 2019-12-31
@@ -187,4 +188,30 @@ test("alerts run by the office; a yellow notice to 住建 signed for, answered a
   await expect(sheet).toContainText("复核通过，予以销号。");
   await expect(sheet).toContainText("市住建局");
   await expect(sheet).toContainText("黄色督办");
+
+  // 绩效考评: this quarter, by department; 住建's 督办反馈 counts the notice answered by its day,
+  // and its records name it with the day of the reply.
+  await page.goto("/scorecards");
+  await page.getByRole("radiogroup", { name: "考评对象" }).getByText("按责任单位").click();
+  await expect(page.getByRole("radio", { name: "按责任单位" })).toBeChecked();
+  const ranking = page.getByRole("table", { name: "绩效考评排名" });
+  const zhujianRow = ranking.locator("tbody tr.ant-table-row").filter({ hasText: "市住建局" });
+  const answered = zhujianRow.getByRole("button", { name: /^查看市住建局的督办反馈明细/ });
+  await expect(answered).toHaveText(/^\d+\/\d+ 份按期反馈$/);
+  const [onTime, due] = (await answered.innerText()).match(/\d+/g)!.map(Number);
+  expect(onTime, "at least this notice answered by its day").toBeGreaterThanOrEqual(1);
+  expect(due).toBeGreaterThanOrEqual(onTime!);
+  await answered.click();
+  const drill = page.getByRole("table", { name: "市住建局 · 督办反馈明细" });
+  const line = drill.locator("tbody tr.ant-table-row").filter({ hasText: number });
+  await expect(line).toContainText(dayFromToday(0));
+  await expect(line).toContainText("按期");
+
+  // The weekly briefing counts it among the week's notices, and prints.
+  await page.goto("/reports/briefing");
+  const briefing = page.getByRole("article", { name: "工作简报" });
+  await expect(briefing).toContainText(/本周交办督办单[1-9]\d*件/);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
+  expect((await page.pdf({ preferCSSPageSize: true })).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 });
