@@ -1,11 +1,12 @@
 import type { Briefing } from "@resettle/domain";
 import type { TFunction } from "i18next";
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { HealthTag } from "../../../components/ui/health-tag";
 import { formatCount, formatLongDate, formatPercent } from "../../../lib/format";
 import { describeHealthRule } from "../../projects";
 import "../reports.css";
+import { ReportTable } from "./report-table";
 
 /** A month and day in running text: 11月19日 (19 Nov). */
 const monthDay = (date: string, language: string) =>
@@ -26,51 +27,6 @@ function gapWords(t: TFunction, gap: number, cell: boolean) {
   return gap === 0
     ? t("reports.briefing.floorEven")
     : t(gap > 0 ? "reports.briefing.floorAbove" : "reports.briefing.floorBelow", words);
-}
-
-/** A table of the document; `widths`: each column's share of the page (as the .docx sets them). */
-function Table({
-  label,
-  head,
-  rows,
-  widths,
-  centred = [],
-}: {
-  label: string;
-  head: string[];
-  rows: ReactNode[][];
-  widths: number[];
-  centred?: number[];
-}) {
-  return (
-    <table className="report-table report-table-fixed" aria-label={label}>
-      <colgroup>
-        {widths.map((width, i) => (
-          <col key={i} style={{ width: `${width}%` }} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, c) => (
-              <td key={c} className={centred.includes(c) ? "report-figure" : undefined}>
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 /**
@@ -131,7 +87,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
           .join(t("common.listSeparator"))}
         {t("reports.briefing.sentenceEnd")}
       </p>
-      <Table
+      <ReportTable
         label={t("reports.briefing.districtTable")}
         head={[
           t("reports.briefing.districtColumns.district"),
@@ -173,7 +129,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
 
       <h2>{t("reports.briefing.headings.health")}</h2>
       <p className="report-paragraph">{t("reports.briefing.healthSummary", b.health)}</p>
-      <Table
+      <ReportTable
         label={t("reports.briefing.projectTable")}
         head={[
           t("reports.briefing.projectColumns.no"),
@@ -221,7 +177,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
             })}
       </p>
       {b.overdueByDepartment.length > 0 && (
-        <Table
+        <ReportTable
           label={t("reports.briefing.overdueTable")}
           head={[
             t("reports.briefing.overdueColumns.department"),
@@ -253,7 +209,7 @@ export function BriefingDocument({ briefing: b }: { briefing: Briefing }) {
         })}
       </p>
       {b.notices.issued.length > 0 && (
-        <Table
+        <ReportTable
           label={t("reports.briefing.noticeTable")}
           head={[
             t("reports.briefing.noticeColumns.number"),

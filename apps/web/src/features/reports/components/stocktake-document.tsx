@@ -8,6 +8,7 @@ import { TrajectoryFigures } from "../../../components/ui/trajectory-figures";
 import { formatCount, formatDateTime, formatLongDate } from "../../../lib/format";
 import { HealthCard } from "../../projects";
 import "../reports.css";
+import { ReportTable } from "./report-table";
 
 // echarts loads with the first chart, not with the page; printing waits until every chart is drawn.
 const StocktakeChart = lazy(() => import("./stocktake-chart"));
@@ -18,31 +19,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <h3>{title}</h3>
       {children}
     </section>
-  );
-}
-
-function Table({ label, head, rows }: { label: string; head: string[]; rows: ReactNode[][] }) {
-  return (
-    <table className="report-table" aria-label={label}>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, c) => (
-              <td key={c}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -140,7 +116,7 @@ function ProjectPages({
         {p.blockers.length === 0 ? (
           none
         ) : (
-          <Table
+          <ReportTable
             label={t("reports.stocktake.sections.blockers")}
             head={[
               t("reports.stocktake.columns.kind"),
@@ -158,7 +134,7 @@ function ProjectPages({
         {p.followUps.length === 0 ? (
           none
         ) : (
-          <Table
+          <ReportTable
             label={t("reports.stocktake.sections.followUps")}
             head={[
               t("reports.stocktake.columns.title"),
@@ -183,7 +159,7 @@ function ProjectPages({
           {t("reports.stocktake.ticketsSummary", { open: p.tickets.open, overdue: p.tickets.overdue })}
         </p>
         {p.tickets.items.length > 0 && (
-          <Table
+          <ReportTable
             label={t("reports.stocktake.sections.tickets")}
             head={[
               t("reports.stocktake.columns.ticketKind"),
