@@ -8,9 +8,17 @@ import { createTestApp } from "./test/test-app.js";
 // headers; the workbook opens with exceljs and its rows are the list's rows, all pages of them.
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
+/** Seeded records the lists below are read for. */
+const seeded = { guangsha: "", xiangyang: "", shuangtaizi: "" };
 beforeAll(async () => {
   t = await createTestApp();
   for (const user of ["admin", "leader", "wg", "coord-zhujian"]) await t.as(user)({ url: "/api/auth/me" });
+  // Notifications to list: the alert rules run once.
+  expect((await t.as("admin")({ method: "POST", url: "/api/alerts/run" })).statusCode).toBe(200);
+  const project = async (code: string) => (await t.db.prisma.project.findUniqueOrThrow({ where: { code } })).id;
+  seeded.guangsha = await project("guangsha");
+  seeded.xiangyang = await project("xiangyang");
+  seeded.shuangtaizi = (await t.db.prisma.district.findFirstOrThrow({ where: { name: "双台子区" } })).id;
 });
 afterAll(() => t.close());
 
@@ -42,6 +50,7 @@ async function workbook(url: string, user: string) {
 }
 
 const cases: {
+  /** `:name` stands for a seeded id (`seeded.name`). */
   list: string;
   user: string;
   file: string;
@@ -151,13 +160,80 @@ const cases: {
     column: 2,
     field: (e) => e.action,
   },
+  {
+    list: "/api/common-problems",
+    user: "leader",
+    file: "共性问题.xlsx",
+    headers: ["问题", "所属区", "责任部门", "办理状态", "受阻原因", "涉及项目", "已回迁户数", "总户数", "合计回迁进度"],
+    column: 0,
+    field: (p) => p.title,
+  },
+  {
+    list: "/api/users?sort=lastLoginAt&order=desc",
+    user: "admin",
+    file: "用户账号.xlsx",
+    headers: ["用户名", "姓名", "角色", "所属部门", "对应人员", "状态", "最近登录"],
+    column: 0,
+    field: (u) => u.username,
+  },
+  {
+    list: "/api/persons?sort=name&order=desc",
+    user: "admin",
+    file: "人员.xlsx",
+    headers: ["姓名", "职务", "所属部门", "联系电话", "状态"],
+    column: 0,
+    field: (p) => p.name,
+  },
+  {
+    list: "/api/notifications",
+    user: "coord-zhujian",
+    file: "通知.xlsx",
+    headers: ["时间", "预警类别", "内容", "状态", "已读时间"],
+    column: 2,
+    field: (n) => n.title,
+  },
+  {
+    list: "/api/scorecards/records?period=2026&kind=district&id=:shuangtaizi&part=tickets",
+    user: "leader",
+    file: "双台子区水电暖办结明细（2026年度）.xlsx",
+    headers: ["事项", "类型", "所属项目", "到期日", "完成日", "逾期天数"],
+    column: 0,
+    field: (r) => r.label,
+  },
+  {
+    list: "/api/projects/:guangsha/subsidy/households?owing=true",
+    user: "coord-zhujian",
+    file: "广厦小区各户补助发放情况（欠发户）.xlsx",
+    headers: [
+      "户主",
+      "身份证号",
+      "状态",
+      "应发月数",
+      "应发（元）",
+      "已发（元）",
+      "欠发（元）",
+      "最早欠发月份",
+      "90 天以上（元）",
+    ],
+    column: 1,
+    field: (h) => h.idNumberMasked,
+  },
+  {
+    list: "/api/projects/:xiangyang/progress-reports",
+    user: "wg",
+    file: "向阳小区回迁进度台账.xlsx",
+    headers: ["日期", "户数", "类别", "说明", "原因", "上报人"],
+    column: 1,
+    field: (r) => r.households,
+  },
 ];
 
 describe("GET …/export", () => {
   for (const c of cases)
     it(`${c.list.split("?")[0]}: the list's rows, in its order, all pages, Chinese headers`, async () => {
-      const [path, query] = c.list.split("?");
-      const rows = await allRows(c.list, c.user);
+      const list = c.list.replace(/:(\w+)/g, (_, name: keyof typeof seeded) => seeded[name]);
+      const [path, query] = list.split("?");
+      const rows = await allRows(list, c.user);
       expect(rows.length).toBeGreaterThan(0);
       const book = await workbook(`${path}/export${query ? `?${query}` : ""}`, c.user);
       expect(book.name).toBe(c.file);
@@ -193,6 +269,99 @@ describe("GET …/export", () => {
     expect(res.statusCode).toBe(400);
     expect(ErrorResponseSchema.parse(res.json()).error.details?.[0]).toMatchObject({
       path: "querystring",
+      params: { maximum: EXPORT_MAX_ROWS },
+    });
+  });
+});
+
+describe("GET …/export of the lists not paged, and what the new exports guard", () => {
+  it("/api/departments/export: every department, in the page's order, kinds in words", async () => {
+    const res = await t.as("admin")({ url: "/api/departments" });
+    const departments = res.json() as { name: string }[];
+    const book = await workbook("/api/departments/export", "admin");
+    expect(book.name).toBe("部门.xlsx");
+    expect(book.headers).toEqual(["代码", "名称", "简称", "类别", "所属区"]);
+    expect(book.body.map((r) => r[1])).toEqual(departments.map((d) => d.name));
+    expect(new Set(book.body.map((r) => r[3]))).toEqual(new Set(["领导小组办公室", "区政府", "市直部门"]));
+  });
+
+  it("/api/subsidy/arrears/export: a row per project the report lists, in its order, money in yuan", async () => {
+    for (const query of ["", `?districtId=${seeded.shuangtaizi}`]) {
+      const report = (await t.as("leader")({ url: `/api/subsidy/arrears${query}` })).json() as {
+        projects: { projectName: string; amountOwed: number; households: number }[];
+      };
+      expect(report.projects.length).toBeGreaterThan(0);
+      const book = await workbook(`/api/subsidy/arrears/export${query}`, "leader");
+      expect(book.name).toBe("临时安置补助费欠发明细.xlsx");
+      expect(book.body.map((r) => r[0])).toEqual(report.projects.map((p) => p.projectName));
+      expect(book.body.map((r) => [r[2], r[3]])).toEqual(
+        report.projects.map((p) => [p.households, p.amountOwed / 100]),
+      );
+    }
+  });
+
+  it("masks every ID number in the subsidy accounts, as the list does", async () => {
+    const full = await t.db.prisma.household.findMany({
+      where: { projectId: seeded.guangsha },
+      select: { idNumber: true },
+    });
+    const book = await workbook(`/api/projects/${seeded.guangsha}/subsidy/households/export`, "leader");
+    expect(book.body.length).toBe(full.length);
+    for (const row of book.body) expect(String(row[1])).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    const text = JSON.stringify(book.body);
+    for (const { idNumber } of full) expect(text).not.toContain(idNumber);
+  });
+
+  it("keeps the filters: accounts by role, notifications unread, accounts owed", async () => {
+    const coordinators = await workbook("/api/users/export?role=coordinator", "admin");
+    expect(coordinators.body.length).toBeGreaterThan(0);
+    expect(new Set(coordinators.body.map((r) => r[2]))).toEqual(new Set(["部门联络员"]));
+    const unread = await workbook("/api/notifications/export?unread=true", "coord-zhujian");
+    expect(unread.body.map((r) => r[2])).toEqual(
+      (await allRows("/api/notifications?unread=true", "coord-zhujian")).map((n) => n.title),
+    );
+    expect(new Set(unread.body.map((r) => r[3]))).toEqual(new Set(["未读"]));
+  });
+
+  it("lists one's own notifications only, and reads none of them", async () => {
+    const mine = await workbook("/api/notifications/export", "coord-zhujian");
+    const theirs = await workbook("/api/notifications/export", "leader");
+    const own = await t.db.prisma.notification.count({ where: { user: { username: "coord-zhujian" } } });
+    expect(mine.body.length).toBe(own);
+    expect(mine.body).not.toEqual(theirs.body);
+    expect(
+      await t.db.prisma.notification.count({ where: { user: { username: "coord-zhujian" }, readAt: { not: null } } }),
+    ).toBe(mine.body.filter((r) => r[3] === "已读").length);
+  });
+
+  it("asks what the office's pages ask: accounts, departments and persons are the office's; a project not found is 404", async () => {
+    for (const url of ["/api/users/export", "/api/departments/export", "/api/persons/export"])
+      for (const user of ["coord-zhujian", "wg", "leader"])
+        expect((await t.as(user)({ url })).statusCode, `${url} as ${user}`).toBe(403);
+    const missing = "00000000-0000-4000-8000-000000000000";
+    expect((await t.as("leader")({ url: `/api/projects/${missing}/progress-reports/export` })).statusCode).toBe(404);
+    const bad = await t.as("leader")({
+      url: "/api/scorecards/records/export?period=2026-Q4&kind=department&part=onTime",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(ErrorResponseSchema.parse(bad.json()).error.details?.[0]?.path).toBe("querystring.id");
+  });
+
+  // Last: it leaves more than the limit of departments behind.
+  it(`refuses a list not paged of more than ${EXPORT_MAX_ROWS} rows too`, async () => {
+    await t.db.prisma.department.createMany({
+      data: Array.from({ length: EXPORT_MAX_ROWS + 1 }, (_, i) => ({
+        code: `bulk-${i}`,
+        name: `批量部门 ${i}`,
+        shortName: `批量${i}`,
+        kind: "municipal_department" as const,
+      })),
+    });
+    const res = await t.as("admin")({ url: "/api/departments/export" });
+    expect(res.statusCode).toBe(400);
+    expect(ErrorResponseSchema.parse(res.json()).error.details?.[0]).toMatchObject({
+      path: "querystring",
+      reason: "too_big",
       params: { maximum: EXPORT_MAX_ROWS },
     });
   });

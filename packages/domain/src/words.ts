@@ -2,6 +2,9 @@ import type { ProblemCategory, ProjectStatus } from "./project.js";
 import type { TicketChannel, TicketStatus, UtilityKind } from "./utility-ticket.js";
 import type { WorkStatus } from "./milestone.js";
 import type { AuditEntityType } from "./audit.js";
+import type { Role } from "./auth.js";
+import type { DepartmentKind } from "./department.js";
+import type { AlertRule } from "./alerts.js";
 
 // Chinese words for the enums, as the server writes them into exports (the web has its own
 // i18n, in two languages; an evaluation office's workbook is in Chinese only).
@@ -67,4 +70,30 @@ export const AUDIT_ENTITY_TYPE_WORDS: Record<AuditEntityType, string> = {
   subsidy_payment: "补助费发放",
   supervision_notice: "督办单",
   scoring_rules: "评分细则",
+};
+export const ROLE_WORDS: Record<Role, string> = {
+  admin: "管理员",
+  coordinator: "部门联络员",
+  working_group: "工作组成员",
+  leader: "市领导",
+};
+export const DEPARTMENT_KIND_WORDS: Record<DepartmentKind, string> = {
+  leading_group_office: "领导小组办公室",
+  district_government: "区政府",
+  municipal_department: "市直部门",
+};
+/** 预警类别, as the notification centre names them. */
+export const ALERT_RULE_WORDS: Record<AlertRule, string> = {
+  work_due_soon: "即将到期",
+  work_overdue: "已逾期",
+  ticket_overdue: "水电暖问题超时",
+  notice_unsigned: "督办单超期未签收",
+  notice_issued: "新督办单",
+  notice_red: "红色督办",
+  notice_escalated: "督办单逾期升级",
+  arrears_30: "补助欠付超 30 天",
+  arrears_90: "补助欠付超 90 天",
+  below_floor: "低于底线",
+  review_unsigned: "研判会记录待会签",
+  daily_digest: "每日汇总",
 };

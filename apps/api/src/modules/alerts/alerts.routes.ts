@@ -1,6 +1,12 @@
 import { z } from "zod";
-import { AlertRunResultSchema, NotificationPageSchema, NotificationQuerySchema } from "@resettle/domain";
+import {
+  ALERT_RULE_WORDS,
+  AlertRunResultSchema,
+  NotificationPageSchema,
+  NotificationQuerySchema,
+} from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { chinaDateTime, listExportRoute } from "../../lib/list-export.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { deliverPending } from "../channels/index.js";
@@ -41,6 +47,22 @@ export async function alertRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listNotifications(contextOf(request, deps), request.query),
   );
+  // One's own notifications, as the centre lists them; exporting reads nothing (no 已读 changes).
+  listExportRoute(app, deps, {
+    url: "/api/notifications/export",
+    access: "session",
+    tags,
+    querystring: NotificationQuerySchema,
+    title: "通知",
+    list: listNotifications,
+    columns: [
+      { header: "时间", width: 18, value: (n) => chinaDateTime(n.createdAt) },
+      { header: "预警类别", width: 18, value: (n) => ALERT_RULE_WORDS[n.rule] },
+      { header: "内容", width: 60, value: (n) => n.title },
+      { header: "状态", value: (n) => (n.readAt ? "已读" : "未读") },
+      { header: "已读时间", width: 18, value: (n) => chinaDateTime(n.readAt) },
+    ],
+  });
   app.post(
     "/api/notifications/:id/read",
     {

@@ -3,6 +3,7 @@ import {
   DepartmentCreateSchema,
   DepartmentSchema,
   DepartmentUpdateSchema,
+  DEPARTMENT_KIND_WORDS,
   DistrictSchema,
   pageOf,
   PersonCreateSchema,
@@ -11,13 +12,16 @@ import {
   PersonUpdateSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { listExportRoute, wholeListExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import {
   createDepartment,
   createPerson,
   listDepartments,
+  listDepartmentsNamed,
   listDistricts,
   listPersons,
+  listPersonsNamed,
   updateDepartment,
   updatePerson,
 } from "./organisation.service.js";
@@ -49,6 +53,22 @@ export async function organisationRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listDepartments(contextOf(request, deps)),
   );
+  // The directory as the office's pages list it, in one file: the office's (organisation.manage).
+  wholeListExportRoute(app, deps, {
+    url: "/api/departments/export",
+    access: "organisation.manage",
+    tags: ["organisation"],
+    querystring: z.object({}),
+    title: "部门",
+    list: (ctx) => listDepartmentsNamed(ctx),
+    columns: [
+      { header: "代码", value: (d) => d.code },
+      { header: "名称", width: 28, value: (d) => d.name },
+      { header: "简称", value: (d) => d.shortName },
+      { header: "类别", width: 16, value: (d) => DEPARTMENT_KIND_WORDS[d.kind] },
+      { header: "所属区", value: (d) => d.districtName ?? "" },
+    ],
+  });
   app.post(
     "/api/departments",
     {
@@ -90,6 +110,21 @@ export async function organisationRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listPersons(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/persons/export",
+    access: "organisation.manage",
+    tags: ["organisation"],
+    querystring: PersonQuerySchema,
+    title: "人员",
+    list: listPersonsNamed,
+    columns: [
+      { header: "姓名", value: (p) => p.name },
+      { header: "职务", width: 18, value: (p) => p.title ?? "" },
+      { header: "所属部门", width: 24, value: (p) => p.departmentName ?? "" },
+      { header: "联系电话", width: 16, value: (p) => p.phone ?? "" },
+      { header: "状态", value: (p) => (p.active ? "启用" : "停用") },
+    ],
+  });
   app.post(
     "/api/persons",
     {

@@ -38,6 +38,12 @@ export async function listDepartments(ctx: ServiceContext): Promise<Department[]
   return rows.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
 }
 
+/** Every department with its district's name, in the plan's order, as the departments page lists them (the export). */
+export async function listDepartmentsNamed(ctx: ServiceContext) {
+  const [departments, districts] = await Promise.all([listDepartments(ctx), listDistricts(ctx)]);
+  return departments.map((d) => ({ ...d, districtName: districts.find((x) => x.id === d.districtId)?.name ?? null }));
+}
+
 async function checkDistrict(tx: Tx, districtId: string | null) {
   if (districtId && !(await tx.district.findUnique({ where: { id: districtId }, select: { id: true } })))
     throw AppError.invalid("body.districtId", "unknown_reference", "No such district");
@@ -112,6 +118,22 @@ export async function listPersons({ db }: ServiceContext, query: PersonQuery) {
     db.person.count({ where }),
   ]);
   return { items: items satisfies Person[], total, page: query.page, pageSize: query.pageSize };
+}
+
+/** A page of persons with their department's name, as the persons page lists them (the export). */
+export async function listPersonsNamed(ctx: ServiceContext, query: PersonQuery) {
+  const page = await listPersons(ctx, query);
+  const departments = await ctx.db.department.findMany({
+    where: { id: { in: [...new Set(page.items.map((p) => p.departmentId))] } },
+    select: { id: true, name: true },
+  });
+  return {
+    ...page,
+    items: page.items.map((p) => ({
+      ...p,
+      departmentName: departments.find((d) => d.id === p.departmentId)?.name ?? null,
+    })),
+  };
 }
 
 async function checkDepartment(tx: Tx, departmentId: string) {

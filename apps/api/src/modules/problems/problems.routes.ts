@@ -8,10 +8,13 @@ import {
   CommonProblemSchema,
   CommonProblemUpdateSchema,
   pageOf,
+  percentOf,
   ProjectProblemSchema,
   ProjectProblemUpdateSchema,
+  WORK_STATUS_WORDS,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { createCause, listCauses, updateCause } from "./causes.service.js";
 import {
@@ -24,6 +27,8 @@ import { updateProjectProblem } from "./project-problem.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 const tags = ["problems"];
+const sum = (projects: { movedBack: number; totalHouseholds: number }[], key: "movedBack" | "totalHouseholds") =>
+  projects.reduce((total, p) => total + p[key], 0);
 
 /** Problems (问题分类): the cause taxonomy, projects' problem profiles and the common problems (共性问题). */
 export async function problemRoutes(app: App, deps: ModuleDeps) {
@@ -97,6 +102,28 @@ export async function problemRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listCommonProblems(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/common-problems/export",
+    access: "read",
+    tags,
+    querystring: CommonProblemListQuerySchema,
+    title: "共性问题",
+    list: listCommonProblems,
+    columns: [
+      { header: "问题", width: 28, value: (p) => p.title },
+      { header: "所属区", value: (p) => p.district?.name ?? "全市" },
+      { header: "责任部门", width: 18, value: (p) => p.responsibleDepartment?.name ?? "未指定" },
+      { header: "办理状态", value: (p) => WORK_STATUS_WORDS[p.status] },
+      { header: "受阻原因", width: 24, value: (p) => p.blockedReason ?? "" },
+      { header: "涉及项目", width: 36, value: (p) => p.projects.map((x) => x.name).join("、") },
+      { header: "已回迁户数", value: (p) => sum(p.projects, "movedBack") },
+      { header: "总户数", value: (p) => sum(p.projects, "totalHouseholds") },
+      {
+        header: "合计回迁进度",
+        value: (p) => `${percentOf(sum(p.projects, "movedBack"), sum(p.projects, "totalHouseholds"))}%`,
+      },
+    ],
+  });
   app.get(
     "/api/common-problems/:id",
     {

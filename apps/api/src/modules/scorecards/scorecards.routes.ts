@@ -7,8 +7,11 @@ import {
   ScoreRecordsQuerySchema,
   ScoringRuleSetCreateSchema,
   ScoringRuleSetSchema,
+  type ScoreRecord,
+  type ScoreRecordsQuery,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { listExportRoute } from "../../lib/list-export.js";
 import { errors, writeErrors } from "../../lib/route-schemas.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
@@ -16,6 +19,18 @@ import { scorecardWorkbook } from "./scorecard-workbook.js";
 import { createRuleSet, listRuleSets, readScorecard, readScoreRecords } from "./scorecards.service.js";
 
 const tags = ["scorecards"];
+const RECORD_PART_WORDS: Record<ScoreRecordsQuery["part"], string> = {
+  onTime: "按期完成",
+  overdue: "逾期事项",
+  notices: "督办反馈",
+  tickets: "水电暖办结",
+};
+const RECORD_TYPE_WORDS: Record<ScoreRecord["type"], string> = {
+  milestone: "推进节点",
+  item: "整改事项",
+  notice: "督办单",
+  ticket: "水电暖问题",
+};
 
 /** 绩效考评: the ranking, the records behind a score, its Excel, and the rules' versions. */
 export async function scorecardRoutes(app: App, deps: ModuleDeps) {
@@ -68,6 +83,29 @@ export async function scorecardRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => readScoreRecords(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/scorecards/records/export",
+    access: "read",
+    tags,
+    querystring: ScoreRecordsQuerySchema,
+    title: "考评明细",
+    fileTitle: async ({ db }, { period, kind, id, part }) => {
+      const unit =
+        kind === "district"
+          ? await db.district.findUnique({ where: { id }, select: { name: true } })
+          : await db.department.findUnique({ where: { id }, select: { name: true } });
+      return `${unit?.name ?? ""}${RECORD_PART_WORDS[part]}明细（${periodWords(period)}）`;
+    },
+    list: readScoreRecords,
+    columns: [
+      { header: "事项", width: 40, value: (r) => r.label },
+      { header: "类型", value: (r) => RECORD_TYPE_WORDS[r.type] },
+      { header: "所属项目", width: 24, value: (r) => r.projectName ?? "" },
+      { header: "到期日", width: 12, value: (r) => r.dueDate },
+      { header: "完成日", width: 12, value: (r) => r.doneOn ?? "未完成" },
+      { header: "逾期天数", value: (r) => r.daysLate },
+    ],
+  });
   app.get(
     "/api/scoring-rules",
     {

@@ -3,6 +3,7 @@ import {
   ErrorResponseSchema,
   SubsidyImportResultSchema,
   ArrearsReportSchema,
+  HOUSEHOLD_STATE_WORDS,
   HouseholdSubsidyDetailSchema,
   HouseholdSubsidyPageSchema,
   HouseholdSubsidyQuerySchema,
@@ -13,6 +14,7 @@ import {
   SubsidyStandardSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { listExportRoute, MONEY_FORMAT, wholeListExportRoute } from "../../lib/list-export.js";
 import { readUpload, uploadErrors } from "../households/index.js";
 import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
 import { buildPaymentTemplate } from "./payment-workbook.js";
@@ -29,6 +31,8 @@ import {
 } from "./subsidy.service.js";
 
 const tags = ["subsidy"];
+/** Fen as a number of yuan, for a spreadsheet's sums. */
+const yuan = (fen: number) => fen / 100;
 
 /** 临时安置补助费: standards per project, payments per household and month, arrears aged. Money in fen. */
 export async function subsidyRoutes(app: App, deps: ModuleDeps) {
@@ -46,6 +50,24 @@ export async function subsidyRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => arrearsReport(contextOf(request, deps), request.query),
   );
+  wholeListExportRoute(app, deps, {
+    url: "/api/subsidy/arrears/export",
+    access: "read",
+    tags,
+    querystring: ArrearsQuerySchema,
+    title: "临时安置补助费欠发明细",
+    list: async (ctx, query) => (await arrearsReport(ctx, query)).projects,
+    columns: [
+      { header: "项目", width: 24, value: (p) => p.projectName },
+      { header: "所属县区", value: (p) => p.districtName },
+      { header: "欠发户数", value: (p) => p.households },
+      { header: "欠发金额（元）", width: 16, numFmt: MONEY_FORMAT, value: (p) => yuan(p.amountOwed) },
+      { header: "最早欠发月份", value: (p) => p.oldestDueMonth ?? "" },
+      { header: "1–30 天（元）", numFmt: MONEY_FORMAT, value: (p) => yuan(p.buckets.d1to30) },
+      { header: "31–90 天（元）", numFmt: MONEY_FORMAT, value: (p) => yuan(p.buckets.d31to90) },
+      { header: "90 天以上（元）", numFmt: MONEY_FORMAT, value: (p) => yuan(p.buckets.over90) },
+    ],
+  });
   app.get(
     "/api/projects/:id/subsidy",
     {
@@ -91,6 +113,31 @@ export async function subsidyRoutes(app: App, deps: ModuleDeps) {
     (request) =>
       listHouseholdAccounts(contextOf(request, deps), { projectId: request.params.id, query: request.query }),
   );
+  listExportRoute(app, deps, {
+    url: "/api/projects/:id/subsidy/households/export",
+    access: "read",
+    tags,
+    params: byId,
+    querystring: HouseholdSubsidyQuerySchema,
+    title: "各户补助发放情况",
+    fileTitle: async ({ db }, query, { id }) => {
+      const project = await db.project.findUnique({ where: { id }, select: { name: true } });
+      return `${project?.name ?? ""}各户补助发放情况${query.owing ? "（欠发户）" : ""}`;
+    },
+    list: (ctx, query, { id }) => listHouseholdAccounts(ctx, { projectId: id, query }),
+    // The ID number masked, as everywhere.
+    columns: [
+      { header: "户主", value: (h) => h.headName },
+      { header: "身份证号", width: 22, value: (h) => h.idNumberMasked },
+      { header: "状态", value: (h) => HOUSEHOLD_STATE_WORDS[h.state] },
+      { header: "应发月数", value: (h) => h.monthsDue },
+      { header: "应发（元）", numFmt: MONEY_FORMAT, value: (h) => yuan(h.dueFen) },
+      { header: "已发（元）", numFmt: MONEY_FORMAT, value: (h) => yuan(h.paidFen) },
+      { header: "欠发（元）", numFmt: MONEY_FORMAT, value: (h) => yuan(h.owedFen) },
+      { header: "最早欠发月份", value: (h) => h.oldestDueMonth ?? "" },
+      { header: "90 天以上（元）", numFmt: MONEY_FORMAT, value: (h) => yuan(h.buckets.over90) },
+    ],
+  });
   app.get(
     "/api/households/:id/subsidy",
     {

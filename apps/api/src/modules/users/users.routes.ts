@@ -2,14 +2,16 @@ import { z } from "zod";
 import {
   pageOf,
   PasswordResetSchema,
+  ROLE_WORDS,
   UserCreateSchema,
   UserListQuerySchema,
   UserSchema,
   UserUpdateSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { chinaDateTime, listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { createUser, listUsers, resetPassword, updateUser } from "./users.service.js";
+import { createUser, listUsers, listUsersNamed, resetPassword, updateUser } from "./users.service.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 /** Accounts: administrators only. Passwords go in, never come out. */
@@ -27,6 +29,26 @@ export async function userRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listUsers(contextOf(request, deps), request.query),
   );
+  listExportRoute(app, deps, {
+    url: "/api/users/export",
+    access: "accounts.manage",
+    tags: ["accounts"],
+    querystring: UserListQuerySchema,
+    title: "用户账号",
+    list: listUsersNamed,
+    columns: [
+      { header: "用户名", width: 18, value: (u) => u.username },
+      { header: "姓名", value: (u) => u.displayName },
+      { header: "角色", value: (u) => ROLE_WORDS[u.role] },
+      { header: "所属部门", width: 20, value: (u) => u.departmentName ?? "" },
+      { header: "对应人员", value: (u) => u.personName ?? "" },
+      {
+        header: "状态",
+        value: (u) => `${u.active ? "启用" : "停用"}${u.mustChangePassword ? "（待改密码）" : ""}`,
+      },
+      { header: "最近登录", width: 18, value: (u) => chinaDateTime(u.lastLoginAt) },
+    ],
+  });
   app.post(
     "/api/users",
     {

@@ -54,6 +54,25 @@ export async function listUsers({ db }: ServiceContext, query: UserListQuery) {
   return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** A page of accounts with their department's and person's names, as the list shows them (the export). */
+export async function listUsersNamed(ctx: ServiceContext, query: UserListQuery) {
+  const page = await listUsers(ctx, query);
+  const ids = (key: "departmentId" | "personId") => page.items.flatMap((u) => (u[key] ? [u[key]] : []));
+  const [departments, persons] = await Promise.all([
+    ctx.db.department.findMany({ where: { id: { in: ids("departmentId") } }, select: { id: true, name: true } }),
+    ctx.db.person.findMany({ where: { id: { in: ids("personId") } }, select: { id: true, name: true } }),
+  ]);
+  const name = (rows: { id: string; name: string }[], id: string | null) => rows.find((r) => r.id === id)?.name ?? null;
+  return {
+    ...page,
+    items: page.items.map((u) => ({
+      ...u,
+      departmentName: name(departments, u.departmentId),
+      personName: name(persons, u.personId),
+    })),
+  };
+}
+
 /** The department and linked person must exist, and the person must belong to the department. */
 async function checkLinks(tx: Tx, next: { role: string; departmentId: string | null; personId: string | null }) {
   if (next.role === "coordinator" && !next.departmentId)

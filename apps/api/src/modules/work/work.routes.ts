@@ -16,6 +16,7 @@ import {
   WithdrawSchema,
 } from "@resettle/domain";
 import { contextOf } from "../../lib/context.js";
+import { listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { createItem, listItems, updateItem } from "./items.service.js";
 import { createMilestone, listMilestones, updateMilestone } from "./milestones.service.js";
@@ -137,6 +138,28 @@ export async function workRoutes(app: App, deps: ModuleDeps) {
     },
     (request) => listProgressReports(contextOf(request, deps), { projectId: request.params.id, ...request.query }),
   );
+  listExportRoute(app, deps, {
+    url: "/api/projects/:id/progress-reports/export",
+    access: "read",
+    tags,
+    params: byId,
+    querystring: PageQuerySchema,
+    title: "回迁进度台账",
+    fileTitle: async ({ db }, _query, { id }) => {
+      const project = await db.project.findUnique({ where: { id }, select: { name: true } });
+      return `${project?.name ?? ""}回迁进度台账`;
+    },
+    list: (ctx, query, { id }) => listProgressReports(ctx, { projectId: id, ...query }),
+    columns: [
+      { header: "日期", width: 12, value: (r) => r.reportedOn },
+      // Signed: a correction (更正) takes households back out.
+      { header: "户数", value: (r) => r.households },
+      { header: "类别", value: (r) => `${r.households < 0 ? "更正" : "上报"}${r.backdated ? "（补报）" : ""}` },
+      { header: "说明", width: 30, value: (r) => r.note ?? "" },
+      { header: "原因", width: 30, value: (r) => r.reason ?? "" },
+      { header: "上报人", value: (r) => r.reportedBy ?? "导入数据" },
+    ],
+  });
   app.get(
     "/api/projects/:id/progress-days",
     {
