@@ -11,10 +11,22 @@ export type PoolOptions = {
    * then answers 503 with Retry-After): DATABASE_POOL_WAIT_MS.
    */
   waitMs?: number;
+  /** Called with every SQL statement the client sends (tests count the statements per request). */
+  onQuery?: (sql: string) => void;
 };
 
 /** A Prisma client over `pg`. The caller owns it and must `$disconnect()` it. */
-export function createPrismaClient(databaseUrl: string, { max = 10, waitMs = 10_000 }: PoolOptions = {}): PrismaClient {
+export function createPrismaClient(
+  databaseUrl: string,
+  { max = 10, waitMs = 10_000, onQuery }: PoolOptions = {},
+): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max, connectionTimeoutMillis: waitMs });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: waitMs } });
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions: { maxWait: waitMs } });
+  const client = new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: waitMs },
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", (event) => onQuery(event.query));
+  return client;
 }
