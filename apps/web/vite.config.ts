@@ -1,10 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig } from "vite";
+import { bundleBudgetReport, precompress } from "./build/vite-plugins";
 
 const apiPort = process.env.API_PORT ?? "3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress(), bundleBudgetReport()],
   resolve: {
     // Workspace packages are consumed from their TypeScript sources, no prebuild step.
     conditions: ["source", ...defaultClientConditions],
@@ -15,34 +16,23 @@ export default defineConfig({
   },
   build: {
     outDir: "dist",
-    // antd and echarts are single vendor chunks, cached across releases; splitting them further
-    // would only add requests on an intranet where size matters less than round trips.
-    chunkSizeWarningLimit: 900,
+    // dist/.vite/manifest.json: which chunks each page loads, for the bundle budget.
+    manifest: true,
     rolldownOptions: {
       output: {
+        // Every page is loaded lazily (app/router.tsx) and the bundler splits what they share by
+        // the set of pages that use it: a page pulls the Ant Design components and the ECharts
+        // charts it renders, not those of every page (issue 13; sizes per route in
+        // build/bundle-budget.ts). React and the router, which every page runs on, form one chunk
+        // that stays cached across releases. Merging the small shared chunks was tried: it saves
+        // requests but adds 30–130 kB gzip to the first load (docs/performance.md).
         codeSplitting: {
-          // A group also takes in what its modules import, so the group imported by the others
-          // (React) must claim its modules first.
           groups: [
             {
               name: "vendor-react",
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
               priority: 40,
             },
-            // echarts only ever loads with the trajectory chart; keep it out of every other page.
-            { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-            // The date pickers serve the audit log's date filter only: they stay out of the main antd
-            // chunk (claimed first, so that it keeps what both use, and the locales antd's provider
-            // needs) and load with that page.
-            {
-              name: "vendor-antd",
-              test: /node_modules[\\/](antd[\\/](?!es[\\/](date-picker|calendar|time-picker)[\\/](?!locale))|@ant-design[\\/]|@rc-component[\\/](?!picker[\\/](?!(es|lib)[\\/]locale)))/,
-              priority: 20,
-            },
-            // dayjs formats dates on every page: the picker chunk must not take it in.
-            { name: "vendor-dayjs", test: /node_modules[\\/]dayjs[\\/]/, priority: 18 },
-            { name: "vendor-antd-picker", test: /node_modules[\\/](antd|@rc-component)[\\/]/, priority: 15 },
-            { name: "vendor", test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },

@@ -10,7 +10,8 @@ export default defineConfig({
     name: "web",
     root: import.meta.dirname,
     environment: "jsdom",
-    include: ["src/**/*.test.{ts,tsx}"],
+    // build/: the bundle budget, read from the last build (apps/web/dist).
+    include: ["src/**/*.test.{ts,tsx}", "build/**/*.test.ts"],
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     // Ant Design in jsdom is slow to render; on a 2-core CI machine busy with the API's suite a

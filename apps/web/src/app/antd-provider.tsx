@@ -1,7 +1,6 @@
-import { App as AntdApp, ConfigProvider, type ThemeConfig } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
+import { ConfigProvider, theme as antdTheme, type ThemeConfig } from "antd";
 import type { ReactNode } from "react";
+import { antdLocaleOf } from "../lib/i18n/i18n";
 import { useLanguage } from "../lib/i18n/use-language";
 
 const theme: ThemeConfig = {
@@ -21,8 +20,29 @@ const theme: ThemeConfig = {
 export function AntdProvider({ children }: { children: ReactNode }) {
   const [language] = useLanguage();
   return (
-    <ConfigProvider locale={language === "en" ? enUS : zhCN} theme={theme}>
-      <AntdApp>{children}</AntdApp>
+    <ConfigProvider locale={antdLocaleOf(language)} theme={theme}>
+      <BaseText>{children}</BaseText>
     </ConfigProvider>
+  );
+}
+
+/**
+ * The text style antd's App gives the page (colour, size, line height, font), for every page.
+ * App itself — the message, notification and modal hooks, and their code — wraps the signed-in
+ * pages only (layout/app-layout.tsx): the login page does without (issue 13).
+ */
+function BaseText({ children }: { children: ReactNode }) {
+  const { token } = antdTheme.useToken();
+  return (
+    <div
+      style={{
+        color: token.colorText,
+        fontSize: token.fontSize,
+        lineHeight: token.lineHeight,
+        fontFamily: token.fontFamily,
+      }}
+    >
+      {children}
+    </div>
   );
 }

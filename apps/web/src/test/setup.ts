@@ -1,5 +1,11 @@
 import { cleanup } from "@testing-library/react";
+import antdEnUS from "antd/locale/en_US";
 import { afterEach } from "vitest";
+import en from "../lib/i18n/en.json";
+import { provideLanguage } from "../lib/i18n/i18n";
+
+// The app fetches English when it is chosen; tests render either language synchronously.
+provideLanguage("en", { translation: en, antd: antdEnUS });
 
 // jsdom lacks the layout APIs antd's responsive components and tables call on mount.
 if (!window.matchMedia) {

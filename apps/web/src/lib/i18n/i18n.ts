@@ -1,18 +1,58 @@
+import type { Locale as AntdLocale } from "antd/es/locale";
+import antdZhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
-import i18next, { type i18n } from "i18next";
+import i18next, { type BackendModule, type i18n, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json";
 import zhCN from "./zh-CN.json";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "zh-CN";
 
-const resources = {
-  "zh-CN": { translation: zhCN },
-  en: { translation: en },
-} as const;
+/** A language's texts: ours, and Ant Design's own (pagination, empty states, pickers). */
+export type LanguageTexts = { translation: ResourceKey; antd: AntdLocale };
+
+// Chinese ships with the app; English is fetched the first time it is chosen (or found stored),
+// so a Chinese page never downloads the English texts (issue 13, docs/performance.md).
+const loaded: Partial<Record<Language, LanguageTexts>> = { "zh-CN": { translation: zhCN, antd: antdZhCN } };
+const loaders: Record<Exclude<Language, "zh-CN">, () => Promise<LanguageTexts>> = {
+  en: async () => {
+    const [translation, antd] = await Promise.all([import("./en.json"), import("antd/locale/en_US")]);
+    return { translation: translation.default, antd: antd.default };
+  },
+};
+
+/** Makes a language's texts available at once (the tests, which read both languages synchronously). */
+export function provideLanguage(language: Language, texts: LanguageTexts): void {
+  loaded[language] = texts;
+}
+
+/** Fetches a language's texts unless they are here already. */
+export async function loadLanguage(language: Language): Promise<LanguageTexts> {
+  const texts = loaded[language] ?? (await loaders[language as keyof typeof loaders]());
+  loaded[language] = texts;
+  return texts;
+}
+
+/** Ant Design's texts for a language that is loaded (a language becomes current only once it is). */
+export function antdLocaleOf(language: Language): AntdLocale {
+  return (loaded[language] ?? loaded[DEFAULT_LANGUAGE]!).antd;
+}
+
+// i18next asks for a language it has no texts for (switching to English) here, and switches once
+// they have arrived: until then the page stays in the language it was in.
+const lazyTexts: BackendModule = {
+  type: "backend",
+  init: () => {},
+  read: (language, _namespace, callback) => {
+    if (!isLanguage(language)) return callback(null, {});
+    loadLanguage(language).then(
+      (texts) => callback(null, texts.translation),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 const STORAGE_KEY = "resettle.language";
 
@@ -20,7 +60,8 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.includes(value as Language);
 }
 
-function readStoredLanguage(): Language {
+/** The language chosen on this browser before, else Chinese. */
+export function readStoredLanguage(): Language {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
@@ -47,13 +88,21 @@ function applyLanguage(language: string): void {
 export function createI18n(language: Language = readStoredLanguage()): i18n {
   const instance = i18next.createInstance();
   instance.on("languageChanged", applyLanguage);
-  void instance.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  const resources = Object.fromEntries(
+    Object.entries(loaded).map(([code, texts]) => [code, { translation: texts.translation }]),
+  );
+  void instance
+    .use(lazyTexts)
+    .use(initReactI18next)
+    .init({
+      resources,
+      // The languages given above are complete; the backend fetches the others.
+      partialBundledLanguages: true,
+      lng: language,
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: [...LANGUAGES],
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
   return instance;
 }
