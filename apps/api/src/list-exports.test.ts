@@ -277,12 +277,17 @@ describe("GET …/export", () => {
 describe("GET …/export of the lists not paged, and what the new exports guard", () => {
   it("/api/departments/export: every department, in the page's order, kinds in words", async () => {
     const res = await t.as("admin")({ url: "/api/departments" });
-    const departments = res.json() as { name: string }[];
+    const departments = res.json() as { name: string; kind: string }[];
     const book = await workbook("/api/departments/export", "admin");
     expect(book.name).toBe("部门.xlsx");
     expect(book.headers).toEqual(["代码", "名称", "简称", "类别", "所属区"]);
     expect(book.body.map((r) => r[1])).toEqual(departments.map((d) => d.name));
     expect(new Set(book.body.map((r) => r[3]))).toEqual(new Set(["领导小组办公室", "区政府", "市直部门"]));
+    // The page's filter, its kind.
+    const governments = await workbook("/api/departments/export?kind=district_government", "admin");
+    expect(governments.body.map((r) => r[1])).toEqual(
+      departments.filter((d) => d.kind === "district_government").map((d) => d.name),
+    );
   });
 
   it("/api/subsidy/arrears/export: a row per project the report lists, in its order, money in yuan", async () => {

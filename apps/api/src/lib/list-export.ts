@@ -13,7 +13,7 @@ const PAGE = 100;
 /** Yuan with two decimals and thousands separators. */
 export const MONEY_FORMAT = "#,##0.00";
 
-export type ExportColumn<T> = {
+type ExportColumn<T> = {
   header: string;
   width?: number;
   /** Excel's number format for the column (money: MONEY_FORMAT). */

@@ -4,6 +4,7 @@ import {
   DepartmentSchema,
   DepartmentUpdateSchema,
   DEPARTMENT_KIND_WORDS,
+  DepartmentKindSchema,
   DistrictSchema,
   pageOf,
   PersonCreateSchema,
@@ -58,9 +59,10 @@ export async function organisationRoutes(app: App, deps: ModuleDeps) {
     url: "/api/departments/export",
     access: "organisation.manage",
     tags: ["organisation"],
-    querystring: z.object({}),
+    // The page's one filter, its kind (the list itself is read whole and filtered on screen).
+    querystring: z.object({ kind: DepartmentKindSchema.optional() }),
     title: "部门",
-    list: (ctx) => listDepartmentsNamed(ctx),
+    list: listDepartmentsNamed,
     columns: [
       { header: "代码", value: (d) => d.code },
       { header: "名称", width: 28, value: (d) => d.name },

@@ -1,6 +1,7 @@
 import type {
   Department,
   DepartmentCreate,
+  DepartmentKind,
   DepartmentUpdate,
   District,
   Person,
@@ -38,10 +39,12 @@ export async function listDepartments(ctx: ServiceContext): Promise<Department[]
   return rows.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
 }
 
-/** Every department with its district's name, in the plan's order, as the departments page lists them (the export). */
-export async function listDepartmentsNamed(ctx: ServiceContext) {
+/** The departments (of a kind) with their district's name, in the plan's order, as the departments page lists them (the export). */
+export async function listDepartmentsNamed(ctx: ServiceContext, { kind }: { kind?: DepartmentKind }) {
   const [departments, districts] = await Promise.all([listDepartments(ctx), listDistricts(ctx)]);
-  return departments.map((d) => ({ ...d, districtName: districts.find((x) => x.id === d.districtId)?.name ?? null }));
+  return departments
+    .filter((d) => !kind || d.kind === kind)
+    .map((d) => ({ ...d, districtName: districts.find((x) => x.id === d.districtId)?.name ?? null }));
 }
 
 async function checkDistrict(tx: Tx, districtId: string | null) {
