@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../components/ui/export-button";
 import { PageHeading } from "../../components/ui/page-heading";
 import { PrintButton } from "../../components/ui/print-button";
 import { QueryView } from "../../components/ui/query-view";
@@ -39,7 +40,8 @@ export default function CommonProblemsPage() {
         title={t("commonProblems.title")}
         subtitle={t("commonProblems.subtitle")}
         extra={
-          <Space>
+          <Space wrap>
+            <ExportButton path="/common-problems/export" params={query} />
             <PrintButton />
             {canManage && (
               <Button type="primary" icon={<PlusOutlined />} className="no-print" onClick={() => setEditing("new")}>

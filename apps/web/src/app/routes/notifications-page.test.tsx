@@ -65,6 +65,21 @@ describe("NotificationsPage", () => {
     expect(screen.queryByRole("button", { name: "立即运行预警" })).toBeNull();
   });
 
+  it("exports the notifications as filtered (导出 Excel)", async () => {
+    const calls = stubFetchByUrl([
+      [/\/api\/notifications\/export/, { status: 200, body: "xlsx" }],
+      [/\/api\/notifications\?/, { status: 200, body: page([unread]) }],
+    ]);
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: vi.fn(() => "blob:x"), revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    renderAs(coordinator, "/notifications?unread=true");
+    await screen.findByRole("table", { name: "通知列表" });
+    fireEvent.click(screen.getByRole("button", { name: /导出 Excel/ }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(calls.map((c) => c.url)).toContain("/api/notifications/export?unread=true");
+    click.mockRestore();
+  });
+
   it("says so when there is nothing, per filter", async () => {
     stubFetchByUrl([[/\/api\/notifications\?/, { status: 200, body: page([], 0) }]]);
     renderAs(coordinator, "/notifications?unread=false");

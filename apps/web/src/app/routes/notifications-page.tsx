@@ -1,6 +1,7 @@
 import { can, NotificationQuerySchema } from "@resettle/domain";
 import { Space } from "antd";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../components/ui/export-button";
 import { PageHeading } from "../../components/ui/page-heading";
 import { useSessionUser } from "../../features/auth";
 import { MarkAllReadButton, NotificationList, RunAlertsButton } from "../../features/alerts";
@@ -23,6 +24,7 @@ export default function NotificationsPage() {
         subtitle={t("alerts.subtitle")}
         extra={
           <Space wrap className="no-print">
+            <ExportButton path="/notifications/export" params={{ unread: query.unread }} />
             <MarkAllReadButton />
             {can(user, "alerts.run") && <RunAlertsButton />}
           </Space>

@@ -171,6 +171,18 @@ describe("ScorecardsPage", () => {
       page: "1",
       pageSize: "20",
     });
+
+    // 导出 Excel: the same records, every page.
+    stubFetchByUrl([[/\/api\/scorecards\/records\/export/, { status: 200, body: "xlsx" }]]);
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: vi.fn(() => "blob:x"), revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    fireEvent.click(within(drawer).getByRole("button", { name: /导出 Excel/ }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const exported = vi.mocked(fetch).mock.calls.map(([url]) => String(url));
+    expect(exported).toEqual([
+      `/api/scorecards/records/export?period=2026-Q3&kind=department&id=${zhujian}&part=overdue`,
+    ]);
+    click.mockRestore();
   });
 
   it("asks for this quarter by district when the address names nothing", async () => {

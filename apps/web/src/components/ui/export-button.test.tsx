@@ -28,6 +28,11 @@ describe("ExportButton", () => {
     click.mockRestore();
   });
 
+  it("names what it exports where a page has several", () => {
+    renderWithProviders(<ExportButton path="/projects/p1/progress-reports/export" what="台账记录" />);
+    expect(screen.getByRole("button", { name: "导出 Excel：台账记录" })).toBeTruthy();
+  });
+
   it("says why when the export is refused, and stays on the page", async () => {
     stubFetch({
       status: 400,

@@ -14,11 +14,14 @@ export function ExportButton({
   path,
   params,
   children,
+  what,
 }: {
   /** The export's path under /api, e.g. `/projects/export`. */
   path: string;
   params?: QueryParams;
   children?: ReactNode;
+  /** What it exports, for its accessible name where a page has several (导出 Excel：台账记录). */
+  what?: string;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -47,7 +50,13 @@ export function ExportButton({
     }
   };
   return (
-    <Button className="no-print" icon={<DownloadOutlined />} loading={busy} onClick={() => void download()}>
+    <Button
+      className="no-print"
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => void download()}
+      aria-label={what ? t("export.buttonFor", { what }) : undefined}
+    >
       {children ?? t("export.button")}
     </Button>
   );

@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { DepartmentKindSchema, type Department, type DepartmentKind } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Form, Select } from "antd";
+import { Button, Form, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ExportButton } from "../../../components/ui/export-button";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
 import {
@@ -33,9 +34,12 @@ export default function DepartmentsPage() {
         title={t("admin.departments.title")}
         subtitle={t("admin.departments.subtitle")}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} className="no-print" onClick={() => setEditing("new")}>
-            {t("admin.departments.create")}
-          </Button>
+          <Space wrap>
+            <ExportButton path="/departments/export" params={query} />
+            <Button type="primary" icon={<PlusOutlined />} className="no-print" onClick={() => setEditing("new")}>
+              {t("admin.departments.create")}
+            </Button>
+          </Space>
         }
       />
       <div className="panel">

@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Person } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button } from "antd";
+import { App, Button, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../components/ui/export-button";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
 import {
@@ -46,9 +47,12 @@ export default function PersonsPage() {
         title={t("admin.persons.title")}
         subtitle={t("admin.persons.subtitle")}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} className="no-print" onClick={() => setEditing("new")}>
-            {t("admin.persons.create")}
-          </Button>
+          <Space wrap>
+            <ExportButton path="/persons/export" params={query} />
+            <Button type="primary" icon={<PlusOutlined />} className="no-print" onClick={() => setEditing("new")}>
+              {t("admin.persons.create")}
+            </Button>
+          </Space>
         }
       />
       <div className="panel">

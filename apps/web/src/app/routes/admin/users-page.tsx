@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { UserListQuerySchema, type User } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button } from "antd";
+import { App, Button, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../components/ui/export-button";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { QueryView } from "../../../components/ui/query-view";
 import { useSessionUser } from "../../../features/auth";
@@ -52,9 +53,12 @@ export default function UsersPage() {
         title={t("admin.users.title")}
         subtitle={t("admin.users.subtitle")}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} className="no-print" onClick={() => setEditing("new")}>
-            {t("admin.users.create")}
-          </Button>
+          <Space wrap>
+            <ExportButton path="/users/export" params={query} />
+            <Button type="primary" icon={<PlusOutlined />} className="no-print" onClick={() => setEditing("new")}>
+              {t("admin.users.create")}
+            </Button>
+          </Space>
         }
       />
       <div className="panel">

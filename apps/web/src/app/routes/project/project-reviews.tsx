@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { can, type ProjectDetail } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "antd";
+import { Button, Space } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
+import { ExportButton } from "../../../components/ui/export-button";
 import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
 import { useSessionUser } from "../../../features/auth";
@@ -38,16 +39,18 @@ export function ProjectReviews({ project }: { project: Pick<ProjectDetail, "id" 
       <SectionCard
         title={t("reviews.list.title")}
         extra={
-          can(user, "reviews.record") &&
-          group && (
-            <Button
-              className="no-print"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => void navigate(newReviewPath(group.id, project.id))}
-            >
-              {t("queue.record")}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/reviews/export" params={{ projectId: project.id }} what={t("reviews.list.title")} />
+            {can(user, "reviews.record") && group && (
+              <Button
+                className="no-print"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => void navigate(newReviewPath(group.id, project.id))}
+              >
+                {t("queue.record")}
+              </Button>
+            )}
+          </Space>
         }
       >
         <p className="section-hint">

@@ -1,6 +1,7 @@
 import { fenToYuan, type Dashboard } from "@resettle/domain";
 import { Card, Col, Row, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../components/ui/export-button";
 import { SectionCard } from "../../../components/ui/section-card";
 import { formatCount } from "../../../lib/format";
 
@@ -12,7 +13,10 @@ export function ArrearsOverview({ arrears }: { arrears: Dashboard["arrears"] }) 
   const { t } = useTranslation();
   const owing = arrears.amountOwed > 0;
   return (
-    <SectionCard title={t("dashboard.arrears.title")}>
+    <SectionCard
+      title={t("dashboard.arrears.title")}
+      extra={<ExportButton path="/subsidy/arrears/export">{t("dashboard.arrears.export")}</ExportButton>}
+    >
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card size="small">

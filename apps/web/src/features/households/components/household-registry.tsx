@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Input, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../components/ui/export-button";
 import { QueryView } from "../../../components/ui/query-view";
 import { useSessionUser } from "../../auth";
 import { householdsQueries, type HouseholdListQuery } from "../api/households.queries";
@@ -74,6 +75,12 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
           </Button>
         )}
         {canKeep && <Button onClick={() => setImporting(true)}>{t("households.import.button")}</Button>}
+        {/* The roster's export for this project: the same households, masked, in the order entered. */}
+        <ExportButton
+          path="/households/export"
+          params={{ projectId, state: query.state, q: query.q }}
+          what={t("households.title")}
+        />
       </Space>
       <QueryView query={list} skeletonRows={6}>
         {(page) => (

@@ -4,6 +4,7 @@ import { Drawer, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ExportButton } from "../../../components/ui/export-button";
 import { QueryView } from "../../../components/ui/query-view";
 import { onServerPageChange, serverPagination } from "../../../components/ui/server-table";
 import { dateColumn, numberColumn } from "../../../components/ui/table-columns";
@@ -61,7 +62,13 @@ export function ScoreRecordsDrawer({ query, unit, part, onClose }: Props) {
   ];
 
   return (
-    <Drawer open width={760} title={title} onClose={onClose}>
+    <Drawer
+      open
+      width={760}
+      title={title}
+      onClose={onClose}
+      extra={<ExportButton path="/scorecards/records/export" params={{ ...query, id: unit.id, part }} />}
+    >
       <QueryView query={records} skeletonRows={5}>
         {(page) => (
           <Table<ScoreRecord>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Descriptions, Input, Space, Switch, Table, Tag, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../components/ui/export-button";
 import { QueryView } from "../../../components/ui/query-view";
 import { serverPagination } from "../../../components/ui/server-table";
 import { numberColumn } from "../../../components/ui/table-columns";
@@ -178,6 +179,11 @@ export function ProjectSubsidy({ projectId, canKeep }: Props) {
                     placeholder={t("households.searchPlaceholder")}
                     style={{ width: 280 }}
                     onSearch={(q) => setQuery((current) => ({ ...current, q: q.trim() || undefined, page: 1 }))}
+                  />
+                  <ExportButton
+                    path={`/projects/${projectId}/subsidy/households/export`}
+                    params={{ owing: query.owing, q: query.q }}
+                    what={t("subsidy.accountsLabel")}
                   />
                 </Space>
                 <QueryView query={accounts} skeletonRows={6}>

@@ -10,6 +10,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Select, Space, Switch } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../components/ui/export-button";
 import { QueryView } from "../../../components/ui/query-view";
 import { ticketsQueries } from "../api/tickets.queries";
 import { MoveTicketDialog } from "./move-ticket-dialog";
@@ -77,6 +78,8 @@ export function TicketList({ query, onChange, label, projectId, filters = true, 
               {t("tickets.record")}
             </Button>
           )}
+          {/* A project's own list (the tickets page exports from its heading). */}
+          {projectId && <ExportButton path="/utility-tickets/export" params={{ ...query, projectId }} what={label} />}
         </Space>
       )}
       <QueryView query={list} skeletonRows={5}>

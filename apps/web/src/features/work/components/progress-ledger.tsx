@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Skeleton, Space } from "antd";
+import { Alert, Flex, Skeleton, Space } from "antd";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../components/ui/export-button";
 import { QueryView } from "../../../components/ui/query-view";
 import { formatCount, formatDate } from "../../../lib/format";
 import { planWindowsQuery } from "../../../lib/plan-windows";
@@ -61,7 +62,10 @@ export function ProgressLedger({ projectId, projectName, project, canReport, fro
           <ProgressChart points={points} seriesName={t("progress.chart.series")} description={description} />
         </Suspense>
       )}
-      <h3 className="subsection-title">{t("progress.ledger.title")}</h3>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <h3 className="subsection-title">{t("progress.ledger.title")}</h3>
+        <ExportButton path={`/projects/${projectId}/progress-reports/export`} what={t("progress.ledger.title")} />
+      </Flex>
       <QueryView query={ledger} compact>
         {(data) => <ProgressLedgerTable page={data} loading={ledger.isFetching} onPage={setPage} />}
       </QueryView>
