@@ -11,7 +11,8 @@ export function AppHeader() {
   const { t } = useTranslation();
   return (
     <Layout.Header className="app-header">
-      <Link to="/" className="app-brand">
+      {/* Named even when a narrow window hides the brand's text (Lighthouse: link-name). */}
+      <Link to="/" className="app-brand" aria-label={t("app.name")}>
         <BrandMark />
         <span title={t("app.name")}>{t("app.headerName")}</span>
       </Link>
