@@ -11,8 +11,11 @@ export type PoolOptions = {
    * then answers 503 with Retry-After): DATABASE_POOL_WAIT_MS.
    */
   waitMs?: number;
-  /** Called with every SQL statement the client sends (tests count the statements per request). */
-  onQuery?: (sql: string) => void;
+  /**
+   * Called with every SQL statement the client sends and its parameters (tests count the
+   * statements per request; the benchmark replays and EXPLAINs them).
+   */
+  onQuery?: (sql: string, params: unknown[]) => void;
 };
 
 /** A Prisma client over `pg`. The caller owns it and must `$disconnect()` it. */
@@ -27,6 +30,15 @@ export function createPrismaClient(
     transactionOptions: { maxWait: waitMs },
     log: [{ emit: "event", level: "query" }],
   });
-  client.$on("query", (event) => onQuery(event.query));
+  client.$on("query", (event) => onQuery(event.query, parseParams(event.params)));
   return client;
+}
+
+function parseParams(params: string): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(params);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
 }

@@ -842,6 +842,32 @@ export const MATRIX: Row[] = [
     request: get("/api/audit-events/export"),
     expect: { anonymous: 401, admin: 200, coordinator: 403, working_group: 403, leader: 200 },
   },
+  { route: "GET /api/common-problems/export", request: get("/api/common-problems/export"), expect: signedIn(200) },
+  { route: "GET /api/subsidy/arrears/export", request: get("/api/subsidy/arrears/export"), expect: signedIn(200) },
+  {
+    route: "GET /api/projects/:id/subsidy/households/export",
+    request: (ids) => get(`/api/projects/${ids.guangsha}/subsidy/households/export?owing=true`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/projects/:id/progress-reports/export",
+    request: (ids) => get(`/api/projects/${ids.xiangyang}/progress-reports/export`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/scorecards/records/export",
+    request: (ids) => ({
+      method: "GET",
+      url: `/api/scorecards/records/export?period=2026-Q4&kind=department&id=${ids.zhujian}&part=overdue`,
+    }),
+    expect: signedIn(200),
+  },
+  // One's own notifications only: anyone signed in.
+  { route: "GET /api/notifications/export", request: get("/api/notifications/export"), expect: signedIn(200) },
+  // The office's directory and accounts, as its pages list them.
+  { route: "GET /api/users/export", request: get("/api/users/export"), expect: adminOnly(200) },
+  { route: "GET /api/departments/export", request: get("/api/departments/export"), expect: adminOnly(200) },
+  { route: "GET /api/persons/export", request: get("/api/persons/export"), expect: adminOnly(200) },
 
   // The audit trail: administrators and leaders (audit.read).
   {
@@ -872,32 +898,6 @@ export const MATRIX: Row[] = [
       url: `/api/causes/${ids.causeOther}`,
       payload: { name: "其他原因", version: 1 },
     }),
-  { route: "GET /api/common-problems/export", request: get("/api/common-problems/export"), expect: signedIn(200) },
-  { route: "GET /api/subsidy/arrears/export", request: get("/api/subsidy/arrears/export"), expect: signedIn(200) },
-  {
-    route: "GET /api/projects/:id/subsidy/households/export",
-    request: (ids) => get(`/api/projects/${ids.guangsha}/subsidy/households/export?owing=true`)(),
-    expect: signedIn(200),
-  },
-  {
-    route: "GET /api/projects/:id/progress-reports/export",
-    request: (ids) => get(`/api/projects/${ids.xiangyang}/progress-reports/export`)(),
-    expect: signedIn(200),
-  },
-  {
-    route: "GET /api/scorecards/records/export",
-    request: (ids) => ({
-      method: "GET",
-      url: `/api/scorecards/records/export?period=2026-Q4&kind=department&id=${ids.zhujian}&part=overdue`,
-    }),
-    expect: signedIn(200),
-  },
-  // One's own notifications only: anyone signed in.
-  { route: "GET /api/notifications/export", request: get("/api/notifications/export"), expect: signedIn(200) },
-  // The office's directory and accounts, as its pages list them.
-  { route: "GET /api/users/export", request: get("/api/users/export"), expect: adminOnly(200) },
-  { route: "GET /api/departments/export", request: get("/api/departments/export"), expect: adminOnly(200) },
-  { route: "GET /api/persons/export", request: get("/api/persons/export"), expect: adminOnly(200) },
     expect: adminOnly(200),
   },
   {
