@@ -310,6 +310,44 @@ describe("GET /api/audit-events", () => {
     expect(await probe("&from=2026-11-27")).toEqual([]);
   });
 
+  it("gives the whole trail's total from its kept count, the same as counting the rows", async () => {
+    const total = async () => {
+      const res = await t.as("admin")({ url: "/api/audit-events?pageSize=1" });
+      expect(res.statusCode).toBe(200);
+      return AuditPage.parse(res.json()).total;
+    };
+    const counted = async () => t.db.prisma.auditEvent.count();
+    expect(await total()).toBe(await counted());
+    // Writes through the API, then many rows in one statement and rows from concurrent sessions.
+    await t.as("coord-zhujian")({ url: "/api/my-work" });
+    await t.db.prisma.$executeRawUnsafe(`
+      INSERT INTO audit_events ("actorName", action, "entityType", "entityId")
+      SELECT '测试', 'update', 'project', g::text FROM generate_series(1, 250) g`);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.db.prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(
+            `INSERT INTO audit_events ("actorName", action, "entityType", "entityId") VALUES ('测试', 'update', 'project', '${i}')`,
+          );
+          await tx.$executeRawUnsafe(
+            `INSERT INTO audit_events ("actorName", action, "entityType", "entityId") VALUES ('测试', 'update', 'project', '${i}')`,
+          );
+        }),
+      ),
+    );
+    // A rolled-back insert counts nowhere.
+    await t.db.prisma
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO audit_events ("actorName", action, "entityType", "entityId") VALUES ('测试', 'update', 'project', 'x')`,
+        );
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
+    expect(await counted()).toBeGreaterThan(262);
+    expect(await total()).toBe(await counted());
+  });
+
   it("refuses malformed filters with 400", async () => {
     for (const query of ["?from=25.11.2026", "?entityType=secret", "?actorId=admin", "?page=0", "?pageSize=101"]) {
       const res = await t.as("admin")({ url: `/api/audit-events${query}` });
