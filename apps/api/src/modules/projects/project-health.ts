@@ -1,13 +1,15 @@
 import {
+  addDays,
   assessProjectHealth,
   computeTrajectory,
+  DEFAULT_HEALTH_MARGINS,
   type ProjectHealth,
   type Trajectory,
   type WorkRef,
   type WorkStatus,
 } from "@resettle/domain";
 import type { Db } from "../../lib/context.js";
-import { toIsoDate } from "../../lib/dates.js";
+import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { readLedgerEntries, type LedgerEntry } from "./progress-sums.js";
 import { notWithdrawn } from "../../lib/withdrawal.js";
 import { readOldArrears } from "../subsidy/index.js";
@@ -31,6 +33,20 @@ const workRef = (w: { id: string; title: string; dueDate: Date; status: WorkStat
   status: w.status,
 });
 
+/**
+ * The only work a health rule can fire on: done work never does, and open work due after the
+ * due-soon window only when it is blocked. The rest is left in the database (at a province's
+ * size most of the 200,000 milestones and items): the rules see the same.
+ */
+const workThatMayFire = (asOf: string) => ({
+  ...notWithdrawn,
+  status: { not: "done" as const },
+  OR: [
+    { status: "blocked" as const },
+    { dueDate: { lte: fromIsoDate(addDays(asOf, DEFAULT_HEALTH_MARGINS.dueSoonDays)) } },
+  ],
+});
+
 export async function assessProjects(
   db: Db,
   projects: ProjectFigures[],
@@ -44,11 +60,11 @@ export async function assessProjects(
   const [reports, milestones, items, oldArrears] = await Promise.all([
     entries ?? readLedgerEntries(db, asOf, ids),
     db.milestone.findMany({
-      where: { projectId: { in: ids }, ...notWithdrawn },
+      where: { projectId: { in: ids }, ...workThatMayFire(asOf) },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
     db.item.findMany({
-      where: { projectId: { in: ids }, ...notWithdrawn },
+      where: { projectId: { in: ids }, ...workThatMayFire(asOf) },
       select: { projectId: true, id: true, title: true, dueDate: true, status: true },
     }),
     knownOldArrears ?? readOldArrears(db, ids, asOf),
