@@ -15,6 +15,8 @@ import {
   WorkingGroupUpdateSchema,
   WithdrawSchema,
 } from "@resettle/domain";
+import { changeCache } from "../../lib/change-cache.js";
+import { todayInChina } from "../../lib/clock.js";
 import { contextOf } from "../../lib/context.js";
 import { listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
@@ -30,6 +32,9 @@ import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
 
 /** The joint working groups (联合工作组), their reviews (研判会) with sign-off (会签), and the problem-projects queue. */
 export async function reviewRoutes(app: App, deps: ModuleDeps) {
+  // Ranks every project of the filter (at a province's size, 10,000) and depends on no user:
+  // computed again only after a change (lib/change-cache.ts) or on a new day.
+  const queue = changeCache<Awaited<ReturnType<typeof problemQueue>>>(deps.prisma);
   const tags = ["working groups"];
   app.get(
     "/api/working-groups",
@@ -86,7 +91,12 @@ export async function reviewRoutes(app: App, deps: ModuleDeps) {
         response: { 200: pageOf(ProblemQueueEntrySchema), ...errors },
       },
     },
-    (request) => problemQueue(contextOf(request, deps), request.query),
+    (request) => {
+      const ctx = contextOf(request, deps);
+      return queue(`${todayInChina(ctx.clock)}|${JSON.stringify(request.query)}`, () =>
+        problemQueue(ctx, request.query),
+      );
+    },
   );
   const REASON_WORDS = { individual_problem: "个性问题", red: "严重", blocked_items: "有受阻事项" } as const;
   listExportRoute(app, deps, {
