@@ -31,7 +31,7 @@ import { subsidyRoutes } from "./modules/subsidy/index.js";
 import { organisationRoutes } from "./modules/organisation/index.js";
 import { problemRoutes } from "./modules/problems/index.js";
 import { reviewRoutes } from "./modules/reviews/index.js";
-import { noticeRoutes } from "./modules/supervision/index.js";
+import { noticeCooperationRoutes, noticeRoutes } from "./modules/supervision/index.js";
 import { alertRoutes } from "./modules/alerts/index.js";
 import { reportRoutes } from "./modules/reports/index.js";
 import { scorecardRoutes } from "./modules/scorecards/index.js";
@@ -121,6 +121,7 @@ export async function buildApp(options: AppOptions) {
   await problemRoutes(app, deps);
   await reviewRoutes(app, deps);
   await noticeRoutes(app, deps);
+  await noticeCooperationRoutes(app, deps);
   await alertRoutes(app, deps);
   await reportRoutes(app, deps);
   await scorecardRoutes(app, deps);

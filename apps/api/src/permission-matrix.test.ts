@@ -734,6 +734,36 @@ export const MATRIX: Row[] = [
     }),
     expect: adminOnly(200),
   },
+  // 配合单位 on a notice: the office sets them; notes by the office and the coordinators of its
+  // department (住建, the lead here) or of a cooperating one.
+  {
+    route: "GET /api/supervision-notices/:id/cooperators",
+    request: (ids) => get(`/api/supervision-notices/${ids.notice[1]}/cooperators`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "PUT /api/supervision-notices/:id/cooperators",
+    request: (ids) => ({
+      method: "PUT",
+      url: `/api/supervision-notices/${ids.notice[1]}/cooperators`,
+      payload: { departmentIds: [ids.fayuan] },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "GET /api/supervision-notices/:id/notes",
+    request: (ids) => get(`/api/supervision-notices/${ids.notice[1]}/notes`)(),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/supervision-notices/:id/notes",
+    request: (ids) => ({
+      method: "POST",
+      url: `/api/supervision-notices/${ids.notice[1]}/notes`,
+      payload: { text: "矩阵测试" },
+    }),
+    expect: { anonymous: 401, admin: 201, coordinator: 201, working_group: 403, leader: 403 },
+  },
 
   // 预警与通知: the office runs the rules by hand; each user reads and marks only their own
   // notifications (another's id, like an unknown one, is 404; alerts.routes.test.ts shows the 204).

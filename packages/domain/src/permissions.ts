@@ -48,6 +48,8 @@ export const CAPABILITIES = [
   "notices.issue",
   /** sign for (签收), reply to and ask to extend the 督办单 sent to one's own department */
   "notices.answer",
+  /** add a progress note (进展情况) to a 督办单: the office, and coordinators of its department or of one cooperating on it */
+  "notices.note",
   /** run the alert rules by hand (the job runs them on its own too) */
   "alerts.run",
   /** revise the scoring rules of the performance evaluation (绩效考评), as a new version (the office) */
@@ -70,6 +72,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "reviews.sign",
     "tickets.record",
     "notices.answer",
+    "notices.note",
   ],
   working_group: ["read", "work.plan", "work.update", "reviews.record", "problems.manage", "tickets.record"],
   leader: ["read", "audit.read", "tickets.record"],

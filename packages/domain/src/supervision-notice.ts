@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from "./common.js";
+import { CooperatingDepartmentIdsSchema } from "./cooperation.js";
 import { pageOf, PageQuerySchema, QueryBooleanSchema } from "./pagination.js";
+import { NamedRefSchema } from "./project.js";
 import { TEXT_MAX } from "./text-limits.js";
 
 /**
@@ -93,6 +95,8 @@ export const NoticeCreateSchema = z.object({
   requirement: z.string().trim().min(1).max(TEXT_MAX.measure),
   /** 反馈时限: the day the reply is due (from today, within a year). */
   replyBy: IsoDateSchema,
+  /** 配合单位: departments that help the one it is issued to (never that one); none when left out. */
+  cooperatingDepartmentIds: CooperatingDepartmentIdsSchema.optional(),
 });
 export type NoticeCreate = z.infer<typeof NoticeCreateSchema>;
 
@@ -139,6 +143,8 @@ export const NoticeSchema = z.object({
   targetLabel: z.string(),
   projectId: IdSchema.nullable(),
   department: z.object({ id: IdSchema, name: z.string() }),
+  /** 配合单位: they see it, add progress notes; only `department` signs for it, replies and asks to extend. */
+  cooperating: z.array(NamedRefSchema),
   requirement: z.string(),
   replyBy: IsoDateSchema,
   status: NoticeStatusSchema,
@@ -172,6 +178,8 @@ export const NoticeQuerySchema = PageQuerySchema.extend({
   status: NoticeStatusSchema.optional(),
   level: NoticeLevelSchema.optional(),
   departmentId: IdSchema.optional(),
+  /** The notices this department cooperates on (配合). */
+  cooperatingDepartmentId: IdSchema.optional(),
   projectId: IdSchema.optional(),
   /** Open ones only (not yet 销号). */
   open: QueryBooleanSchema.optional(),

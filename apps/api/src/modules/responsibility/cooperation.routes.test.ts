@@ -82,18 +82,73 @@ describe("PUT …/cooperators", () => {
   });
 
   it("a cooperating department made the lead is the lead only: not listed as cooperating, nor under 配合", async () => {
-    await put("admin", `milestones/${milestone()}`, [ids.shuangtaizi]);
-    await t.db.prisma.milestone.update({
-      where: { id: milestone() },
-      data: { responsibleDepartmentId: ids.shuangtaizi },
+    await put("admin", `milestones/${milestone()}`, [ids.shuangtaizi, ids.fayuan]);
+    // 责任调整 through the API: the cooperation row goes in the assignment's transaction.
+    const version = (await t.db.prisma.milestone.findUniqueOrThrow({ where: { id: milestone() } })).version;
+    const assigned = await t.as("admin")({
+      method: "PUT",
+      url: `/api/milestones/${milestone()}/responsibility`,
+      payload: { departmentId: ids.shuangtaizi, personId: null, reason: "改由双台子区政府牵头", version },
     });
+    expect(assigned.statusCode, assigned.body).toBe(200);
     const read = CooperatorsSchema.parse(
       (await t.as("leader")({ url: `/api/milestones/${milestone()}/cooperators` })).json(),
     );
-    expect(read).toEqual({ lead: { id: ids.shuangtaizi, name: "双台子区政府" }, cooperating: [] });
+    expect(read).toEqual({
+      lead: { id: ids.shuangtaizi, name: "双台子区政府" },
+      cooperating: [{ id: ids.fayuan, name: "市法院" }],
+    });
     const work = MyWorkSchema.parse((await t.as("coord-shuangtaizi")({ url: "/api/my-work" })).json());
     expect(work.entries.map((e) => e.id)).toContain(milestone());
     expect(work.cooperating.map((e) => e.id)).not.toContain(milestone());
+    // The row itself is gone (not filtered out on read), kept with its span for the scorecards, and audited.
+    expect(
+      await t.db.prisma.cooperation.count({ where: { milestoneId: milestone(), departmentId: ids.shuangtaizi } }),
+    ).toBe(0);
+    expect(
+      await t.db.prisma.cooperationHistory.count({
+        where: { milestoneId: milestone(), departmentId: ids.shuangtaizi },
+      }),
+    ).toBe(1);
+    const dropped = await t.db.prisma.auditEvent.findMany({
+      where: { action: "set_cooperators", entityId: milestone() },
+      orderBy: { at: "asc" },
+    });
+    expect(dropped.at(-1)!.after).toEqual({ cooperating: ["市法院"], lead: "双台子区政府" });
+  });
+
+  it("does the same when a project is reassigned or an item's department is changed by editing it", async () => {
+    await put("admin", `projects/${ids.xuefuyuan}`, [ids.fayuan]);
+    const project = await t.db.prisma.project.findUniqueOrThrow({ where: { id: ids.xuefuyuan } });
+    const assigned = await t.as("admin")({
+      method: "PUT",
+      url: `/api/projects/${ids.xuefuyuan}/responsibility`,
+      payload: { departmentId: ids.fayuan, personId: null, reason: "改由法院牵头", version: project.version },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect((await t.as("leader")({ url: `/api/projects/${ids.xuefuyuan}/cooperators` })).json()).toEqual({
+      lead: { id: ids.fayuan, name: "市法院" },
+      cooperating: [],
+    });
+
+    const item = ids.work.hongweiFundingItem;
+    const { responsibleDepartmentId: lead, version } = await t.db.prisma.item.findUniqueOrThrow({
+      where: { id: item },
+    });
+    const helper = [ids.shuangtaizi, ids.fayuan].find((d) => d !== lead)!;
+    await put("admin", `items/${item}`, [helper]);
+    const edited = await t.as("admin")({
+      method: "PATCH",
+      url: `/api/items/${item}`,
+      payload: { responsibleDepartmentId: helper, version },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const read = CooperatorsSchema.parse((await t.as("leader")({ url: `/api/items/${item}/cooperators` })).json());
+    expect(read.lead?.id).toBe(helper);
+    expect(read.cooperating).toEqual([]);
+    expect(
+      await t.db.prisma.cooperation.count({ where: { OR: [{ projectId: ids.xuefuyuan }, { itemId: item }] } }),
+    ).toBe(0);
   });
 
   it("takes turns on the record's row: two sets saved at once end as one of them, never a mixture", async () => {

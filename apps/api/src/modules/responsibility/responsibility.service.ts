@@ -4,6 +4,7 @@ import { AppError } from "../../lib/app-error.js";
 import { resolveAssignee } from "../../lib/assignee.js";
 import { audit, type AuditActor } from "../../lib/audit.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
+import { dropLeadCooperation } from "../../lib/cooperation.js";
 import { refuseIfWithdrawn } from "../../lib/withdrawal.js";
 import { getProject } from "../projects/index.js";
 import { milestoneSelect, presentMilestone } from "../work/index.js";
@@ -83,6 +84,8 @@ export async function assignProjectResponsibility(
     });
     if (count !== 1) return true;
     await recordAssignment(tx, ctx.actor, { projectId, milestoneId: null }, project, assignee, input.reason);
+    // The new lead cooperates no more: it answers for the whole.
+    await dropLeadCooperation(tx, ctx.actor, { type: "project", id: projectId, projectId }, assignee.department.id);
     return false;
   });
   const current = await getProject(ctx, { id: projectId });
@@ -119,6 +122,12 @@ export async function assignMilestoneResponsibility(
     const updated = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneSelect });
     const target = { projectId: milestone.projectId, milestoneId };
     await recordAssignment(tx, ctx.actor, target, milestone, assignee, input.reason);
+    await dropLeadCooperation(
+      tx,
+      ctx.actor,
+      { type: "milestone", id: milestoneId, projectId: milestone.projectId },
+      assignee.department.id,
+    );
     return presentMilestone(updated);
   });
 }

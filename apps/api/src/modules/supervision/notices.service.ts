@@ -27,6 +27,7 @@ import { AppError } from "../../lib/app-error.js";
 import { audit, type AuditActor } from "../../lib/audit.js";
 import { todayInChina, type Clock } from "../../lib/clock.js";
 import type { Db, ServiceContext } from "../../lib/context.js";
+import { checkCooperators } from "../../lib/cooperation.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { requireActFor } from "../../lib/work-rules.js";
 
@@ -43,6 +44,10 @@ const noticeSelect = {
   targetLabel: true,
   projectId: true,
   department: { select: { id: true, name: true } },
+  cooperations: {
+    select: { department: { select: { id: true, name: true } } },
+    orderBy: { department: { code: "asc" } },
+  },
   requirement: true,
   replyBy: true,
   status: true,
@@ -84,6 +89,7 @@ function present(row: NoticeRow, now: Date): Notice {
     targetLabel: row.targetLabel,
     projectId: row.projectId,
     department: row.department,
+    cooperating: row.cooperations.map((c) => c.department),
     requirement: row.requirement,
     replyBy: toIsoDate(row.replyBy),
     status: row.status,
@@ -118,6 +124,22 @@ const audited = (n: Notice) => ({
   target: n.targetLabel,
   replyBy: n.replyBy,
 });
+
+/** The departments named to cooperate hear of the notice too, each once (交办, or added later). */
+export const cooperatingAlerts = (
+  n: Pick<Notice, "id" | "number" | "level" | "targetLabel" | "department" | "projectId">,
+  departments: { id: string }[],
+): AlertCandidate[] =>
+  departments.map((d) => ({
+    rule: "notice_issued",
+    entityType: "supervision_notice",
+    entityId: n.id,
+    key: `cooperating:${d.id}`,
+    departmentId: d.id,
+    projectId: n.projectId,
+    title: `配合督办单：${n.number}（${NOTICE_LEVEL_WORDS[n.level]}，牵头单位 ${n.department.name}）${n.targetLabel}，请配合办理并填报进展情况`,
+    link: `/notices/${n.id}`,
+  }));
 
 /** A red notice reaches the leaders as well as its department (once: a notice never goes down). */
 const redAlert = (n: Notice): AlertCandidate => ({
@@ -181,6 +203,9 @@ export async function issueNotice(ctx: ServiceContext, input: NoticeCreate): Pro
     const target = await resolveTarget(tx, input);
     const department = await tx.department.findUnique({ where: { id: input.departmentId }, select: { id: true } });
     if (!department) throw AppError.invalid("body.departmentId", "unknown_reference", "no such department");
+    // 配合单位: never the department it is issued to (the lead answers for the whole).
+    const cooperating = input.cooperatingDepartmentIds ?? [];
+    await checkCooperators(tx, input.departmentId, cooperating, "body.cooperatingDepartmentIds");
     const year = Number(today.slice(0, 4));
     // One statement takes the next number: concurrent issues queue on the year's row.
     const [{ last }] = await tx.$queryRaw<[{ last: number }]>`
@@ -203,6 +228,7 @@ export async function issueNotice(ctx: ServiceContext, input: NoticeCreate): Pro
         issuedById: ctx.actor.id,
         issuedAt: now,
         events: { create: { step: "issue", toStatus: "issued", note: input.requirement, byId: ctx.actor.id } },
+        cooperations: { create: cooperating.map((departmentId) => ({ departmentId })) },
       },
       select: noticeSelect,
     });
@@ -212,7 +238,11 @@ export async function issueNotice(ctx: ServiceContext, input: NoticeCreate): Pro
       entityType: "supervision_notice",
       entityId: notice.id,
       projectId: notice.projectId,
-      after: { ...audited(notice), requirement: notice.requirement },
+      after: {
+        ...audited(notice),
+        requirement: notice.requirement,
+        ...(notice.cooperating.length > 0 ? { cooperating: notice.cooperating.map((d) => d.name) } : {}),
+      },
     });
     // 交办: the department hears of it at once (and the leaders too when it is red).
     await raiseAlerts(tx, [
@@ -227,6 +257,7 @@ export async function issueNotice(ctx: ServiceContext, input: NoticeCreate): Pro
         link: `/notices/${notice.id}`,
       },
       ...(notice.level === "red" ? [redAlert(notice)] : []),
+      ...cooperatingAlerts(notice, notice.cooperating),
     ]);
     return notice;
   });
@@ -305,7 +336,7 @@ async function takeStep(
   });
 }
 
-/** Only the coordinators of the notice's department sign, reply and ask to extend. */
+/** Only the coordinators of the notice's department sign, reply and ask to extend: never a cooperating one's. */
 const theDepartment = (ctx: ServiceContext) => (row: NoticeRow) =>
   requireActFor(ctx.actor.user, "notices.answer", [row.department.id]);
 
@@ -482,6 +513,9 @@ export async function listNotices({ db, clock }: ServiceContext, query: NoticeQu
     ...(query.status ? { status: query.status } : {}),
     ...(query.level ? { level: query.level } : {}),
     ...(query.departmentId ? { departmentId: query.departmentId } : {}),
+    ...(query.cooperatingDepartmentId
+      ? { cooperations: { some: { departmentId: query.cooperatingDepartmentId } } }
+      : {}),
     ...(query.projectId ? { projectId: query.projectId } : {}),
     ...(query.open === true ? { status: { not: "closed" } } : {}),
     ...(query.open === false ? { status: "closed" } : {}),
@@ -501,7 +535,10 @@ export async function listNotices({ db, clock }: ServiceContext, query: NoticeQu
   return { items: rows.map((r) => present(r, now)), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function readNotice({ db, clock }: ServiceContext, id: string): Promise<Notice> {
+export const readNotice = ({ db, clock }: ServiceContext, id: string) => findNotice(db, clock, id);
+
+/** A notice as the API presents it, read in the caller's transaction (or not); 404 when none. */
+export async function findNotice(db: Db, clock: Clock, id: string): Promise<Notice> {
   const row = await db.supervisionNotice.findUnique({ where: { id }, select: noticeSelect });
   if (!row) throw AppError.notFound("Notice");
   return present(row, clock.now());

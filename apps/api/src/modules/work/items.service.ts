@@ -1,6 +1,7 @@
 import type { Item, ItemCreate, ItemUpdate } from "@resettle/domain";
 import type { Prisma } from "@resettle/prisma/client";
 import { audit } from "../../lib/audit.js";
+import { dropLeadCooperation } from "../../lib/cooperation.js";
 import type { ServiceContext, Tx } from "../../lib/context.js";
 import { requireProject } from "../../lib/projects.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
@@ -109,8 +110,16 @@ const items = workRecord<Item, ItemFields>({
   }),
   table: (tx) => tx.item,
   columns: dueDateColumn,
-  // A new department or person is recorded in the item's responsibility history too.
+  // A new department or person is recorded in the item's responsibility history too; a new lead
+  // department that cooperated on the item cooperates no more.
   afterWrite: async (tx, { current, changed, actor }) => {
+    if (changed.responsibleDepartmentId !== undefined)
+      await dropLeadCooperation(
+        tx,
+        actor,
+        { type: "item", id: current.id, projectId: current.projectId },
+        changed.responsibleDepartmentId,
+      );
     if (changed.responsibleDepartmentId === undefined && changed.responsiblePersonId === undefined) return;
     await recordItemAssignment(
       tx,

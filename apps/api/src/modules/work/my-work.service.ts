@@ -95,14 +95,9 @@ export async function myWork({ db, actor, clock }: ServiceContext): Promise<MyWo
       cooperating: [],
     };
   const open = { responsibleDepartmentId: departmentId, status: { not: "done" as const }, ...notWithdrawn };
-  // 配合: open work another department leads and this one cooperates on.
-  const helping = {
-    status: { not: "done" as const },
-    ...notWithdrawn,
-    cooperations: { some: { departmentId } },
-    // Work it has since come to lead is in its own list, not here.
-    OR: [{ responsibleDepartmentId: null }, { responsibleDepartmentId: { not: departmentId } }],
-  };
+  // 配合: open work another department leads and this one cooperates on (a department made the
+  // lead loses its cooperation row in the same transaction, so work is never in both lists).
+  const helping = { status: { not: "done" as const }, ...notWithdrawn, cooperations: { some: { departmentId } } };
   const [milestones, items, toSign, helpMilestones, helpItems] = await Promise.all([
     db.milestone.findMany({ where: open, select: work }),
     db.item.findMany({ where: open, select: itemWork }),

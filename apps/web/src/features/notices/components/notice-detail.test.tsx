@@ -22,6 +22,7 @@ const notice = (patch: Partial<Notice> = {}): Notice => ({
   targetLabel: "兴隆台区某棚改项目",
   projectId: "8c1f0f7e-1111-4222-8333-944455556666",
   department: { id: zhujian, name: "市住建局" },
+  cooperating: [],
   requirement: "11月底前完成主体验收。",
   replyBy: "2026-11-20",
   status: "issued",

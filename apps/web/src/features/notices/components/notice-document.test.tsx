@@ -16,6 +16,7 @@ const notice: Notice = {
   targetLabel: "某棚改项目：主体竣工验收",
   projectId: "8c1f0f7e-1111-4222-8333-944455556666",
   department: { id: zhujian, name: "市住建局" },
+  cooperating: [],
   requirement: "11月底前完成主体验收。",
   replyBy: "2026-11-20",
   status: "closed",
