@@ -40,7 +40,14 @@ type RunOptions = {
 };
 
 /** One autocannon run: requests per second, latency percentiles from every response, failures. */
-function load({ url, connections, duration = seconds, method = "GET", headers = {}, next }: RunOptions) {
+async function load(options: RunOptions): Promise<Figures> {
+  const figures = await loadOnce(options);
+  const { origin } = new URL(options.url);
+  await settle(origin, options.url.includes("/bare/") ? "/bare/health" : "/api/health");
+  return figures;
+}
+
+function loadOnce({ url, connections, duration = seconds, method = "GET", headers = {}, next }: RunOptions) {
   return new Promise<Figures>((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
@@ -81,6 +88,22 @@ function load({ url, connections, duration = seconds, method = "GET", headers = 
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
+}
+
+/**
+ * Waits until a server has worked off what the last run left queued (requests still running
+ * after the clients went, e.g. slow reads at 100 connections): its health answers within 100 ms.
+ */
+async function settle(base: string, health = "/api/health") {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    const ok = await fetch(`${base}${health}`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok && performance.now() - started < 100) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 /** Starts a process and waits until `ready` answers 200. */
@@ -144,7 +167,14 @@ async function signInOver(base: string, username: string): Promise<Session> {
   return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-type Row = { what: string; connections: number; api: Figures; bare?: Figures; ofBare?: number; ofTrivial?: number };
+type Row = {
+  what: string;
+  connections: number;
+  api: Figures;
+  bare?: Figures;
+  ofBare?: number;
+  ofTrivial?: number;
+};
 
 async function readRuns(
   label: string,
@@ -316,7 +346,7 @@ async function main() {
     const statementsFile = path.join(reportDir, "statements.json");
     await writeFile(
       statementsFile,
-      JSON.stringify(routes.map((r) => ({ name: r.name, statements: captured.get(r.name)! }))),
+      JSON.stringify(routes.map((r) => ({ name: r.name, statements: captured.get(r.name)!.warm }))),
     );
 
     // One API process and the bare server, on the province's data.
@@ -408,6 +438,13 @@ async function main() {
         loadAverageAfter: os.loadavg(),
       },
       settings: { secondsPerRun: seconds, connections: connectionCounts, databasePoolMax: poolMax, projects },
+      firstRequestMs: Object.fromEntries(routes.map((r) => [r.name, captured.get(r.name)!.coldMs])),
+      statementsPerRequest: Object.fromEntries(
+        routes.map((r) => [
+          r.name,
+          { first: captured.get(r.name)!.cold.length, next: captured.get(r.name)!.warm.length },
+        ]),
+      ),
       reads,
       writes,
       twoProcesses: scaleRows,
@@ -426,6 +463,13 @@ async function main() {
       "## Reads (province data), API beside the bare Fastify + pg server sending the same SQL",
       "",
       ...table(reads),
+      "",
+      "The first request of each route through the app in this process, nothing kept yet (ms), and the statements it and the next one sent:",
+      "",
+      ...routes.map(
+        (r) =>
+          `- ${r.name}: ${captured.get(r.name)!.coldMs} ms; ${captured.get(r.name)!.cold.length} statements, then ${captured.get(r.name)!.warm.length}`,
+      ),
       "",
       "## Writes (one process)",
       "",

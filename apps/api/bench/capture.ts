@@ -4,7 +4,13 @@ import { buildApp } from "../src/app.js";
 import { systemClock } from "../src/lib/clock.js";
 
 /** One main read route as a user asks for it. */
-export type ReadRoute = { name: string; user: string; url: string };
+export type ReadRoute = {
+  name: string;
+  user: string;
+  url: string;
+  /** A page of a list (EXPLAIN fails it on a sequential scan of a big table); else a read of the whole set. */
+  paged: boolean;
+};
 export type Statement = { sql: string; params: unknown[] };
 
 /**
@@ -28,17 +34,18 @@ export async function readRoutes(prisma: PrismaClient): Promise<ReadRoute[]> {
   const projectId =
     project?.id ?? (await prisma.project.findFirstOrThrow({ orderBy: { sequence: "asc" }, select: { id: true } })).id;
   return [
-    { name: "dashboard", user: "leader", url: "/api/dashboard" },
+    { name: "dashboard", user: "leader", url: "/api/dashboard", paged: false },
     {
       name: "project list (district, status, by moved back)",
       user: "leader",
       url: `/api/projects?districtId=${districtId}&status=in_progress&sort=movedBack&order=desc&pageSize=20`,
+      paged: true,
     },
-    { name: "project list (all, by name)", user: "leader", url: "/api/projects?sort=name&pageSize=20" },
-    { name: "project page", user: "leader", url: `/api/projects/${projectId}` },
-    { name: "My work", user: demo ? "coord-zhujian" : housing.username, url: "/api/my-work" },
-    { name: "audit trail", user: "admin", url: "/api/audit-events?pageSize=50" },
-    { name: "problem queue", user: "wg", url: "/api/problem-queue?pageSize=20" },
+    { name: "project list (all, by name)", user: "leader", url: "/api/projects?sort=name&pageSize=20", paged: true },
+    { name: "project page", user: "leader", url: `/api/projects/${projectId}`, paged: true },
+    { name: "My work", user: demo ? "coord-zhujian" : housing.username, url: "/api/my-work", paged: true },
+    { name: "audit trail", user: "admin", url: "/api/audit-events?pageSize=50", paged: true },
+    { name: "problem queue", user: "wg", url: "/api/problem-queue?pageSize=20", paged: false },
   ];
 }
 
@@ -57,23 +64,38 @@ async function signIn(
   return { cookie: `${cookie.name}=${cookie.value}`, csrfToken: (res.json() as { csrfToken: string }).csrfToken };
 }
 
+export type Captured = {
+  /** What the first request sent (nothing kept yet): what EXPLAIN checks. */
+  cold: Statement[];
+  /** What the next one sent, as every later request does (kept answers reused): what the bare server replays. */
+  warm: Statement[];
+  /** The first request's time, in milliseconds, through the app in this process. */
+  coldMs: number;
+};
+
 /**
- * Runs each route once through the whole app on the database and records the SQL it sent, with
- * its parameters, in order: what EXPLAIN checks and the bare server replays.
+ * Runs each route twice through the whole app on the database and records the SQL each request
+ * sent, with its parameters, in order.
  */
-export async function captureStatements(databaseUrl: string, routes: ReadRoute[]): Promise<Map<string, Statement[]>> {
+export async function captureStatements(databaseUrl: string, routes: ReadRoute[]): Promise<Map<string, Captured>> {
   let sink: Statement[] = [];
   const prisma = createPrismaClient(databaseUrl, { max: 4, onQuery: (sql, params) => sink.push({ sql, params }) });
   const app = await buildApp({ prisma, clock: systemClock });
   try {
     const sessions = new Map<string, { cookie: string; csrfToken: string }>();
     for (const user of new Set(routes.map((r) => r.user))) sessions.set(user, await signIn(app, user));
-    const captured = new Map<string, Statement[]>();
-    for (const route of routes) {
+    const captured = new Map<string, Captured>();
+    const send = async (route: ReadRoute) => {
       sink = [];
       const res = await app.inject({ url: route.url, headers: { cookie: sessions.get(route.user)!.cookie } });
       if (res.statusCode !== 200) throw new Error(`${route.name}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-      captured.set(route.name, sink);
+      return sink;
+    };
+    for (const route of routes) {
+      const started = performance.now();
+      const cold = await send(route);
+      const coldMs = Math.round(performance.now() - started);
+      captured.set(route.name, { cold, warm: await send(route), coldMs });
     }
     return captured;
   } finally {
