@@ -114,7 +114,9 @@ async function main() {
         `${route.name}: ${own.length} statements, ${own.reduce((s, e) => s + e.ms, 0).toFixed(1)} ms in all, slowest ${slowest.ms.toFixed(1)} ms; first request ${captured.get(route.name)!.coldMs} ms through the app, then ${captured.get(route.name)!.warm.length} statements`,
       );
     }
-    const bad = explained.filter((e) => e.seqScansOfBigTables.length > 0);
+    for (const e of explained.filter((x) => !x.paged && x.seqScansOfBigTables.length > 0))
+      console.log(`(whole set) Seq Scan of ${e.seqScansOfBigTables.join(", ")} in ${e.route}: ${short(e.sql)}`);
+    const bad = explained.filter((e) => e.paged && e.seqScansOfBigTables.length > 0);
     for (const e of bad)
       console.error(`SEQ SCAN of ${e.seqScansOfBigTables.join(", ")} in ${e.route}: ${short(e.sql)}`);
     console.log(`report: ${path.join(reportDir, "explain.md")}`);
