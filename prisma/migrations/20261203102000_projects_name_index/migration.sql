@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "projects_name_code_idx" ON "projects"("name", "code");
