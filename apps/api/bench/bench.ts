@@ -329,6 +329,8 @@ async function main() {
   const db = await openBenchDatabase();
   const children: ChildProcess[] = [];
   try {
+    // Migrations added since the data was loaded (an index, say): the plans must see them.
+    await applyMigrations(db.url);
     const prisma = createPrismaClient(db.url, { max: 2 });
     const projects = await prisma.project.count().finally(() => prisma.$disconnect());
     const routes = await (async () => {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "@resettle/prisma/client";
+import { applyMigrations } from "@resettle/prisma/migrate";
 import { openBenchDatabase, reportDir } from "./bench-db.js";
 import { captureStatements, readRoutes, type Captured, type ReadRoute } from "./capture.js";
 
@@ -84,6 +85,8 @@ async function main() {
   const bigTableRows = Number(process.env.BIG_TABLE_ROWS ?? 50_000);
   const db = await openBenchDatabase();
   try {
+    // Migrations added since the data was loaded (an index, say): the plans must see them.
+    await applyMigrations(db.url);
     const prisma = createPrismaClient(db.url, { max: 2 });
     const routes = await readRoutes(prisma).finally(() => prisma.$disconnect());
     const captured = await captureStatements(db.url, routes);
