@@ -4,9 +4,10 @@
 // with every request). Each page is audited with Lighthouse's desktop profile and its default
 // (mobile: slow 4G, 4× slower CPU — nearer the old PCs on slow links the product is for).
 //
-//   pnpm build && pnpm lighthouse [--runs 3]
+//   pnpm build && pnpm lighthouse [--runs 3] [--out dir]
 //
-// Reports go to .lighthouse/ (JSON and HTML); the scores, the median of the runs, are printed.
+// Reports go to .lighthouse/ or --out (JSON and HTML); the scores, the median of the runs, are
+// printed. WEB_DIST audits another build of the web app (docs/performance.md: the "before").
 // Not part of `npm test`: the figures depend on the machine and its load (docs/performance.md).
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -15,8 +16,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { chromiumPath, DEMO_PASSWORD, root, startBuiltApp } from "./serve-built-app.mjs";
 
-const runs = Number(process.argv.includes("--runs") ? process.argv[process.argv.indexOf("--runs") + 1] : 1);
-const out = path.join(root, ".lighthouse");
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
+const runs = Number(option("--runs") ?? 1);
+const out = path.resolve(option("--out") ?? path.join(root, ".lighthouse"));
 mkdirSync(out, { recursive: true });
 const cli = path.join(path.dirname(createRequire(import.meta.url).resolve("lighthouse/package.json")), "cli/index.js");
 
@@ -75,7 +77,10 @@ try {
       for (let run = 1; run <= runs; run += 1) {
         const base = path.join(out, `${page.name}-${profile.name}${runs > 1 ? `-${run}` : ""}`);
         const flags = [...profile.flags, ...(page.headers ? [`--extra-headers=${JSON.stringify(page.headers)}`] : [])];
-        await lighthouse(`${app.baseURL}${page.path}`, base, flags, chrome);
+        // Lighthouse now and then fails to record a trace (NO_NAVSTART): such a run is tried again.
+        await lighthouse(`${app.baseURL}${page.path}`, base, flags, chrome).catch(() =>
+          lighthouse(`${app.baseURL}${page.path}`, base, flags, chrome),
+        );
         reports.push(JSON.parse(readFileSync(`${base}.report.json`, "utf8")));
       }
       const score = (category) => Math.round(median(reports.map((r) => r.categories[category].score)) * 100);
@@ -108,5 +113,5 @@ const load = os
   .map((l) => l.toFixed(1))
   .join(" ");
 console.log(`\nLighthouse ${version}, ${runs} run(s) each, median; ${os.cpus().length} CPUs, load average ${load}`);
-console.log("reports in .lighthouse/");
+console.log(`reports in ${path.relative(process.cwd(), out) || "."}/`);
 console.table(rows);

@@ -3,7 +3,7 @@
 // (scripts/serve-built-app.mjs), Chromium with an empty cache, and every response's bytes as
 // they came over the wire (compressed, if the server compressed them) and as the page got them.
 //
-//   pnpm build && node scripts/measure-first-load.mjs [--json out.json] [--accept-encoding gzip]
+//   pnpm build && node scripts/measure-first-load.mjs [--json out.json] [--accept-encoding gzip] [--profile]
 //
 // Pages: the sign-in page (/login, signed out) and a leader's dashboard (/, signed in through the
 // API first, so only the dashboard's own loading is counted), each waited on until drawn and the
@@ -15,6 +15,8 @@ const option = (name) => (process.argv.includes(name) ? process.argv[process.arg
 const jsonOut = option("--json");
 // `--accept-encoding gzip`: what a browser without brotli gets (the budget counts gzip).
 const acceptEncoding = option("--accept-encoding");
+// `--profile`: also sample the main thread (CDP) while the page loads, and say where its time went.
+const profiling = process.argv.includes("--profile");
 
 const pages = [
   {
@@ -30,6 +32,30 @@ const pages = [
     ready: (page) => page.locator(".trajectory-chart svg").first().waitFor(),
   },
 ];
+
+/** Busy time of a CPU profile (idle excluded), by script and by function, in ms. */
+function mainThread(profile) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const byScript = new Map();
+  const byFunction = new Map();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id);
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    if (frame.functionName === "(idle)") return;
+    const script = frame.url ? new URL(frame.url).pathname : frame.functionName;
+    const fn = `${frame.functionName || "(anonymous)"} ${script}`;
+    busy += ms;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+  });
+  const top = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms) }));
+  return { busy: Math.round(busy), scripts: top(byScript, 8), functions: top(byFunction, 8) };
+}
 
 const kb = (bytes) => (bytes / 1000).toFixed(1); // kB of 1,000 bytes, as Vite and the budget count
 
@@ -64,9 +90,16 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
       })(),
     );
   });
+  const cdp = profiling ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
+  }
   await page.goto(path);
   await ready(page);
   await page.waitForLoadState("networkidle");
+  const cpu = cdp ? mainThread((await cdp.send("Profiler.stop")).profile) : null;
   const all = await Promise.all(responses);
   await context.close();
   const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
@@ -78,6 +111,7 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
     styles: { count: styles.length, wire: sum(styles, "wire"), decoded: sum(styles, "decoded") },
     api: { count: api.length, wire: sum(api, "wire"), decoded: sum(api, "decoded") },
     all: { count: all.length, wire: sum(all, "wire"), decoded: sum(all, "decoded") },
+    ...(cpu ? { cpu } : {}),
     responses: all,
   };
 }
@@ -91,13 +125,18 @@ try {
     const result = await measure(browser, app.baseURL, target);
     results[target.name] = result;
     console.log(`\n${target.name}`);
-    for (const [what, figures] of Object.entries(result).filter(([key]) => key !== "responses"))
+    for (const [what, figures] of Object.entries(result).filter(([key]) => !["responses", "cpu"].includes(key)))
       console.log(
         `  ${what.padEnd(8)} ${String(figures.count).padStart(3)} responses  ${kb(figures.wire).padStart(8)} kB over the wire  ${kb(figures.decoded).padStart(8)} kB decoded`,
       );
     const byEncoding = {};
     for (const r of result.responses.filter((r) => r.type === "script"))
       byEncoding[r.encoding] = (byEncoding[r.encoding] ?? 0) + 1;
+    if (result.cpu) {
+      const list = (entries) => entries.map(({ name, ms }) => `${name} ${ms}`).join(", ");
+      console.log(`  main thread busy ${result.cpu.busy} ms; by script: ${list(result.cpu.scripts)}`);
+      console.log(`  by function (self time): ${list(result.cpu.functions)}`);
+    }
     console.log(
       `  scripts by content-encoding: ${Object.entries(byEncoding)
         .map(([encoding, count]) => `${encoding} ${count}`)
