@@ -117,5 +117,13 @@ describe("the application shell", () => {
     expect(asset.headers["cache-control"]).toContain("immutable");
     const api = await app.inject({ url: "/api/unknown", headers: { accept: "text/html" } });
     expect(api.statusCode).toBe(404);
+    // Outside /api too, every route says who may call it: the page is public, the files need no list.
+    expect(app.pageRoutes).toEqual([{ method: "GET", url: "/", access: "public" }]);
+  });
+
+  it("refuses at start-up a route outside /api that declares no access rule", async () => {
+    const { app } = await testApp();
+    expect(() => app.get("/metrics", async () => "up 1")).toThrow("GET /metrics declares no access rule");
+    expect(() => app.get("/api/thing", async () => "x")).toThrow("GET /api/thing declares no access rule");
   });
 });

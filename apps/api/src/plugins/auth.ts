@@ -26,6 +26,11 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every /api route with its access rule, as registered (the permission matrix test reads it). */
     apiRoutes: readonly ApiRoute[];
+    /**
+     * Every other route with its rule: the SPA's page and whatever a plugin adds outside /api (the
+     * built SPA's files are public and not listed one by one).
+     */
+    pageRoutes: readonly ApiRoute[];
   }
   interface FastifyRequest {
     /** The signed-in session, when the request carried a valid one. */
@@ -53,15 +58,22 @@ export const authPlugin = fp(async (app: FastifyInstance, { prisma, clock, setti
   await app.register(cookie);
   app.decorateRequest("session", null);
   const apiRoutes: ApiRoute[] = [];
+  const pageRoutes: ApiRoute[] = [];
   app.decorate("apiRoutes", apiRoutes);
+  app.decorate("pageRoutes", pageRoutes);
 
-  // Every /api route must say who may call it; a route without a rule is a bug, found at start-up.
+  // Every route must say who may call it, in /api or not; a route without a rule is a bug, found
+  // at start-up. The API's own docs and the built SPA's files (@fastify/static marks each file's
+  // route with config.rootPath) are public.
   app.addHook("onRoute", (route) => {
-    if (route.url === "/api/openapi.json" || route.url.startsWith("/api/docs"))
+    const staticFile = (route.config as { rootPath?: unknown } | undefined)?.rootPath !== undefined;
+    if (route.url === "/api/openapi.json" || route.url.startsWith("/api/docs") || staticFile)
       route.config = { ...route.config, access: "public" };
-    if (!route.url.startsWith("/api/") || route.method === "HEAD") return;
+    if (route.method === "HEAD") return;
     if (!route.config?.access) throw new Error(`${String(route.method)} ${route.url} declares no access rule`);
-    for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access: route.config.access });
+    if (staticFile) return;
+    const list = route.url.startsWith("/api/") ? apiRoutes : pageRoutes;
+    for (const method of [route.method].flat()) list.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook("onRequest", async (request, reply) => {

@@ -26,7 +26,7 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
           file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
         ),
     });
-    app.get("/", (_req, reply) => reply.sendFile("index.html"));
+    app.get("/", { config: { access: "public" } }, (_req, reply) => reply.sendFile("index.html"));
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =

@@ -329,7 +329,7 @@ describe("POST /api/projects/:id/progress-reports", () => {
     await t.app.ready();
     expect(
       t.app.apiRoutes
-        .filter((r) => r.url.includes("progress-reports"))
+        .filter((r) => /^\/api\/(projects\/:id\/)?progress-reports(\/:id)?$/.test(r.url))
         .map((r) => r.method)
         .sort(),
     ).toEqual(["GET", "POST"]);
