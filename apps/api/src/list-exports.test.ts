@@ -317,6 +317,17 @@ describe("GET …/export of the lists not paged, and what the new exports guard"
     for (const { idNumber } of full) expect(text).not.toContain(idNumber);
   });
 
+  it("masks the persons' phones, which the office's page shows in full", async () => {
+    const phones = (await t.db.prisma.person.findMany({ select: { phone: true } }))
+      .map((p) => p.phone)
+      .filter((phone): phone is string => !!phone);
+    expect(phones.length).toBeGreaterThan(0);
+    const book = await workbook("/api/persons/export", "admin");
+    for (const row of book.body) if (row[3]) expect(String(row[3])).toMatch(/\*{4}\d{4}$/);
+    const text = JSON.stringify(book.body);
+    for (const phone of phones) expect(text).not.toContain(phone);
+  });
+
   it("keeps the filters: accounts by role, notifications unread, accounts owed", async () => {
     const coordinators = await workbook("/api/users/export?role=coordinator", "admin");
     expect(coordinators.body.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import {
   DEPARTMENT_KIND_WORDS,
   DepartmentKindSchema,
   DistrictSchema,
+  maskPhone,
   pageOf,
   PersonCreateSchema,
   PersonQuerySchema,
@@ -123,7 +124,8 @@ export async function organisationRoutes(app: App, deps: ModuleDeps) {
       { header: "姓名", value: (p) => p.name },
       { header: "职务", width: 18, value: (p) => p.title ?? "" },
       { header: "所属部门", width: 24, value: (p) => p.departmentName ?? "" },
-      { header: "联系电话", width: 16, value: (p) => p.phone ?? "" },
+      // A file leaves the office's screen: phones masked, as the registry's are.
+      { header: "联系电话", width: 16, value: (p) => (p.phone ? maskPhone(p.phone) : "") },
       { header: "状态", value: (p) => (p.active ? "启用" : "停用") },
     ],
   });
