@@ -9,6 +9,7 @@
 // API first, so only the dashboard's own loading is counted), each waited on until drawn and the
 // network is idle. WEB_DIST serves another build of the web app; PERF_PORT moves the port.
 import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { CHROMIUM_ARGS, chromiumPath, DEMO_PASSWORD, playwright, startBuiltApp } from "./serve-built-app.mjs";
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
@@ -86,6 +87,9 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
           encoding: (await response.headerValue("content-encoding")) ?? "identity",
           wire: sizes.responseBodySize,
           decoded: body.length,
+          // What the same bytes come to at gzip 9 (as the build precompresses): compare builds
+          // whose server sent them differently.
+          gzip9: gzipSync(body, { level: 9 }).length,
         };
       })(),
     );
@@ -107,7 +111,12 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
   const styles = all.filter((r) => r.type === "stylesheet");
   const api = all.filter((r) => r.url.startsWith("/api/"));
   return {
-    scripts: { count: scripts.length, wire: sum(scripts, "wire"), decoded: sum(scripts, "decoded") },
+    scripts: {
+      count: scripts.length,
+      wire: sum(scripts, "wire"),
+      decoded: sum(scripts, "decoded"),
+      gzip9: sum(scripts, "gzip9"),
+    },
     styles: { count: styles.length, wire: sum(styles, "wire"), decoded: sum(styles, "decoded") },
     api: { count: api.length, wire: sum(api, "wire"), decoded: sum(api, "decoded") },
     all: { count: all.length, wire: sum(all, "wire"), decoded: sum(all, "decoded") },
@@ -132,6 +141,7 @@ try {
     const byEncoding = {};
     for (const r of result.responses.filter((r) => r.type === "script"))
       byEncoding[r.encoding] = (byEncoding[r.encoding] ?? 0) + 1;
+    console.log(`  scripts at gzip 9: ${kb(result.scripts.gzip9)} kB`);
     if (result.cpu) {
       const list = (entries) => entries.map(({ name, ms }) => `${name} ${ms}`).join(", ");
       console.log(`  main thread busy ${result.cpu.busy} ms; by script: ${list(result.cpu.scripts)}`);
