@@ -241,7 +241,7 @@ test("导出 Excel gives the households listed, as filtered, with every ID numbe
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: /^导出\s*Excel$/ }).click(),
+    page.getByRole("button", { name: /导出\s*Excel$/ }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^回迁户名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const book = new ExcelJS.Workbook();

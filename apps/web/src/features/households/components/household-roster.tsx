@@ -14,7 +14,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../components/ui/query-view";
 import { onServerTableChange, serverPagination, sortableColumn } from "../../../components/ui/server-table";
-import { buildApiUrl } from "../../../lib/api-client";
+import { ExportButton } from "../../../components/ui/export-button";
 import { useSessionUser } from "../../auth";
 import { householdsQueries } from "../api/households.queries";
 import { BulkTransitionDialog } from "./bulk-transition-dialog";
@@ -105,9 +105,7 @@ export function HouseholdRoster({ query, onChange, onReset, districts, projects,
           onSearch={(q) => onChange({ q: q.trim() || undefined, page: 1 })}
         />
         <Button onClick={onReset}>{t("common.reset")}</Button>
-        <Button href={buildApiUrl("/households/export", filters)} download>
-          {t("households.roster.export")}
-        </Button>
+        <ExportButton path="/households/export" params={filters} />
       </Space>
       {canKeep && (
         <Space wrap className="table-toolbar no-print">
