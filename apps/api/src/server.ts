@@ -5,7 +5,7 @@ import { defaultDataDir, openDatabase } from "@resettle/prisma/database";
 import { applyMigrations } from "@resettle/prisma/migrate";
 import { seedDatabase } from "@resettle/prisma/seed";
 import { buildApp } from "./app.js";
-import { evidenceStorageOf, loadEnv } from "./config/env.js";
+import { databaseTimeoutsOf, evidenceStorageOf, loadEnv } from "./config/env.js";
 import { systemClock } from "./lib/clock.js";
 import { runAlerts } from "./modules/alerts/index.js";
 import { deliverPending, networkTransports } from "./modules/channels/index.js";
@@ -24,7 +24,13 @@ async function main() {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
-  const prisma = createPrismaClient(db.url, { max: env.DATABASE_POOL_MAX, waitMs: env.DATABASE_POOL_WAIT_MS });
+  // Every wait on the database bounded (connect, pool, statement, answer, idle, transaction): a
+  // database that stops answering gets 503s within seconds, not requests that hang.
+  const prisma = createPrismaClient(db.url, {
+    max: env.DATABASE_POOL_MAX,
+    waitMs: env.DATABASE_POOL_WAIT_MS,
+    timeouts: databaseTimeoutsOf(env),
+  });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 
   const evidenceStore = () => {
@@ -52,8 +58,13 @@ async function main() {
     const applied = await applyMigrations(db.url);
     const production = env.NODE_ENV === "production";
     const demo = env.SEED_DEMO ?? !production;
-    // Demo accounts share a password printed in the README: never in production.
-    const { demoLoaded } = await seedDatabase(prisma, { demo, demoAccounts: demo && !production });
+    // Demo accounts share a password printed in the README: never in production. Loading the plan
+    // and the demo data is start-up work, not a request: its own client, bounded like the CLI's
+    // (its transactions may run longer than a request's statement bound).
+    const seeding = createPrismaClient(db.url, { max: 2, waitMs: env.DATABASE_POOL_WAIT_MS });
+    const { demoLoaded } = await seedDatabase(seeding, { demo, demoAccounts: demo && !production }).finally(() =>
+      seeding.$disconnect(),
+    );
     if (production) {
       const exposed = await prisma.user.findMany({
         where: { demoPassword: true, active: true },

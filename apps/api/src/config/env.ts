@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { DatabaseTimeouts } from "@resettle/prisma/client";
 import type { S3Settings } from "../lib/file-store.js";
 import { EVIDENCE_MAX_MB_DEFAULT } from "@resettle/domain";
 
@@ -24,6 +25,25 @@ const EnvSchema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
     /** How long a request waits for a free connection before answering 503 with Retry-After. */
     DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /**
+     * A new database connection (TCP, TLS, sign-in) is ready within this or fails (503). On a LAN
+     * a connection takes milliseconds; 3 s leaves room for a loaded server without letting a
+     * paused one hold requests (docs/ARCHITECTURE.md, "Database faults").
+     */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    /**
+     * The longest a statement may run (waits for locks included), and the longest a connection may
+     * sit idle, in a transaction or not, before the server ends it; the API gives up on an answer
+     * 1 s later and answers 503. The slowest statement of the main routes on a province's data
+     * takes about 0.1 s (docs/performance.md); a 5,000-row import's insert about 1 s.
+     */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(4000),
+    /**
+     * The longest a transaction may stay open (PostgreSQL's transaction_timeout, PostgreSQL 17 and
+     * later; 0 leaves it unset, for PostgreSQL 14–16). Above the longest one the API opens on
+     * purpose: an import, 120 s.
+     */
+    DATABASE_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(150_000),
     RESETTLE_DATA_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Load the fictional demo data into an empty database; never in production. */
@@ -90,6 +110,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
   throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+/** The bounds on every wait for the database (prisma/src/bounded-pool.ts). */
+export function databaseTimeoutsOf(env: Env): DatabaseTimeouts {
+  return {
+    connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    transactionMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
+  };
 }
 
 /** The evidence file store the environment asks for: S3-compatible when S3_BUCKET is set, else a directory. */

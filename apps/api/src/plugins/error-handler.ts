@@ -15,8 +15,11 @@ const DATABASE_RETRY_AFTER_SECONDS = 5;
 /**
  * Prisma's codes for "no connection, or none in time": can't reach (P1001), timed out
  * (P1002, P1008), closed (P1017), no pool connection in time (P2024), a transaction that could
- * not start or finish in time (P2028); Node's socket errors; Postgres refusing connections
- * (53300 too many, 57P01–57P03 shutting down or starting).
+ * not start or finish in time (P2028); Node's socket errors (ETIMEDOUT also when the database did
+ * not answer in time: prisma/src/bounded-pool.ts); Postgres refusing connections (53300 too many,
+ * 57P01–57P03 shutting down or starting) or ending what ran past its bounds (57014 a statement
+ * cancelled by statement_timeout, 25P03 idle in a transaction, 25P04 transaction_timeout, 57P05
+ * idle session).
  */
 const UNAVAILABLE_CODES = new Set([
   "P1001",
@@ -35,21 +38,32 @@ const UNAVAILABLE_CODES = new Set([
   "57P01",
   "57P02",
   "57P03",
+  "57014",
+  "25P03",
+  "25P04",
+  "57P05",
 ]);
 /** The driver adapter's kinds for the same, and pg's own words (it throws plain Errors for these). */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|timeout exceeded when trying to connect|Can't reach database server/i;
 
-/** Whether the failure is the database being saturated or out of reach (the error or one of its causes). */
+/**
+ * Whether the failure is the database being saturated or out of reach: the error, one of its
+ * causes, or the driver adapter's error Prisma keeps in `meta.driverAdapterError` (a raw query's
+ * P2010 carries the reason only there), with the Postgres code as its `originalCode`.
+ */
 function isDatabaseUnavailable(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const { code, kind, message } = e as { code?: unknown; kind?: unknown; message?: unknown };
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 10; seen++) {
+    const e = pending.shift();
+    if (!e || typeof e !== "object") continue;
+    const { code, originalCode, kind, message, cause, meta } = e as Record<string, unknown>;
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof originalCode === "string" && UNAVAILABLE_CODES.has(originalCode)) return true;
     if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
     if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
-    e = (e as { cause?: unknown }).cause;
+    pending.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
   }
   return false;
 }
