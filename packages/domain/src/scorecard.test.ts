@@ -18,6 +18,7 @@ const figures = (over: Partial<ScoreComponents> = {}): ScoreComponents => ({
   notices: { blue: 1, yellow: 1, red: 0, due: 2, answeredOnTime: 1, rate: 0.5 },
   arrears: { projects90: 1, amountOwed90: 80_000 },
   tickets: { due: 0, withinDeadline: 0, rate: null },
+  cooperation: { open: 2, responded: 1, rate: 0.5 },
   ...over,
 });
 
@@ -77,6 +78,33 @@ describe("scoreOf", () => {
     expect(scoreOf(DEFAULT_SCORING_RULES, none).score).toBe(100);
     const awful = figures({ notices: { blue: 0, yellow: 0, red: 40, due: 40, answeredOnTime: 0, rate: 0 } });
     expect(scoreOf(DEFAULT_SCORING_RULES, awful).score).toBe(0);
+  });
+});
+
+describe("配合事项 (cooperation)", () => {
+  it("weighs 0 in rules written before it (absent): such rules score exactly as they did", () => {
+    const { weights, ...rest } = DEFAULT_SCORING_RULES;
+    const { cooperation: _, ...before } = weights;
+    const old = ScoringRulesSchema.parse({ ...rest, weights: before });
+    expect(old.weights.cooperation).toBe(0);
+    const scored = scoreOf(old, figures());
+    // The part shows its 0 points; the others and the score are what they were without it.
+    expect(scored.points.cooperation).toBe(0);
+    const without = scoreOf(old, figures({ cooperation: { open: 0, responded: 0, rate: null } }));
+    expect(scored.score).toBe(without.score);
+    expect({ ...scored.points, cooperation: null }).toEqual(without.points);
+  });
+
+  it("counts with its weight in rules that give it one, shared like the others", () => {
+    const rules = ScoringRulesSchema.parse({
+      ...DEFAULT_SCORING_RULES,
+      weights: { onTime: 30, quota: 25, notices: 15, tickets: 10, freshness: 10, cooperation: 10 },
+    });
+    // Tickets (10) do not apply: 90 points scaled to 100; cooperation 10 × ½ × 100/90 = 5.6.
+    expect(scoreOf(rules, figures()).points.cooperation).toBe(5.6);
+    expect(ScoringRulesSchema.safeParse({ ...rules, weights: { ...rules.weights, cooperation: 11 } }).success).toBe(
+      false,
+    );
   });
 });
 

@@ -39,7 +39,7 @@ export const ScoreKindSchema = z.enum(["district", "department"]);
 export type ScoreKind = z.infer<typeof ScoreKindSchema>;
 
 /** The parts a score is built of; each with a rate (0–1) or null where there was nothing to measure. */
-export const SCORE_PARTS = ["onTime", "quota", "notices", "tickets", "freshness"] as const;
+export const SCORE_PARTS = ["onTime", "quota", "notices", "tickets", "freshness", "cooperation"] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];
 
 const weight = z.number().int().min(0).max(100);
@@ -62,6 +62,12 @@ export const ScoringRulesSchema = z
       tickets: weight,
       /** 更新及时: open work made or updated (audited) within `freshnessDays` */
       freshness: weight,
+      /**
+       * 配合事项: of the records a department cooperated on (配合单位) while they were open in the
+       * period, the share it added a progress note or evidence to within the period. Rules written
+       * before this part existed have none: it weighs 0 there, so their periods score as they did.
+       */
+      cooperation: weight.default(0),
     }),
     deductions: z.strictObject({
       /** per record overdue in the period … */
@@ -119,6 +125,8 @@ export const ScoreComponentsSchema = z.object({
     rate,
   }),
   freshness: z.object({ open: count, fresh: count, rate }),
+  /** 配合事项 (departments only): records cooperated on while open in the period, and those it wrote on. */
+  cooperation: z.object({ open: count, responded: count, rate }),
   notices: z.object({ blue: count, yellow: count, red: count, due: count, answeredOnTime: count, rate }),
   arrears: z.object({ projects90: count, amountOwed90: count }),
   tickets: z.object({ due: count, withinDeadline: count, rate }),
@@ -132,6 +140,7 @@ export const ScorePointsSchema = z.object({
   notices: z.number().nullable(),
   tickets: z.number().nullable(),
   freshness: z.number().nullable(),
+  cooperation: z.number().nullable(),
   deductions: z.number(),
 });
 export type ScorePoints = z.infer<typeof ScorePointsSchema>;
@@ -173,19 +182,19 @@ export const ScoreRecordsQuerySchema = PageQuerySchema.extend({
   period: ScorePeriodSchema,
   kind: ScoreKindSchema,
   id: IdSchema,
-  part: z.enum(["onTime", "overdue", "notices", "tickets"]),
+  part: z.enum(["onTime", "overdue", "notices", "tickets", "cooperation"]),
 });
 export type ScoreRecordsQuery = z.infer<typeof ScoreRecordsQuerySchema>;
 
 export const ScoreRecordSchema = z.object({
-  type: z.enum(["milestone", "item", "notice", "ticket"]),
+  type: z.enum(["milestone", "item", "notice", "ticket", "project"]),
   id: IdSchema,
   label: z.string(),
   projectId: IdSchema.nullable(),
   projectName: z.string().nullable(),
-  /** The day it was due (a ticket: its deadline's day in China). */
-  dueDate: IsoDateSchema,
-  /** The day it was done, answered or resolved; null if not (as of the period's end). */
+  /** The day it was due (a ticket: its deadline's day in China); a project (配合事项) has none. */
+  dueDate: IsoDateSchema.nullable(),
+  /** The day it was done, answered or resolved (配合事项: the first note or evidence in the period); null if not (as of the period's end). */
   doneOn: IsoDateSchema.nullable(),
   /** Days late (0 when on time); counted to the period's end when still open. */
   daysLate: count,
@@ -214,6 +223,7 @@ export function scoreOf(rules: ScoringRules, c: ScoreComponents): { score: numbe
     notices: c.notices.rate,
     tickets: c.tickets.rate,
     freshness: c.freshness.rate,
+    cooperation: c.cooperation.rate,
   };
   const applied = SCORE_PARTS.filter((p) => rates[p] !== null).reduce((s, p) => s + rules.weights[p], 0);
   const scale = applied > 0 ? 100 / applied : 0;
@@ -232,6 +242,7 @@ export function scoreOf(rules: ScoringRules, c: ScoreComponents): { score: numbe
     notices: part("notices"),
     tickets: part("tickets"),
     freshness: part("freshness"),
+    cooperation: part("cooperation"),
     deductions,
   };
   // Nothing measured at all: full marks before deductions.
@@ -248,9 +259,12 @@ export function rankRows<T extends { score: number; name: string }>(rows: T[]): 
   }));
 }
 
-/** The rules a new database starts with (version 1, in the migration): the office edits them. */
+/**
+ * The rules a new database starts with (version 1, in the migration, written before 配合事项:
+ * it weighs 0 until the office revises the rules): the office edits them.
+ */
 export const DEFAULT_SCORING_RULES: ScoringRules = {
-  weights: { onTime: 30, quota: 30, notices: 15, tickets: 15, freshness: 10 },
+  weights: { onTime: 30, quota: 30, notices: 15, tickets: 15, freshness: 10, cooperation: 0 },
   deductions: { overdueEach: 0.5, overdueCap: 10, noticeBlue: 0.5, noticeYellow: 1, noticeRed: 3, arrears90Project: 2 },
   freshnessDays: 30,
 };

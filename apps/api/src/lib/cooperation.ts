@@ -24,7 +24,7 @@ const LEAD = {
   notice: "departmentId",
 } as const;
 const NOT_FOUND = { project: "Project", milestone: "Milestone", item: "Item", notice: "Notice" } as const;
-export const COOPERATION_ENTITY: Record<CooperationTarget, AuditEntityType> = {
+const COOPERATION_ENTITY: Record<CooperationTarget, AuditEntityType> = {
   project: "project",
   milestone: "milestone",
   item: "item",
@@ -64,7 +64,7 @@ export async function presentCooperators(db: Db, target: Target): Promise<Cooper
 }
 
 /** The departments cooperating on a record, for the rules (who may write notes and evidence). */
-export async function cooperatingDepartmentIds(db: Db, type: CooperationTarget, id: string): Promise<string[]> {
+async function cooperatingDepartmentIds(db: Db, type: CooperationTarget, id: string): Promise<string[]> {
   const rows = await db.cooperation.findMany({ where: { [KEY[type]]: id }, select: { departmentId: true } });
   return rows.map((r) => r.departmentId);
 }
@@ -91,7 +91,7 @@ export async function checkCooperators(tx: Db, lead: string | null, departmentId
  * transaction on the record's locked row. Answers the set before and after, and the departments
  * added; the caller audits.
  */
-export async function writeCooperators(tx: Tx, target: Target, departmentIds: string[], path: string) {
+async function writeCooperators(tx: Tx, target: Target, departmentIds: string[], path: string) {
   await checkCooperators(tx, target.lead, departmentIds, path);
   const before = await cooperatingOf(tx, target);
   const key = KEY[target.type];

@@ -29,6 +29,8 @@ export async function scorecardWorkbook(card: Scorecard): Promise<Buffer> {
     "水电暖得分",
     "更新及时率",
     "更新及时得分",
+    "配合事项响应率",
+    "配合事项得分",
     "逾期事项（件/天）",
     "督办单（蓝/黄/红）",
     "欠付超90天项目",
@@ -64,6 +66,8 @@ export async function scorecardWorkbook(card: Scorecard): Promise<Buffer> {
       pts(row.points.tickets),
       pct(c.freshness.rate),
       pts(row.points.freshness),
+      pct(c.cooperation.rate),
+      pts(row.points.cooperation),
       `${c.overdue.count}/${c.overdue.days}`,
       `${c.notices.blue}/${c.notices.yellow}/${c.notices.red}`,
       c.arrears.projects90,
@@ -75,8 +79,8 @@ export async function scorecardWorkbook(card: Scorecard): Promise<Buffer> {
   const r = card.rules.rules;
   sheet.addRow([]);
   for (const line of [
-    `评分细则（第 ${card.rules.version} 版）：权重 按期完成 ${r.weights.onTime}、任务进度 ${r.weights.quota}、督办反馈 ${r.weights.notices}、水电暖办结 ${r.weights.tickets}、更新及时 ${r.weights.freshness}（不适用的项目按比例折算）。`,
-    `扣分：逾期事项每件 ${r.deductions.overdueEach} 分（最多 ${r.deductions.overdueCap} 分）；督办单蓝色 ${r.deductions.noticeBlue}、黄色 ${r.deductions.noticeYellow}、红色 ${r.deductions.noticeRed} 分/件；临时安置补助费欠付超 90 天每个项目 ${r.deductions.arrears90Project} 分。更新及时：${r.freshnessDays} 天内有更新。`,
+    `评分细则（第 ${card.rules.version} 版）：权重 按期完成 ${r.weights.onTime}、任务进度 ${r.weights.quota}、督办反馈 ${r.weights.notices}、水电暖办结 ${r.weights.tickets}、更新及时 ${r.weights.freshness}、配合事项 ${r.weights.cooperation}（不适用的项目按比例折算）。`,
+    `扣分：逾期事项每件 ${r.deductions.overdueEach} 分（最多 ${r.deductions.overdueCap} 分）；督办单蓝色 ${r.deductions.noticeBlue}、黄色 ${r.deductions.noticeYellow}、红色 ${r.deductions.noticeRed} 分/件；临时安置补助费欠付超 90 天每个项目 ${r.deductions.arrears90Project} 分。更新及时：${r.freshnessDays} 天内有更新。配合事项：作为配合单位参与、期间内未办结的事项中，期间内填报进展情况或上传证明材料的比例（仅责任单位）。`,
   ])
     sheet.addRow([line]);
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -39,6 +39,14 @@ const at = (d: string) => new Date(`${d}T02:00:00Z`);
  * - tickets with a deadline in the quarter: one resolved in time, one 2 days late → 1 of 2.
  * - its own project, 200 households in 大洼区, 50 moved back by 30 Sep (30 more in October);
  *   the floor line is 100 % since 2020 → 50 of 200.
+ * - 配合事项, on records 考评牵头局 leads: (a) a milestone, open, cooperating since June, evidence
+ *   by its coordinator on 10 Aug; (b) an item done 5 Sep, cooperating since 20 Jul, nothing written
+ *   by it (the lead's own note answers for no one else); (c) a notice issued 5 Aug with it
+ *   cooperating, a note on 1 Sep; (d) their project, 100 households none moved back, cooperating
+ *   since May, answered by what it wrote on the project's work (first (a)'s evidence on 10 Aug,
+ *   then a note on 10 Sep); (e) a milestone it cooperated on from June to 15 Jul (ended:
+ *   cooperation_history), a note only on 20 Jun → 5 open, 3 written on. Not counted: an item done
+ *   in June; a milestone it was named on in October.
  */
 async function fixture() {
   const db = t.db.prisma;
@@ -137,7 +145,115 @@ async function fixture() {
       ticket("2026-09-01T04:00:00Z", "2026-09-03T03:00:00Z"),
     ],
   });
+  await cooperationFixture(id, dawa.id);
   return id;
+}
+
+/** 考评测试局 cooperating on 考评牵头局's records (see above). */
+async function cooperationFixture(helper: string, district: string) {
+  const db = t.db.prisma;
+  const lead = await db.department.create({
+    data: { code: "kaoping-lead", name: "考评牵头局", shortName: "牵头", kind: "municipal_department" },
+  });
+  const theirs = await db.project.create({
+    data: {
+      code: "kaoping-2",
+      sequence: 98,
+      name: "考评配合小区",
+      districtId: district,
+      totalHouseholds: 100,
+      responsibleDepartmentId: lead.id,
+    },
+  });
+  const work = { projectId: theirs.id, responsibleDepartmentId: lead.id, createdAt: at("2026-05-01") };
+  const milestone = (title: string, dueDate: string) =>
+    db.milestone.create({
+      data: { ...work, kind: "procedures", title, dueDate: day(dueDate), status: "in_progress" },
+    });
+  const a = await milestone("配合节点甲", "2026-10-20");
+  const b = await db.item.create({
+    data: {
+      ...work,
+      title: "配合事项乙",
+      dueDate: day("2026-09-01"),
+      status: "done",
+      completedOn: day("2026-09-05"),
+      completedAt: at("2026-09-05"),
+    },
+  });
+  const e = await milestone("配合节点戊", "2026-12-01");
+  const doneInJune = await db.item.create({
+    data: {
+      ...work,
+      title: "六月已办结",
+      dueDate: day("2026-06-30"),
+      status: "done",
+      completedOn: day("2026-06-20"),
+      completedAt: at("2026-06-20"),
+    },
+  });
+  const namedInOctober = await milestone("十月起配合", "2026-11-30");
+  const c = await db.supervisionNotice.create({
+    data: {
+      year: 2026,
+      seq: 201,
+      number: "考评测试〔2026〕201号",
+      level: "blue",
+      targetType: "project",
+      targetId: theirs.id,
+      targetLabel: theirs.name,
+      projectId: theirs.id,
+      departmentId: lead.id,
+      requirement: "考评测试",
+      replyBy: day("2026-08-20"),
+      status: "received",
+      issuedAt: at("2026-08-05"),
+      cooperations: { create: { departmentId: helper, createdAt: at("2026-08-05") } },
+    },
+  });
+  await db.cooperation.createMany({
+    data: [
+      { departmentId: helper, milestoneId: a.id, createdAt: at("2026-06-15") },
+      { departmentId: helper, itemId: b.id, createdAt: at("2026-07-20") },
+      { departmentId: helper, projectId: theirs.id, createdAt: at("2026-05-01") },
+      { departmentId: helper, itemId: doneInJune.id, createdAt: at("2026-06-01") },
+      { departmentId: helper, milestoneId: namedInOctober.id, createdAt: at("2026-10-10") },
+    ],
+  });
+  await db.cooperationHistory.create({
+    data: { departmentId: helper, milestoneId: e.id, startedAt: at("2026-06-01"), endedAt: at("2026-07-15") },
+  });
+  const coordinator = await db.user.create({
+    data: {
+      username: "coord-kaoping",
+      displayName: "考评联络员",
+      passwordHash: "x",
+      role: "coordinator",
+      departmentId: helper,
+    },
+  });
+  await db.workNote.createMany({
+    data: [
+      { milestoneId: namedInOctober.id, departmentId: helper, text: "已配合", createdAt: at("2026-09-10") },
+      { noticeId: c.id, departmentId: helper, text: "已配合核查", createdAt: at("2026-09-01") },
+      { milestoneId: e.id, departmentId: helper, text: "配合期间之前", createdAt: at("2026-06-20") },
+      // The lead's own note answers for nobody else.
+      { itemId: b.id, departmentId: lead.id, text: "牵头单位填报", createdAt: at("2026-08-01") },
+    ],
+  });
+  await db.evidenceFile.create({
+    data: {
+      milestoneId: a.id,
+      storageKey: "kaoping/evidence.png",
+      fileName: "配合材料.png",
+      contentType: "image/png",
+      sizeBytes: 68,
+      sha256: "0".repeat(64),
+      uploadedById: coordinator.id,
+      uploadedAt: at("2026-08-10"),
+    },
+  });
+  return { a, b, c, e };
 }
 
 const scorecard = async (query: string, user = "leader"): Promise<Scorecard> => {
@@ -178,10 +294,20 @@ describe("GET /api/scorecards", () => {
       notices: { blue: 1, yellow: 1, red: 1, due: 2, answeredOnTime: 1, rate: 0.5 },
       arrears: { projects90: 0, amountOwed90: 0 },
       tickets: { due: 2, withinDeadline: 1, rate: 0.5 },
+      cooperation: { open: 5, responded: 3, rate: 0.6 },
     });
     // Every part applies, so the weights stand as they are: 30 × ⅓ + 30 × ¼ + 15 × ½ + 15 × ½ + 10 × ½ = 37.5;
-    // deducted: 2 overdue × 0.5 + blue 0.5 + yellow 1 + red 3 = 5.5.
-    expect(row.points).toEqual({ onTime: 10, quota: 7.5, notices: 7.5, tickets: 7.5, freshness: 5, deductions: 5.5 });
+    // 配合事项 weighs 0 in version 1 (written before it); deducted: 2 overdue × 0.5 + blue 0.5 + yellow 1 + red 3 = 5.5.
+    expect(row.points).toEqual({
+      onTime: 10,
+      quota: 7.5,
+      notices: 7.5,
+      tickets: 7.5,
+      freshness: 5,
+      cooperation: 0,
+      deductions: 5.5,
+    });
+    expect(card.rules.rules.weights.cooperation).toBe(0);
     expect(row.score).toBe(32);
     // Ranked among the departments with anything to count: better scores first, ties share.
     const scores = card.rows.map((r) => r.score);
@@ -233,6 +359,59 @@ describe("GET /api/scorecards", () => {
     expect(audited).toMatchObject({ action: "create", entityId: created.json().id });
   });
 
+  it("counts 配合事项 with the weight a newer version gives it; the period scored before keeps its score", async () => {
+    const V3 = {
+      ...V2,
+      note: "第四季度起计入配合事项",
+      rules: {
+        ...V2.rules,
+        weights: { onTime: 30, quota: 25, notices: 15, tickets: 10, freshness: 10, cooperation: 10 },
+      },
+    };
+    const created = await t.as("admin")({ method: "POST", url: "/api/scoring-rules", payload: V3 });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().rules.weights.cooperation).toBe(10);
+    // Q3 ended under version 1: still 32, 配合事项 weighing nothing.
+    const q3 = await scorecard("period=2026-Q3&kind=department");
+    expect([q3.rules.version, ours(q3).score, ours(q3).points.cooperation]).toEqual([1, 32, 0]);
+    // By version 2 (this one): 30 × ⅓ = 10, 25 × ¼ = 6.3, 15 × ½ = 7.5, 10 × ½ = 5, 10 × ½ = 5,
+    // 配合事项 10 × 3/5 = 6: 39.8 − 5.5 = 34.3.
+    const asIfV2 = ours(await scorecard("period=2026-Q3&kind=department&rulesVersion=2"));
+    expect(asIfV2.points).toEqual({
+      onTime: 10,
+      quota: 6.3,
+      notices: 7.5,
+      tickets: 5,
+      freshness: 5,
+      cooperation: 6,
+      deductions: 5.5,
+    });
+    expect(asIfV2.score).toBe(34.3);
+    // A district has no 配合事项: the part does not apply there.
+    const districts = await scorecard("period=2026-Q3&kind=district&rulesVersion=2");
+    expect(districts.rows.map((r) => [r.components.cooperation.rate, r.points.cooperation])).toEqual(
+      districts.rows.map(() => [null, null]),
+    );
+
+    // The office takes 考评测试局 off (a)'s cooperating departments now: Q3 still counts it (its
+    // cooperation is kept with its span), and its notes, as they were.
+    const a = await t.db.prisma.milestone.findFirstOrThrow({ where: { title: "配合节点甲" } });
+    expect(
+      (
+        await t.as("admin")({
+          method: "PUT",
+          url: `/api/milestones/${a.id}/cooperators`,
+          payload: { departmentIds: [] },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(ours(await scorecard("period=2026-Q3&kind=department")).components.cooperation).toEqual({
+      open: 5,
+      responded: 3,
+      rate: 0.6,
+    });
+  });
+
   it("refuses a period not begun, a malformed one and an unknown version, field by field", async () => {
     for (const [query, path] of [
       ["period=2027-Q1&kind=district", "querystring.period"],
@@ -279,6 +458,25 @@ describe("GET /api/scorecards/records", () => {
     const tickets = await records("tickets");
     expect(tickets.items.map((r) => r.daysLate)).toEqual([2, 0]);
   });
+
+  it("lists 配合事项: those not written on first, then by due day, each with the day it was first written on", async () => {
+    const cooperation = await records("cooperation");
+    expect(cooperation.total).toBe(5);
+    expect(cooperation.items.map((r) => [r.type, r.label, r.dueDate, r.doneOn])).toEqual([
+      ["item", "配合事项乙", "2026-09-01", null],
+      ["milestone", "配合节点戊", "2026-12-01", null],
+      ["notice", "考评测试〔2026〕201号 考评配合小区", "2026-08-20", "2026-09-01"],
+      ["milestone", "配合节点甲", "2026-10-20", "2026-08-10"],
+      ["project", "考评配合小区", null, "2026-08-10"],
+    ]);
+    expect(cooperation.items.map((r) => r.link)).toEqual([
+      expect.stringMatching(/^\/projects\//),
+      expect.stringMatching(/^\/projects\//),
+      expect.stringMatching(/^\/notices\//),
+      expect.stringMatching(/^\/projects\//),
+      expect.stringMatching(/^\/projects\//),
+    ]);
+  });
 });
 
 describe("GET /api/scorecards/export", () => {
@@ -296,18 +494,21 @@ describe("GET /api/scorecards/export", () => {
     expect(sheet.getCell(1, 1).value).toBe("回迁难问题整改绩效考评得分表（2026年第三季度，按责任单位）");
     expect(sheet.getRow(3).getCell(2).value).toBe("责任单位");
     const body = card.rows.map((_, i) => sheet.getRow(4 + i));
-    expect(body.map((r) => [r.getCell(2).value, r.getCell(17).value, r.getCell(18).value])).toEqual(
+    expect(sheet.getRow(3).getCell(13).value).toBe("配合事项响应率");
+    expect(body.map((r) => [r.getCell(2).value, r.getCell(19).value, r.getCell(20).value])).toEqual(
       card.rows.map((r) => [r.name, r.score, r.rank]),
     );
     const mine = body.find((r) => r.getCell(2).value === "考评测试局")!;
-    expect([mine.getCell(3).value, mine.getCell(5).value, mine.getCell(13).value, mine.getCell(14).value]).toEqual([
+    expect([3, 5, 13, 14, 15, 16].map((column) => mine.getCell(column).value)).toEqual([
       "33.3%",
       "50/200",
+      "60%",
+      0,
       "2/20",
       "1/1/1",
     ]);
     expect(String(sheet.getRow(4 + card.rows.length + 1).getCell(1).value)).toMatch(
-      /^评分细则（第 1 版）：权重 按期完成 30/,
+      /^评分细则（第 1 版）：权重 按期完成 30.*配合事项 0（/,
     );
   });
 });

@@ -24,12 +24,14 @@ const RECORD_PART_WORDS: Record<ScoreRecordsQuery["part"], string> = {
   overdue: "逾期事项",
   notices: "督办反馈",
   tickets: "水电暖办结",
+  cooperation: "配合事项",
 };
 const RECORD_TYPE_WORDS: Record<ScoreRecord["type"], string> = {
   milestone: "推进节点",
   item: "整改事项",
   notice: "督办单",
   ticket: "水电暖问题",
+  project: "项目",
 };
 
 /** 绩效考评: the ranking, the records behind a score, its Excel, and the rules' versions. */

@@ -130,6 +130,76 @@ const ticketsSql = ({ from, asOf }: Window) => Prisma.sql`
   FROM utility_tickets k JOIN projects p ON p.id = k."projectId"
   WHERE k."deadlineAt" >= ${startOfChinaDay(from)} AND k."deadlineAt" < ${endOfChinaDay(asOf)}`;
 
+/**
+ * 配合事项: one row per department and record it cooperated on (配合单位) at some time in the
+ * window — its cooperation now (`cooperations`) or ended (`cooperation_history`, so a past period
+ * keeps the departments cooperating then) — that was open in the window: work not withdrawn, made
+ * before the window's end and not done before it began; a notice issued before the end and not
+ * closed before the beginning; a project not all moved back before it began. `done` is the first
+ * day within the window the department wrote a progress note on it or attached evidence to it
+ * (on a project: to any of its milestones and items); null when it did neither.
+ */
+const cooperationSql = ({ from, asOf }: Window) => {
+  const start = startOfChinaDay(from);
+  const end = endOfChinaDay(asOf);
+  const doneBefore = (table: "m" | "i") => {
+    const t = Prisma.raw(table);
+    return Prisma.sql`(${t}.status = 'done' AND coalesce(${t}."completedOn",
+      (${t}."completedAt" AT TIME ZONE 'Asia/Shanghai')::date, ${t}."dueDate") < ${from}::date)`;
+  };
+  return Prisma.sql`
+  WITH helped AS (
+    SELECT DISTINCT dept,
+           CASE WHEN "projectId" IS NOT NULL THEN 'project' WHEN "milestoneId" IS NOT NULL THEN 'milestone'
+                WHEN "itemId" IS NOT NULL THEN 'item' ELSE 'notice' END AS type,
+           coalesce("projectId", "milestoneId", "itemId", "noticeId") AS id
+    FROM (
+      SELECT "departmentId" AS dept, "projectId", "milestoneId", "itemId", "noticeId", "createdAt" AS since,
+             NULL::timestamptz AS until
+      FROM cooperations
+      UNION ALL
+      SELECT "departmentId", "projectId", "milestoneId", "itemId", "noticeId", "startedAt", "endedAt"
+      FROM cooperation_history
+    ) spans
+    WHERE since < ${end} AND (until IS NULL OR until >= ${start})
+  ), writings AS (
+    SELECT w."departmentId" AS dept, w."milestoneId", w."itemId", w."noticeId",
+           coalesce(m."projectId", i."projectId") AS "projectId", w."createdAt" AS at
+    FROM work_notes w LEFT JOIN milestones m ON m.id = w."milestoneId" LEFT JOIN items i ON i.id = w."itemId"
+    WHERE w."departmentId" IN (SELECT dept FROM helped) AND w."createdAt" >= ${start} AND w."createdAt" < ${end}
+    UNION ALL
+    SELECT u."departmentId", e."milestoneId", e."itemId", NULL, coalesce(m."projectId", i."projectId"), e."uploadedAt"
+    FROM evidence_files e JOIN users u ON u.id = e."uploadedById"
+      LEFT JOIN milestones m ON m.id = e."milestoneId" LEFT JOIN items i ON i.id = e."itemId"
+    WHERE u."departmentId" IN (SELECT dept FROM helped) AND e."uploadedAt" >= ${start} AND e."uploadedAt" < ${end}
+      AND (e."withdrawnAt" IS NULL OR e."withdrawnAt" >= ${end})
+  )
+  SELECT h.dept, h.type, h.id,
+         coalesce(m.title, i.title, n.number || ' ' || n."targetLabel", pp.name) AS label,
+         p.id AS "projectId", p.name AS "projectName", p."districtId" AS district,
+         coalesce(m."dueDate", i."dueDate",
+                  CASE WHEN n."extensionStatus" = 'approved' AND n."extensionUntil" IS NOT NULL
+                       THEN n."extensionUntil" ELSE n."replyBy" END) AS due,
+         (SELECT (min(x.at) AT TIME ZONE 'Asia/Shanghai')::date FROM writings x
+           WHERE x.dept = h.dept AND CASE h.type WHEN 'milestone' THEN x."milestoneId" = h.id
+                                                 WHEN 'item' THEN x."itemId" = h.id
+                                                 WHEN 'notice' THEN x."noticeId" = h.id
+                                                 ELSE x."projectId" = h.id END) AS done
+  FROM helped h
+    LEFT JOIN milestones m ON h.type = 'milestone' AND m.id = h.id
+    LEFT JOIN items i ON h.type = 'item' AND i.id = h.id
+    LEFT JOIN supervision_notices n ON h.type = 'notice' AND n.id = h.id
+    LEFT JOIN projects pp ON h.type = 'project' AND pp.id = h.id
+    LEFT JOIN projects p ON p.id = coalesce(m."projectId", i."projectId", n."projectId", pp.id)
+  WHERE CASE h.type
+    WHEN 'milestone' THEN m."withdrawnAt" IS NULL AND m."createdAt" < ${end} AND NOT ${doneBefore("m")}
+    WHEN 'item' THEN i."withdrawnAt" IS NULL AND i."createdAt" < ${end} AND NOT ${doneBefore("i")}
+    WHEN 'notice' THEN n."issuedAt" < ${end} AND (n."closedAt" IS NULL OR n."closedAt" >= ${start})
+    ELSE coalesce((SELECT sum(r.households) FROM progress_reports r
+                   WHERE r."projectId" = pp.id AND r."reportedOn" < ${from}::date), 0) < pp."totalHouseholds"
+  END`;
+};
+
 const emptyFigures = (): ScoreComponents => ({
   onTime: { due: 0, onTime: 0, rate: null },
   overdue: { count: 0, days: 0 },
@@ -138,13 +208,14 @@ const emptyFigures = (): ScoreComponents => ({
   notices: { blue: 0, yellow: 0, red: 0, due: 0, answeredOnTime: 0, rate: null },
   arrears: { projects90: 0, amountOwed90: 0 },
   tickets: { due: 0, withinDeadline: 0, rate: null },
+  cooperation: { open: 0, responded: 0, rate: null },
 });
 
 /** Everything a scorecard counts, per unit (department or district), for one window. */
 async function readFigures(db: Db, kind: ScoreKind, w: Window, freshnessDays: number) {
   const unit = unitOf(kind, Prisma.sql`dept`, Prisma.sql`district`);
   const freshFrom = endOfChinaDay(toIsoDate(new Date(fromIsoDate(w.asOf).getTime() - freshnessDays * DAY_MS)));
-  const [work, notices, tickets, open, projects, districts] = await Promise.all([
+  const [work, notices, tickets, open, projects, districts, helped] = await Promise.all([
     db.$queryRaw<{ unit: string; due: number; onTime: number; late: number; days: number }[]>`
       SELECT ${unit} AS unit, count(*)::int AS due, count(*) FILTER (WHERE ${onTimeSql(w.asOf)})::int AS "onTime",
              count(*) FILTER (WHERE ${lateSql(w.asOf)})::int AS late,
@@ -188,6 +259,12 @@ async function readFigures(db: Db, kind: ScoreKind, w: Window, freshnessDays: nu
         SELECT "projectId", sum(households) AS moved FROM progress_reports
         WHERE "reportedOn" <= ${w.asOf}::date GROUP BY 1) r ON r."projectId" = p.id`,
     db.district.findMany({ select: { id: true, floors: { select: { year: true, minCumulativePercent: true } } } }),
+    // 配合事项 is a department's own part: a district's figures have none.
+    kind === "department"
+      ? db.$queryRaw<{ unit: string; open: number; responded: number }[]>`
+          SELECT dept AS unit, count(*)::int AS open, count(done)::int AS responded
+          FROM (${cooperationSql(w)}) x GROUP BY 1`
+      : [],
   ]);
 
   const figures = new Map<string, ScoreComponents>();
@@ -206,6 +283,8 @@ async function readFigures(db: Db, kind: ScoreKind, w: Window, freshnessDays: nu
   for (const r of tickets)
     of(r.unit).tickets = { due: r.due, withinDeadline: r.withinDeadline, rate: rate(r.withinDeadline, r.due) };
   for (const r of open) of(r.unit).freshness = { open: r.open, fresh: r.fresh, rate: rate(r.fresh, r.open) };
+  for (const r of helped)
+    of(r.unit).cooperation = { open: r.open, responded: r.responded, rate: rate(r.responded, r.open) };
 
   // The floor line at the window's end, per district; each project asks its share of it.
   const floorOf = new Map(
@@ -285,7 +364,7 @@ export async function readScoreRecords(
     label: string;
     projectId: string | null;
     projectName: string | null;
-    due: Date;
+    due: Date | null;
     done: Date | null;
     daysLate: number;
     total: number;
@@ -318,6 +397,14 @@ export async function readScoreRecords(
                  count(*) OVER ()::int AS total
           FROM (${ticketsSql(w)}) x WHERE ${unit} = ${query.id}::uuid
           ORDER BY "daysLate" DESC, due, id ${page}`;
+      case "cooperation":
+        // Not written on first, then by due day; a district's list is empty (the part is a department's).
+        return query.kind === "district"
+          ? []
+          : db.$queryRaw<Row[]>`
+          SELECT type, id, label, "projectId", "projectName", due, done, 0 AS "daysLate", count(*) OVER ()::int AS total
+          FROM (${cooperationSql(w)}) x WHERE dept = ${query.id}::uuid
+          ORDER BY done IS NOT NULL, due NULLS LAST, label, id ${page}`;
     }
   })();
   const link = (r: Row) =>
@@ -333,7 +420,7 @@ export async function readScoreRecords(
       label: r.label,
       projectId: r.projectId,
       projectName: r.projectName,
-      dueDate: toIsoDate(r.due),
+      dueDate: r.due ? toIsoDate(r.due) : null,
       doneOn: r.done ? toIsoDate(r.done) : null,
       daysLate: r.daysLate,
       link: link(r),

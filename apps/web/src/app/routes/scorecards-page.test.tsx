@@ -31,6 +31,7 @@ const components = {
   notices: { blue: 1, yellow: 0, red: 1, due: 2, answeredOnTime: 1, rate: 0.5 },
   arrears: { projects90: 1, amountOwed90: 1234500 },
   tickets: { due: 0, withinDeadline: 0, rate: null },
+  cooperation: { open: 2, responded: 1, rate: 0.5 },
 };
 
 const card: Scorecard = {
@@ -53,7 +54,15 @@ const card: Scorecard = {
         notices: { blue: 0, yellow: 0, red: 0, due: 0, answeredOnTime: 0, rate: null },
         arrears: { projects90: 0, amountOwed90: 0 },
       },
-      points: { onTime: 42.9, quota: 42.9, notices: null, tickets: null, freshness: 14.3, deductions: 0 },
+      points: {
+        onTime: 42.9,
+        quota: 42.9,
+        notices: null,
+        tickets: null,
+        freshness: 14.3,
+        cooperation: 0,
+        deductions: 0,
+      },
     },
     {
       id: zhujian,
@@ -61,7 +70,15 @@ const card: Scorecard = {
       score: 61.3,
       rank: 2,
       components,
-      points: { onTime: 11.8, quota: 35.3, notices: 8.8, tickets: null, freshness: 11.8, deductions: 6.5 },
+      points: {
+        onTime: 11.8,
+        quota: 35.3,
+        notices: 8.8,
+        tickets: null,
+        freshness: 11.8,
+        cooperation: 0,
+        deductions: 6.5,
+      },
     },
   ],
 };
@@ -119,6 +136,8 @@ describe("ScorecardsPage", () => {
     expect(within(zj).getByText("61.3").tagName).toBe("STRONG");
     expect(zj.textContent).toContain("11.8 分 · 1/3 项按期");
     expect(zj.textContent).toContain("35.3 分 · 120/100 户");
+    // 配合事项 beside the others: weighing 0 in version 1, its figure still shown.
+    expect(zj.textContent).toContain("0.0 分 · 1/2 项有进展");
     // No ticket was due: the part is not applicable, not zero.
     expect(within(zj).getByText("不适用")).toBeTruthy();
     expect(
@@ -139,7 +158,9 @@ describe("ScorecardsPage", () => {
     // The rules used, in words, beside the scores.
     expect(screen.getByText("逾期事项每项扣 0.5 分，最多扣 10 分")).toBeTruthy();
     expect(
-      screen.getByText(/^按期完成 30 分、任务进度 30 分、督办反馈 15 分、水电暖办结 15 分、更新及时 10 分/),
+      screen.getByText(
+        /^按期完成 30 分、任务进度 30 分、督办反馈 15 分、水电暖办结 15 分、更新及时 10 分、配合事项 0 分/,
+      ),
     ).toBeTruthy();
 
     const exportLink = screen.getByRole("link", { name: /导出 Excel/ });
@@ -183,6 +204,47 @@ describe("ScorecardsPage", () => {
       `/api/scorecards/records/export?period=2026-Q3&kind=department&id=${zhujian}&part=overdue`,
     ]);
     click.mockRestore();
+  });
+
+  it("opens the 配合事项 behind a department's figure: the day it first wrote on each, or nothing", async () => {
+    const cooperation = {
+      ...records,
+      items: [
+        { ...records.items[0]!, doneOn: null, daysLate: 0 },
+        {
+          type: "project",
+          id: "8c1f0f7e-1111-4222-8333-944455556666",
+          label: "某棚改项目",
+          projectId: "8c1f0f7e-1111-4222-8333-944455556666",
+          projectName: "某棚改项目",
+          dueDate: null,
+          doneOn: "2026-08-10",
+          daysLate: 0,
+          link: "/projects/8c1f0f7e-1111-4222-8333-944455556666",
+        },
+      ],
+      total: 2,
+    };
+    const calls = stubFetchByUrl([
+      [/\/api\/scorecards\/records\?/, { status: 200, body: cooperation }],
+      [/\/api\/scorecards\?/, { status: 200, body: card }],
+      [/\/api\/scoring-rules/, { status: 200, body: [rules] }],
+    ]);
+    renderAs(leader, "/scorecards?period=2026-Q3&kind=department");
+    fireEvent.click(await screen.findByRole("button", { name: "查看市住建局的配合事项明细（1/2 项有进展）" }));
+    const drawer = await screen.findByRole("dialog");
+    expect(within(drawer).getByText("市住建局 · 配合事项明细")).toBeTruthy();
+    await within(drawer).findByRole("link", { name: "完成竣工验收" });
+    expect(
+      within(drawer)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["事项", "所属项目", "到期日", "首次填报"]);
+    expect(within(drawer).getByText("未填报")).toBeTruthy();
+    expect(within(drawer).getByText("2026-08-10")).toBeTruthy();
+    expect(within(drawer).getByText("项目")).toBeTruthy();
+    const sent = new URL(calls.find((c) => c.url.includes("/records?"))!.url, "http://x").searchParams;
+    expect(sent.get("part")).toBe("cooperation");
   });
 
   it("asks for this quarter by district when the address names nothing", async () => {
@@ -271,7 +333,8 @@ describe("ScorecardsPage", () => {
     fireEvent.keyDown(effectiveFrom, { key: "Enter", code: "Enter" });
     fireEvent.change(within(dialog).getByLabelText("修订说明"), { target: { value: "提高红色督办扣分" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "发布新版本" }));
-    expect(await within(dialog).findByText("须为 0.5 的整数倍")).toBeTruthy();
+    // The refusal comes back through the whole form (six weights, six deductions): slow on a busy machine.
+    expect(await within(dialog).findByText("须为 0.5 的整数倍", {}, { timeout: 5000 })).toBeTruthy();
     const post = calls.find((c) => c.method === "POST")!;
     // Sent as typed: the form neither rounds nor clamps.
     expect(post.body).toMatchObject({

@@ -50,6 +50,11 @@ function figureOf(t: TFunction, row: ScorecardRow, part: ScorePart): { text: str
         text: t("scorecards.figures.freshness", { done: c.freshness.fresh, due: c.freshness.open }),
         records: null,
       };
+    case "cooperation":
+      return {
+        text: t("scorecards.figures.cooperation", { done: c.cooperation.responded, due: c.cooperation.open }),
+        records: "cooperation",
+      };
   }
 }
 

@@ -43,6 +43,11 @@ export function RulesDescription({ set }: { set: ScoringRuleSet }) {
           label: t("scorecards.parts.freshness"),
           children: t("scorecards.rules.freshness", { days: set.rules.freshnessDays }),
         },
+        {
+          key: "cooperation",
+          label: t("scorecards.parts.cooperation"),
+          children: t("scorecards.rules.cooperation"),
+        },
         { key: "note", label: t("scorecards.rules.note"), children: set.note || NO_VALUE },
         {
           key: "by",

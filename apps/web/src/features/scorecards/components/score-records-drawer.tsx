@@ -25,6 +25,7 @@ export function ScoreRecordsDrawer({ query, unit, part, onClose }: Props) {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const records = useQuery(scorecardsQueries.records({ ...query, id: unit.id, part, ...paging }));
   const title = t("scorecards.records.title", { name: unit.name, part: t(`scorecards.recordParts.${part}`) });
+  const cooperation = part === "cooperation";
 
   const columns: TableColumnsType<ScoreRecord> = [
     {
@@ -44,22 +45,32 @@ export function ScoreRecordsDrawer({ query, unit, part, onClose }: Props) {
       render: (_, r) => (r.projectId ? <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link> : NO_VALUE),
     },
     dateColumn({ key: "due", title: t("scorecards.records.dueDate"), render: (r) => formatDate(r.dueDate) }),
-    dateColumn({
-      key: "done",
-      title: t("scorecards.records.doneOn"),
-      render: (r) => (r.doneOn ? formatDate(r.doneOn) : t("scorecards.records.notDone")),
-    }),
-    numberColumn({
-      key: "daysLate",
-      title: t("scorecards.records.daysLate"),
-      render: (r) =>
-        r.daysLate > 0 ? (
-          <span className="score-late">{t("scorecards.records.days", { count: r.daysLate })}</span>
-        ) : (
-          t("scorecards.records.onTime")
-        ),
-    }),
+    // 配合事项: the day the department first wrote on it, or that it wrote nothing; no lateness.
+    cooperation
+      ? dateColumn({
+          key: "done",
+          title: t("scorecards.records.respondedOn"),
+          render: (r) => (r.doneOn ? formatDate(r.doneOn) : t("scorecards.records.notResponded")),
+        })
+      : dateColumn({
+          key: "done",
+          title: t("scorecards.records.doneOn"),
+          render: (r) => (r.doneOn ? formatDate(r.doneOn) : t("scorecards.records.notDone")),
+        }),
   ];
+  if (!cooperation)
+    columns.push(
+      numberColumn({
+        key: "daysLate",
+        title: t("scorecards.records.daysLate"),
+        render: (r) =>
+          r.daysLate > 0 ? (
+            <span className="score-late">{t("scorecards.records.days", { count: r.daysLate })}</span>
+          ) : (
+            t("scorecards.records.onTime")
+          ),
+      }),
+    );
 
   return (
     <Drawer
