@@ -10,7 +10,7 @@ import { useSessionUser } from "../../features/auth";
 import { WorkDetailDrawer, type WorkDetail } from "../../features/responsibility";
 import { AwaitingVerification, CityOverdueLink, CooperatingWork, MyWorkTable, workQueries } from "../../features/work";
 import { ReviewsToSign } from "../../features/reviews";
-import { DepartmentOpenNotices } from "../../features/notices";
+import { CooperatingNotices, DepartmentOpenNotices } from "../../features/notices";
 import { DepartmentOverdueTickets } from "../../features/tickets";
 import { formatLongDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -76,6 +76,8 @@ export default function MyWorkPage() {
                     onOpen={open}
                   />
                   <CooperatingWork entries={work.cooperating} onOpen={open} />
+                  {/* 配合督办单: notices another department answers for, this one helping. */}
+                  <CooperatingNotices departmentId={work.departmentId} />
                 </>
               )}
             </>

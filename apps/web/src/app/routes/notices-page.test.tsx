@@ -20,6 +20,7 @@ const notice = {
   targetLabel: "某棚改项目",
   projectId: "8c1f0f7e-1111-4222-8333-944455556666",
   department: { id: zhujian, name: "市住建局" },
+  cooperating: [],
   requirement: "尽快完成验收。",
   replyBy: "2026-11-20",
   status: "issued",
@@ -79,5 +80,16 @@ describe("NoticesPage", () => {
     expect(within(dialog).getByLabelText("督办等级")).toBeTruthy();
     expect(within(dialog).getByLabelText("所属项目")).toBeTruthy();
     expect(within(dialog).getByLabelText("反馈时限")).toBeTruthy();
+    // 配合单位 are named with the notice (never its own department, which leads).
+    expect(within(dialog).getByLabelText("配合单位")).toBeTruthy();
+  });
+
+  it("lists the notices a department cooperates on when the address says so", async () => {
+    const calls = stub();
+    renderAs(coordinator, `/notices?cooperatingDepartmentId=${zhujian}&open=true`);
+    await screen.findByRole("table", { name: "督办单列表" });
+    const url = new URL(calls.find((c) => c.url.includes("supervision-notices"))!.url, "http://x");
+    expect(url.searchParams.get("cooperatingDepartmentId")).toBe(zhujian);
+    expect(url.searchParams.get("departmentId")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  COOPERATORS_MAX,
   NoticeLevelSchema,
   NoticeTargetTypeSchema,
   TEXT_MAX,
@@ -28,6 +29,7 @@ type Values = {
   projectId: string;
   targetId?: string;
   departmentId: string;
+  cooperatingDepartmentIds?: string[];
   requirement: string;
   replyBy: Dayjs;
 };
@@ -86,9 +88,18 @@ export function IssueNoticeDialog({ onClose }: { onClose: () => void }) {
   const requirement = textLimit(t, TEXT_MAX.measure);
   const bounds = noticeDayBounds();
 
+  const departmentId = Form.useWatch("departmentId", form);
+  /** The notice's department leads: it is never one of the cooperating ones. */
+  const dropFromCooperating = (lead: string) =>
+    form.setFieldValue(
+      "cooperatingDepartmentIds",
+      (form.getFieldValue("cooperatingDepartmentIds") as string[] | undefined)?.filter((id) => id !== lead),
+    );
   /** The department answering for the record, when it names one, is the notice's by default. */
   const suggestDepartment = (departmentId: string | null | undefined) => {
-    if (departmentId) form.setFieldValue("departmentId", departmentId);
+    if (!departmentId) return;
+    form.setFieldValue("departmentId", departmentId);
+    dropFromCooperating(departmentId);
   };
 
   const submit = async (values: Values) => {
@@ -99,6 +110,7 @@ export function IssueNoticeDialog({ onClose }: { onClose: () => void }) {
         targetType: values.targetType,
         targetId: values.targetType === "project" ? values.projectId : (values.targetId ?? ""),
         departmentId: values.departmentId,
+        cooperatingDepartmentIds: values.cooperatingDepartmentIds ?? [],
         requirement: values.requirement.trim(),
         replyBy: values.replyBy.format("YYYY-MM-DD"),
       });
@@ -184,7 +196,20 @@ export function IssueNoticeDialog({ onClose }: { onClose: () => void }) {
         name="departmentId"
         rules={[{ required: true, message: t("validation.required") }]}
       >
-        <DepartmentSelect departments={departments.isError ? [] : departments.data} />
+        <DepartmentSelect departments={departments.isError ? [] : departments.data} onChange={dropFromCooperating} />
+      </Form.Item>
+      <Form.Item
+        label={t("notices.cooperating")}
+        name="cooperatingDepartmentIds"
+        extra={t("notices.cooperatingHint")}
+        rules={[{ type: "array", max: COOPERATORS_MAX, message: t("cooperation.tooMany", { max: COOPERATORS_MAX }) }]}
+      >
+        <DepartmentSelect<string[]>
+          mode="multiple"
+          allowClear
+          placeholder={t("notices.cooperatingPlaceholder")}
+          departments={departments.isError ? [] : departments.data?.filter((d) => d.id !== departmentId)}
+        />
       </Form.Item>
       <Form.Item label={t("notices.requirement")} name="requirement" rules={[requiredRule(t), requirement.rule]}>
         <Input.TextArea rows={4} count={requirement.count} />

@@ -124,6 +124,53 @@ describe("NoticeDetail's actions", () => {
     await waitFor(() => expect(api.sent("POST")).toEqual([{}]));
   });
 
+  it("names the cooperating departments; their coordinator writes progress notes but takes no step", async () => {
+    const coordShuangtaizi: SessionUser = { ...coordZhujian, username: "coord-shuangtaizi", departmentId: shuangtaizi };
+    const helped = notice({ cooperating: [{ id: shuangtaizi, name: "双台子区政府" }] });
+    const api = stubApi(
+      ["GET", /\/events$/, { status: 200, body: events }],
+      ["GET", /\/notes$/, { status: 200, body: [] }],
+      [
+        "POST",
+        /\/notes$/,
+        {
+          status: 201,
+          body: {
+            id: "9c1f0f7e-1111-4222-8333-944455556666",
+            text: "已配合核查",
+            department: { id: shuangtaizi, name: "双台子区政府" },
+            role: "cooperating",
+            by: "某人",
+            at: "2026-11-25T02:00:00.000Z",
+          },
+        },
+      ],
+    );
+    renderDetail(coordShuangtaizi, helped);
+    expect(screen.getByText("配合单位")).toBeTruthy();
+    expect(screen.getByText("双台子区政府").className).toContain("ant-tag");
+    // 签收 is the lead's (住建's): no step for the cooperating department, nor a way to change the set.
+    expect(actions()).toBeNull();
+    expect(screen.queryByRole("button", { name: "设置配合单位" })).toBeNull();
+    fireEvent.change(await screen.findByLabelText("填写进展情况"), { target: { value: " 已配合核查 " } });
+    fireEvent.click(screen.getByRole("button", { name: /提\s*交/ }));
+    await waitFor(() => expect(api.sent("POST")).toEqual([{ text: "已配合核查" }]));
+    expect(api.calls.some((c) => c.url.includes(`/supervision-notices/${helped.id}/notes`))).toBe(true);
+  });
+
+  it("lets the office change the cooperating departments while the notice is open; another department writes no note", () => {
+    stubApi(["GET", /\/events$/, { status: 200, body: events }], ["GET", /\/notes$/, { status: 200, body: [] }]);
+    renderDetail(admin, notice());
+    expect(screen.getByRole("button", { name: "设置配合单位" })).toBeTruthy();
+    expect(screen.getByLabelText("填写进展情况")).toBeTruthy();
+    cleanup();
+    renderDetail(admin, notice({ status: "closed", closedAt: "2026-11-25T02:00:00.000Z" }));
+    expect(screen.queryByRole("button", { name: "设置配合单位" })).toBeNull();
+    cleanup();
+    renderDetail(coordZhujian, notice({ department: { id: shuangtaizi, name: "双台子区政府" } }));
+    expect(screen.queryByLabelText("填写进展情况")).toBeNull();
+  });
+
   it("asks for the comment when the office returns a reply", async () => {
     const api = stubApi(["GET", /\/events$/, { status: 200, body: events }]);
     renderDetail(admin, notice({ status: "replied", measures: "已验收。" }));

@@ -1,13 +1,17 @@
-import type { Notice, NoticeEvent } from "@resettle/domain";
+import { can, canActFor, isNoticeOpen, type Notice, type NoticeEvent } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Descriptions, Tag, Timeline, type DescriptionsProps } from "antd";
+import { Alert, Button, Descriptions, Tag, Timeline, type DescriptionsProps } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../components/ui/query-view";
 import { SectionCard } from "../../../components/ui/section-card";
 import { formatDate, formatDateTime, NO_VALUE } from "../../../lib/format";
+import { useSessionUser } from "../../auth";
+import { CooperatingTags, WorkNotes } from "../../responsibility";
 import { noticesQueries } from "../api/notices.queries";
 import { NoticeActions } from "./notice-actions";
+import { NoticeCooperatorsDialog } from "./notice-cooperators-dialog";
 import { NoticeLevelTag, NoticeStatusTag } from "./notice-tags";
 import { ReplyBy } from "./notice-table";
 import "../notices.css";
@@ -19,10 +23,17 @@ function noticeTargetPath(notice: Notice): string | null {
   return notice.targetType === "ticket" ? `/projects/${notice.projectId}?tab=tickets` : `/projects/${notice.projectId}`;
 }
 
-/** 督办单 in full: what, to whom, by when, how it stands; the steps taken; the ones this user may take now. */
+/**
+ * 督办单 in full: what, to whom (the lead) and with whom (配合单位), by when, how it stands; the
+ * steps taken; the ones this user may take now; the progress notes (进展情况) of the lead and the
+ * cooperating departments, who write them here.
+ */
 export function NoticeDetail({ notice }: { notice: Notice }) {
   const { t } = useTranslation();
+  const user = useSessionUser();
   const events = useQuery(noticesQueries.events(notice.id));
+  const [settingCooperators, setSettingCooperators] = useState(false);
+  const canNote = canActFor(user, "notices.note", [notice.department.id, ...notice.cooperating.map((d) => d.id)]);
   const targetPath = noticeTargetPath(notice);
   const items: DescriptionsProps["items"] = [
     { key: "number", label: t("notices.number"), children: notice.number },
@@ -40,6 +51,20 @@ export function NoticeDetail({ notice }: { notice: Notice }) {
       ),
     },
     { key: "department", label: t("notices.department"), children: notice.department.name },
+    {
+      key: "cooperating",
+      label: t("notices.cooperating"),
+      children: (
+        <>
+          <CooperatingTags cooperating={notice.cooperating} />
+          {can(user, "notices.issue") && isNoticeOpen(notice.status) && (
+            <Button size="small" type="link" className="no-print" onClick={() => setSettingCooperators(true)}>
+              {t("cooperation.set")}
+            </Button>
+          )}
+        </>
+      ),
+    },
     { key: "replyBy", label: t("notices.replyBy"), children: <ReplyBy notice={notice} /> },
     { key: "daysOpen", label: t("notices.daysOpen"), children: t("notices.days", { count: notice.daysOpen }) },
     {
@@ -102,6 +127,8 @@ export function NoticeDetail({ notice }: { notice: Notice }) {
           {(list) => <NoticeTimeline events={list} />}
         </QueryView>
       </SectionCard>
+      <WorkNotes target={{ kind: "notice", id: notice.id }} canWrite={canNote} />
+      {settingCooperators && <NoticeCooperatorsDialog notice={notice} onClose={() => setSettingCooperators(false)} />}
     </>
   );
 }

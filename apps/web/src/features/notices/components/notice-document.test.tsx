@@ -1,8 +1,9 @@
 import type { Notice } from "@resettle/domain";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubFetchByUrl } from "../../../test/fetch-stub";
 import { renderWithProviders } from "../../../test/render-with-providers";
+import { CooperatingNotices } from "./cooperating-notices";
 import { DepartmentOpenNotices } from "./department-open-notices";
 import { NoticeDocument } from "./notice-document";
 
@@ -51,6 +52,23 @@ describe("NoticeDocument", () => {
     expect(row("反馈")).toContain("已组织五方主体验收。");
     expect(row("复核")).toContain("复核通过，予以销号。");
     expect(screen.getByText("领导小组办公室（印章）")).toBeTruthy();
+    // No cooperating department: neither the row nor the 抄送 line.
+    expect(screen.queryByRole("rowheader", { name: "配合单位" })).toBeNull();
+    expect(screen.queryByText(/^抄送/)).toBeNull();
+  });
+
+  it("names the cooperating departments under the responsible one, and copies the notice to them at the foot (抄送)", () => {
+    const cooperating = [
+      { id: "6c1f0f7e-1111-4222-8333-944455556666", name: "市法院" },
+      { id: "7c1f0f7e-1111-4222-8333-944455556666", name: "双台子区政府" },
+    ];
+    renderWithProviders(<NoticeDocument notice={{ ...notice, cooperating }} />);
+    const headers = screen.getAllByRole("rowheader").map((h) => h.textContent);
+    expect(headers.slice(0, 3)).toEqual(["督办事项", "责任单位", "配合单位"]);
+    expect(screen.getByRole("rowheader", { name: "配合单位" }).nextElementSibling?.textContent).toBe(
+      "市法院、双台子区政府",
+    );
+    expect(screen.getByText("抄送：市法院、双台子区政府。").className).toBe("notice-document-copy");
   });
 
   it("leaves out the answers not yet given", () => {
@@ -62,6 +80,35 @@ describe("NoticeDocument", () => {
     expect(screen.queryByRole("rowheader", { name: "签收" })).toBeNull();
     expect(screen.queryByRole("rowheader", { name: "反馈" })).toBeNull();
     expect(screen.queryByRole("rowheader", { name: "复核" })).toBeNull();
+  });
+});
+
+describe("CooperatingNotices", () => {
+  it("lists the open notices the department cooperates on, each with its lead", async () => {
+    const helping = {
+      ...notice,
+      status: "received" as const,
+      cooperating: [{ id: "6c1f0f7e-1111-4222-8333-944455556666", name: "市法院" }],
+    };
+    const page = { items: [helping], total: 1, page: 1, pageSize: 20 };
+    const calls = stubFetchByUrl([[/\/supervision-notices\?/, { status: 200, body: page }]]);
+    renderWithProviders(<CooperatingNotices departmentId="6c1f0f7e-1111-4222-8333-944455556666" />);
+    expect(await screen.findByRole("link", { name: "盘回迁督〔2026〕3号" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "配合督办单" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "配合督办单" }).textContent).toContain("牵头单位 市住建局");
+    const url = new URL(calls[0]!.url, "http://x");
+    expect(url.searchParams.get("cooperatingDepartmentId")).toBe("6c1f0f7e-1111-4222-8333-944455556666");
+    expect(url.searchParams.get("open")).toBe("true");
+    expect(url.searchParams.get("departmentId")).toBeNull();
+  });
+
+  it("shows nothing when the department cooperates on no open notice", async () => {
+    const calls = stubFetchByUrl([
+      [/\/supervision-notices\?/, { status: 200, body: { items: [], total: 0, page: 1, pageSize: 20 } }],
+    ]);
+    const { container } = renderWithProviders(<CooperatingNotices departmentId={zhujian} />);
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(container.textContent).toBe("");
   });
 });
 

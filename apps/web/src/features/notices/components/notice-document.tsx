@@ -16,9 +16,11 @@ export function NoticeDocument({ notice }: { notice: Notice }) {
   const titleId = useId();
   const long = (day: string | null) => formatLongDate(day, i18n.language);
   const approved = notice.extension?.status === "approved" ? notice.extension.until : null;
+  const names = notice.cooperating.map((d) => d.name).join(t("notices.document.nameSeparator"));
   const rows: [string, string][] = [
     [t("notices.document.target"), notice.targetLabel],
     [t("notices.document.department"), notice.department.name],
+    ...(notice.cooperating.length > 0 ? [[t("notices.document.cooperating"), names] as [string, string]] : []),
     [t("notices.document.level"), t(`notices.levels.${notice.level}`)],
     [t("notices.document.requirement"), notice.requirement],
     [
@@ -68,6 +70,10 @@ export function NoticeDocument({ notice }: { notice: Notice }) {
         <div>{t("notices.document.office")}</div>
         <div>{long(chinaDay(notice.issuedAt))}</div>
       </div>
+      {/* 版记: the cooperating departments receive a copy (抄送), between two rules at the foot. */}
+      {notice.cooperating.length > 0 && (
+        <p className="notice-document-copy">{t("notices.document.copyTo", { names })}</p>
+      )}
     </article>
   );
 }

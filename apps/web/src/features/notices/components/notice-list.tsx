@@ -17,7 +17,7 @@ type Props = {
   label: string;
 };
 
-/** 督办单: the filters (status, level, department, open only), the table a page at a time, and 交办 for the office. */
+/** 督办单: the filters (status, level, department, cooperating department, open only), the table a page at a time, and 交办 for the office. */
 export function NoticeList({ query, onChange, label }: Props) {
   const { t } = useTranslation();
   const user = useSessionUser();
@@ -53,6 +53,15 @@ export function NoticeList({ query, onChange, label }: Props) {
           departments={departments.isError ? [] : departments.data}
           value={query.departmentId}
           onChange={(departmentId) => onChange({ departmentId, page: 1 })}
+        />
+        <DepartmentSelect
+          allowClear
+          aria-label={t("notices.cooperating")}
+          placeholder={t("notices.allCooperating")}
+          style={{ minWidth: 180 }}
+          departments={departments.isError ? [] : departments.data}
+          value={query.cooperatingDepartmentId}
+          onChange={(cooperatingDepartmentId) => onChange({ cooperatingDepartmentId, page: 1 })}
         />
         <Switch
           checked={query.open === true}

@@ -9,12 +9,18 @@ const NotesSchema = z.array(WorkNoteSchema);
 export type ResponsibilityTarget = { kind: "project" | "milestone"; id: string };
 /** A record that has a lead (牵头单位) and may have cooperating departments (配合单位). */
 export type CooperationTarget = { kind: "project" | "milestone" | "item"; id: string };
-/** A milestone or an item: the records that carry progress notes (进展情况). */
-export type NoteTarget = { kind: "milestone" | "item"; id: string };
+/** A milestone, an item or a 督办单: the records that carry progress notes (进展情况). */
+export type NoteTarget = { kind: "milestone" | "item" | "notice"; id: string };
 
-const PLURAL = { project: "projects", milestone: "milestones", item: "items" } as const;
+const PLURAL = {
+  project: "projects",
+  milestone: "milestones",
+  item: "items",
+  notice: "supervision-notices",
+} as const;
 
-export const targetPath = ({ kind, id }: CooperationTarget) => `/${PLURAL[kind]}/${encodeURIComponent(id)}`;
+export const targetPath = ({ kind, id }: { kind: keyof typeof PLURAL; id: string }) =>
+  `/${PLURAL[kind]}/${encodeURIComponent(id)}`;
 
 export const responsibilityQueries = {
   all: () => ["responsibility"] as const,
@@ -30,7 +36,7 @@ export const responsibilityQueries = {
       queryKey: [...responsibilityQueries.all(), "cooperators", target.kind, target.id],
       queryFn: ({ signal }) => apiGet(`${targetPath(target)}/cooperators`, CooperatorsSchema, { signal }),
     }),
-  /** 进展情况: a milestone's or an item's progress notes, oldest first. */
+  /** 进展情况: a milestone's, an item's or a notice's progress notes, oldest first. */
   notes: (target: NoteTarget) =>
     queryOptions({
       queryKey: [...responsibilityQueries.all(), "notes", target.kind, target.id],

@@ -19,7 +19,7 @@ type Props = {
 };
 
 /**
- * 进展情况: the notes on a milestone or an item, oldest first — when, which department and whether
+ * 进展情况: the notes on a milestone, an item or a 督办单, oldest first — when, which department and whether
  * it leads or cooperates, what it wrote —, and for those who may write, a note to add. The
  * counter shows the limit but never cuts what was typed: a note too long is the server's to refuse.
  */
