@@ -11,7 +11,22 @@ import { findFreePort } from "@resettle/prisma/embedded-postgres";
 import { applyMigrations } from "@resettle/prisma/migrate";
 import { seedDatabase } from "@resettle/prisma/seed";
 import { figure, openBenchDatabase, reportDir } from "./bench-db.js";
+import { loadBenchData } from "./bench-data.js";
 import { captureStatements, readRoutes, type ReadRoute } from "./capture.js";
+
+/** The benchmark's projects in the database (0 when it is empty or not migrated yet). */
+async function benchProjects(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE code LIKE 'b-%'`);
+    return rows[0]!.n;
+  } catch {
+    return 0;
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * `pnpm bench` (after `pnpm bench:data`): the main read routes, the trivial route and two writes
@@ -127,7 +142,8 @@ async function startProcess(name: string, args: string[], env: Record<string, st
 
 const stopProcess = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // Gone already: by its own exit, or by a signal (then exitCode stays null).
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   });
@@ -329,6 +345,11 @@ async function main() {
   const db = await openBenchDatabase();
   const children: ChildProcess[] = [];
   try {
+    // From a fresh clone: no data yet, so load it first (what `pnpm bench:data` does).
+    if ((await benchProjects(db.url)) < 100) {
+      console.log("no benchmark data yet: loading it (pnpm bench:data)");
+      await loadBenchData(db);
+    }
     // Migrations added since the data was loaded (an index, say): the plans must see them.
     await applyMigrations(db.url);
     const prisma = createPrismaClient(db.url, { max: 2 });
