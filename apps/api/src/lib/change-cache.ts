@@ -6,7 +6,8 @@ import type { PrismaClient } from "@resettle/prisma/client";
  * so the trail's size read before computing is a version of the data: the same size (and the same
  * key, which carries the day) means nothing has changed since. Shared through Postgres, it holds
  * for every API process alike; each keeps its own copies. Concurrent misses share one computation.
- * For reads that depend on no user (the dashboard): one per app, never module-wide.
+ * For reads that depend on no user (the dashboard): one per app, never module-wide. A change
+ * made around the API (SQL by hand) is seen after the next audited write or on the next day.
  */
 export function changeCache<T>(prisma: PrismaClient, entries = 20) {
   const kept = new Map<string, Promise<T>>();
