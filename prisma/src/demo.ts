@@ -8,6 +8,9 @@ import {
 } from "@resettle/domain";
 import type { Prisma, PrismaClient } from "./client.js";
 
+/** The seed writes hundreds of rows a transaction: on a busy machine that takes longer than Prisma's 5 s default. */
+const SEED_TRANSACTION = { timeout: 120_000, maxWait: 60_000 };
+
 /**
  * Demo data (演示数据) for trying the product: fictional persons, milestones and some
  * progress. Every record is flagged isDemo and the UI says so. The names are made up
@@ -254,7 +257,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<boolean> {
         ),
       });
     }
-  });
+  }, SEED_TRANSACTION);
   await loadDemoProblemsAndGroup(prisma);
   await loadDemoHouseholds(prisma);
   await loadDemoTickets(prisma);
@@ -331,7 +334,7 @@ async function loadDemoHouseholds(prisma: PrismaClient) {
         data: households.map((h) => ({ householdId: h.id, toState: h.state, on: h.stateOn, reason: "演示数据：导入" })),
       });
       await tx.project.update({ where: { id: project.id }, data: { registeredHouseholds: households.length } });
-    });
+    }, SEED_TRANSACTION);
   }
 }
 
@@ -397,7 +400,7 @@ async function loadDemoProblemsAndGroup(prisma: PrismaClient) {
       },
     });
     await loadDemoReview(tx, group.id, projects.get("hongwei"), departments);
-  });
+  }, SEED_TRANSACTION);
 }
 
 /**
@@ -555,7 +558,7 @@ async function loadDemoTickets(prisma: PrismaClient) {
         },
       });
     }
-  });
+  }, SEED_TRANSACTION);
 }
 
 /**
@@ -607,7 +610,7 @@ async function loadDemoSubsidy(prisma: PrismaClient) {
       },
     });
     await tx.subsidyPayment.createMany({ data: payments });
-  });
+  }, SEED_TRANSACTION);
 }
 
 /**
@@ -750,5 +753,5 @@ async function loadDemoNotices(prisma: PrismaClient) {
       });
     }
     await tx.noticeCounter.create({ data: { year: 2026, last: notices.length } });
-  });
+  }, SEED_TRANSACTION);
 }
