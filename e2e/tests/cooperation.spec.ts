@@ -1,9 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support.js";
+import { chooseOption, signIn } from "./support.js";
 
 // Issue 12: 牵头/配合. The office makes 双台子区政府 a cooperating department (配合单位) on
 // 学府园二期's 施工许可证办理, which 住建 leads (牵头单位); 双台子's coordinator finds it in My work
-// under 配合事项, adds a progress note (进展情况), and cannot move its status.
+// under 配合事项, adds a progress note (进展情况), and cannot move its status. Then the office issues a
+// 督办单 to 住建 about 学府园二期 naming 双台子区政府 to cooperate; the printed notice copies it
+// (抄送); 双台子's coordinator finds it in My work under 配合督办单, writes a progress note on it, and
+// cannot sign for it (签收 is 住建's).
 
 const PROJECT = "学府园二期";
 const RECORD = "施工许可证办理";
@@ -90,4 +93,84 @@ test("the office sets a cooperating department; its coordinator finds the work u
     data: { status: "blocked", note: "e2e", version: milestone.version },
   });
   expect(moved.status()).toBe(403);
+});
+
+/** A day `days` from today in Panjin, as the date pickers take it. */
+const dayFromToday = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + days * 86_400_000));
+
+test("the office names a cooperating department on a notice; its coordinator finds it under 配合, writes a note, and cannot sign for it", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const requirement = `e2e：请会同双台子区政府加快推进（${Date.now()}）`;
+  await signIn(page, "admin");
+  await page.goto("/notices");
+  await page.getByRole("button", { name: "交办督办单" }).click();
+  const dialog = page.getByRole("dialog", { name: "交办督办单" });
+  // 督办对象 is the project by default; the project is searched on the server.
+  const project = dialog.getByRole("combobox", { name: "所属项目" });
+  const found = page.waitForResponse(
+    (r) => r.url().includes("/api/projects?") && new URL(r.url()).searchParams.get("q") === PROJECT,
+  );
+  await project.fill(PROJECT);
+  await found;
+  await chooseOption(page, project, PROJECT);
+  await chooseOption(page, dialog.getByRole("combobox", { name: "责任单位" }), "市住建局");
+  // 配合单位: a multiple select stays open after a choice: search, take the active option, close.
+  const helpers = dialog.getByRole("combobox", { name: "配合单位" });
+  await helpers.pressSequentially(HELPER);
+  const listId = await helpers.getAttribute("aria-controls");
+  const popup = page.locator(".ant-select-dropdown").filter({ has: page.locator(`[id="${listId}"]`) });
+  await expect(popup.locator(".ant-select-item-option-active")).toHaveText(HELPER);
+  await helpers.press("Enter");
+  await helpers.press("Escape");
+  await expect(
+    dialog
+      .locator(".ant-form-item")
+      .filter({ has: page.getByRole("combobox", { name: "配合单位" }) })
+      .locator(".ant-select-selection-item"),
+  ).toHaveText([HELPER]);
+  await dialog.getByLabel("督办要求").fill(requirement);
+  const replyBy = dialog.getByLabel("反馈时限");
+  await replyBy.click();
+  await replyBy.fill(dayFromToday(10));
+  await replyBy.press("Tab");
+  await dialog.getByRole("button", { name: "交办督办单" }).click();
+  await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop()!;
+  const issued = await (await page.request.get(`/api/supervision-notices/${id}`)).json();
+  expect(issued).toMatchObject({ department: { name: "市住建局" }, cooperating: [{ name: HELPER }] });
+  const number: string = issued.number;
+  await expect(page.locator(".ant-descriptions")).toContainText(HELPER);
+
+  // The printed sheet: a 配合单位 row under 责任单位, and 抄送 at the foot.
+  await page.goto(`/notices/${id}/print`);
+  await expect(page.getByRole("rowheader", { name: "配合单位" })).toBeVisible();
+  await expect(page.getByText(`抄送：${HELPER}。`)).toBeVisible();
+
+  // 双台子's coordinator: My work, 配合督办单, with its lead.
+  await switchUser(page, "coord-shuangtaizi");
+  await page.goto("/my-work");
+  const helping = page.getByRole("region", { name: "配合督办单" }).getByRole("listitem").filter({ hasText: number });
+  await expect(helping).toContainText("牵头单位 市住建局");
+  await helping.getByRole("link", { name: number }).click();
+  await expect(page).toHaveURL(new RegExp(`/notices/${id}$`));
+  // 签收 is the lead's: no step to take here.
+  await expect(page.getByRole("group", { name: "可办理的操作" })).toHaveCount(0);
+  const note = `e2e：区政府已协调征收补偿资金 ${Date.now()}`;
+  await page.getByLabel("填写进展情况").fill(note);
+  const posted = page.waitForResponse((r) => r.url().endsWith(`/${id}/notes`) && r.request().method() === "POST");
+  await page.getByRole("button", { name: /提\s*交/ }).click();
+  expect((await posted).status()).toBe(201);
+  const written = page.locator(".work-note").filter({ hasText: note });
+  await expect(written).toContainText(HELPER);
+  await expect(written).toContainText("配合");
+
+  // And the server agrees: signing for it is 住建's.
+  const me = await (await page.request.get("/api/auth/me")).json();
+  const receipt = await page.request.post(`/api/supervision-notices/${id}/receipt`, {
+    headers: { "x-csrf-token": me.csrfToken },
+  });
+  expect(receipt.status()).toBe(403);
 });
