@@ -61,6 +61,7 @@ export async function noticeRoutes(app: App, deps: ModuleDeps) {
       { header: "等级", width: 8, value: (n) => NOTICE_LEVEL_WORDS[n.level] },
       { header: "督办事项", width: 32, value: (n) => n.targetLabel },
       { header: "承办单位", width: 18, value: (n) => n.department.name },
+      { header: "配合单位", width: 18, value: (n) => n.cooperating.map((d) => d.name).join("、") },
       { header: "督办要求", width: 36, value: (n) => n.requirement },
       { header: "交办时间", width: 17, value: (n) => chinaDateTime(n.issuedAt) },
       { header: "反馈时限", value: (n) => n.replyBy },
