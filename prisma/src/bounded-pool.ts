@@ -46,14 +46,18 @@ export function boundsOf({ connectMs, statementMs, transactionMs }: DatabaseTime
   };
 }
 
-/** The error a query fails with when the database did not answer in time (the driver adapter reads it as a socket timeout). */
-function notAnswered(ms: number): Error {
-  return Object.assign(new Error(`The database did not answer within ${ms} ms; the connection was reset`), {
+/** A socket timeout, as the driver adapter recognises one (it becomes Prisma's P1008 / kind SocketTimeout: 503). */
+function timedOut(message: string, syscall: "connect" | "read", cause?: unknown): Error {
+  return Object.assign(new Error(message, { cause }), {
     code: "ETIMEDOUT",
     errno: -constants.errno.ETIMEDOUT,
-    syscall: "read",
+    syscall,
   });
 }
+
+/** The error a query fails with when the database did not answer in time. */
+const notAnswered = (ms: number) =>
+  timedOut(`The database did not answer within ${ms} ms; the connection was reset`, "read");
 
 /** The protocol pg drives a query through (its Submittable, plus the two ends it calls). */
 type Watched = {
@@ -96,6 +100,16 @@ export function createBoundedPool(
       // The raw TCP socket, kept before any TLS upgrade wraps it: the one to reset.
       this.#socket = (this as unknown as { connection: { stream: net.Socket } }).connection.stream;
       this.query = this.#query.bind(this) as typeof this.query;
+      // pg reports its connect timeout as a bare "timeout expired": say what it is, as a socket timeout.
+      const connect = this.connect.bind(this) as (callback: (error: Error | undefined) => void) => void;
+      this.connect = ((callback?: (error: Error | undefined) => void) => {
+        const translate = (error: Error | undefined) =>
+          error?.message === "timeout expired"
+            ? timedOut(`No connection to the database within ${connectMs} ms`, "connect", error)
+            : error;
+        if (callback) return connect((error) => callback(translate(error)));
+        return new Promise((resolve, reject) => connect((error) => (error ? reject(translate(error)) : resolve(this))));
+      }) as typeof this.connect;
     }
 
     /** pg's query, with every query object watched from the moment it is sent until it is answered. */

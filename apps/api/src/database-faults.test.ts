@@ -40,7 +40,7 @@ type Hook = () => void | Promise<void>;
  * INSERT and its COMMIT — so that a test stops the database exactly there, with the COMMIT the
  * next thing sent.
  */
-async function faultApp(url: string, bounds: DatabaseTimeouts = timeouts) {
+async function faultApp(url: string, bounds: DatabaseTimeouts = timeouts, { signedIn = true } = {}) {
   // The pool wait as in production (10 s): longer than any bound under test, so none hides behind it.
   const prisma = createPrismaClient(url, { max: 4, waitMs: 10_000, timeouts: bounds });
   const app = await buildApp({ prisma, clock: fixedClock });
@@ -100,7 +100,7 @@ async function faultApp(url: string, bounds: DatabaseTimeouts = timeouts) {
     () => prisma.$disconnect(),
     () => app.close(),
   );
-  const admin = await signIn(app, "admin");
+  const admin = signedIn ? await signIn(app, "admin") : { cookie: "", csrfToken: "" };
   const timed = async (request: InjectOptions) => {
     const started = Date.now();
     const res = await app.inject(request);
@@ -198,13 +198,20 @@ describe("the server's own bounds, on a database that answers", () => {
     expect((await f.timed({ url: "/api/test/sleep-in-transaction?seconds=0.1&times=2" })).res.statusCode).toBe(200);
   });
 
-  it("connections idle in the pool longer than the server lets a session idle are never lent: requests after a quiet spell succeed", async () => {
+  it("the pool never lends a connection the server has ended for idling, even when the client has not heard of it yet", async () => {
     const t = await createTestApp();
     cleanups.push(t.close);
-    const f = await faultApp(t.db.url);
-    // Four connections open, then quiet past idle_session_timeout (statementMs).
+    const real = new URL(t.db.url);
+    const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port) });
+    cleanups.push(() => proxy.cut());
+    const viaProxy = new URL(t.db.url);
+    viaProxy.port = String(proxy.port);
+    const f = await faultApp(viaProxy.toString(), timeouts, { signedIn: false });
+    // Four connections open, then quiet past idle_session_timeout (statementMs); the server's
+    // "terminating connection due to idle-session timeout" and its closing never reach the client.
     const warm = await Promise.all([1, 2, 3, 4].map(() => f.timed({ url: "/api/test/sleep?seconds=0.2" })));
     for (const { res } of warm) expect(res.statusCode).toBe(200);
+    proxy.holdFromServerOnOpenConnections();
     await sleep(timeouts.statementMs + 1000);
     const after = await Promise.all([1, 2, 3, 4].map(() => f.timed({ url: "/api/test/sleep?seconds=0" })));
     for (const { res } of after) expect(res.statusCode).toBe(200);
@@ -268,6 +275,27 @@ async function serverProcesses(dataDir: string): Promise<number[]> {
   }
   return [postmaster, ...children];
 }
+
+describe("the database stops answering: a new connection", () => {
+  it("a connection that gets no answer to its startup fails within the connect bound (not the 10 s pool wait) and answers 503", async () => {
+    const t = await createTestApp();
+    cleanups.push(t.close);
+    await t.db.prisma.$executeRaw`CREATE TABLE fault_probe (id text PRIMARY KEY)`;
+    const real = new URL(t.db.url);
+    const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port) });
+    cleanups.push(() => proxy.cut());
+    const viaProxy = new URL(t.db.url);
+    viaProxy.port = String(proxy.port);
+    // No request yet: the pool is empty, so the probe must open a connection, and the server never answers it.
+    const f = await faultApp(viaProxy.toString(), timeouts, { signedIn: false });
+    proxy.pause();
+    const answer = await f.probe("new-connection", "autocommit");
+    expectUnavailable(answer);
+    expect(answer.ms).toBeLessThan(timeouts.connectMs + 3000);
+    proxy.resume();
+    expect(await written(t.db.prisma, ["new-connection"])).toEqual([]);
+  });
+});
 
 describe("a server of this test's own, paused (SIGSTOP) and stopped", () => {
   let server: RunningPostgres;

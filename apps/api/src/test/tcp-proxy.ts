@@ -1,7 +1,14 @@
 import net from "node:net";
 
 /** One client connection through the proxy: the two sockets, and what a pause holds back from each. */
-type Link = { client: net.Socket; upstream: net.Socket; held: Map<net.Socket, Buffer[]>; ended: Set<net.Socket> };
+type Link = {
+  client: net.Socket;
+  upstream: net.Socket;
+  held: Map<net.Socket, Buffer[]>;
+  ended: Set<net.Socket>;
+  /** Holds what the server sends on this connection (data and its closing), whatever the pause. */
+  holdFromServer: boolean;
+};
 
 /**
  * A loopback TCP proxy that a test can cut and restore, to play a database outage; or pause and
@@ -17,8 +24,9 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   let heldTowardServer = 0;
 
   const forward = (link: Link, from: net.Socket, to: net.Socket) => {
+    const holding = () => paused || (from === link.upstream && link.holdFromServer);
     from.on("data", (chunk: Buffer) => {
-      if (!paused) {
+      if (!holding()) {
         to.write(chunk);
         return;
       }
@@ -26,17 +34,17 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       if (from === link.client) heldTowardServer += chunk.length;
     });
     from.on("end", () => {
-      if (paused) link.ended.add(from);
+      if (holding()) link.ended.add(from);
       else to.end();
     });
     // A reset (or any error) on one side: while paused it waits with the rest, else it passes on.
     from.on("error", () => {
-      if (paused) link.ended.add(from);
+      if (holding()) link.ended.add(from);
       else to.destroy();
     });
     from.on("close", () => {
-      if (!paused) to.destroy();
-      else link.ended.add(from);
+      if (holding()) link.ended.add(from);
+      else to.destroy();
     });
   };
 
@@ -52,6 +60,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
             [upstream, []],
           ]),
           ended: new Set(),
+          holdFromServer: false,
         };
         links.add(link);
         upstream.on("close", () => links.delete(link));
@@ -97,6 +106,13 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         }
         link.ended.clear();
       }
+    },
+    /**
+     * On the connections open now, what the server sends (an error, its closing) is held for good:
+     * the client side learns nothing of what the server does with them. New connections pass.
+     */
+    holdFromServerOnOpenConnections: () => {
+      for (const link of links) link.holdFromServer = true;
     },
     /** Bytes the client side (the app) sent toward the server during pauses so far. */
     heldTowardServer: () => heldTowardServer,
