@@ -86,7 +86,12 @@ test("alerts run by the office; a yellow notice to 住建 signed for, answered a
   await chooseOption(page, project, PROJECT);
   await detail;
   const milestone = dialog.getByRole("combobox", { name: "推进节点" });
-  await expect(dialog.locator(".ant-form-item").filter({ has: milestone }).locator(".anticon-loading")).toHaveCount(0);
+  // (`has` takes a locator relative to the form item: the page's, not the dialog's.)
+  const milestoneItem = dialog
+    .locator(".ant-form-item")
+    .filter({ has: page.getByRole("combobox", { name: "推进节点" }) });
+  await expect(milestoneItem).toHaveCount(1);
+  await expect(milestoneItem.locator(".anticon-loading")).toHaveCount(0);
   await chooseOption(page, milestone, RECORD);
   await expect(dialog.locator(".ant-form-item").filter({ hasText: "责任单位" })).toContainText("市住建局");
   await dialog.getByLabel("督办要求").fill(requirement);
