@@ -26,10 +26,10 @@ export type DatabaseTimeouts = {
  * session idle, so that the server has cancelled the statement, or ended the session, by the
  * time the client gives up: whatever reaches the server after that finds no session to run in.
  */
-export const ANSWER_MARGIN_MS = 1000;
+const ANSWER_MARGIN_MS = 1000;
 
 /** What the client makes of {@link DatabaseTimeouts}. */
-export function boundsOf({ connectMs, statementMs, transactionMs }: DatabaseTimeouts) {
+function boundsOf({ connectMs, statementMs, transactionMs }: DatabaseTimeouts) {
   return {
     connectMs,
     /** The client's patience for one answer: past it, the connection is reset and the query fails. */
