@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type Briefing } from "@resettle/domain";
+import { daysBetween, type Briefing } from "@resettle/domain";
 import { chinaDayEnd, chinaDayStart } from "../../lib/clock.js";
 import type { Db } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
