@@ -93,7 +93,7 @@ test("alerts run by the office; a yellow notice to 住建 signed for, answered a
   await expect(milestoneItem).toHaveCount(1);
   await expect(milestoneItem.locator(".anticon-loading")).toHaveCount(0);
   await chooseOption(page, milestone, RECORD);
-  await expect(dialog.locator(".ant-form-item").filter({ hasText: "责任单位" })).toContainText("市住建局");
+  await expect(dialog.locator(".ant-form-item").filter({ hasText: /^责任单位/ })).toContainText("市住建局");
   await dialog.getByLabel("督办要求").fill(requirement);
   const replyBy = dialog.getByLabel("反馈时限");
   await replyBy.click();
