@@ -81,11 +81,13 @@ describe("POST /api/supervision-notices with 配合单位", () => {
     expect(audited.after).toMatchObject({ department: "市住建局", cooperating: ["市法院", "双台子区政府"] });
     // 交办: the lead's alert, and one for each cooperating department, in its coordinators' notifications.
     const alerts = await t.db.prisma.alert.findMany({ where: { entityId: notice.id }, orderBy: { key: "asc" } });
-    expect(alerts.map((a) => [a.key, a.departmentId])).toEqual([
+    // Ordered by key, as read: the two departments' keys sort by their (random) ids.
+    const expected: [string, string][] = [
       [`cooperating:${ids.fayuan}`, ids.fayuan],
       [`cooperating:${ids.shuangtaizi}`, ids.shuangtaizi],
       ["issued", ids.zhujian],
-    ]);
+    ];
+    expect(alerts.map((a) => [a.key, a.departmentId])).toEqual(expected.sort(([a], [b]) => (a < b ? -1 : 1)));
     const bell = (await t.as("coord-shuangtaizi")({ url: "/api/notifications" })).json();
     expect(bell.items.map((n: { title: string }) => n.title)).toContainEqual(
       expect.stringMatching(/^配合督办单：盘回迁督〔2026〕5号（黄色，牵头单位 市住建局）/),
