@@ -17,7 +17,7 @@ import {
 import { Prisma } from "@resettle/prisma/client";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import { todayInChina } from "../../lib/clock.js";
+import { chinaDayEnd, chinaDayStart, todayInChina } from "../../lib/clock.js";
 import type { Db, ServiceContext } from "../../lib/context.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
 import { readOldArrears } from "../subsidy/index.js";
@@ -29,8 +29,6 @@ import { readOldArrears } from "../subsidy/index.js";
 
 const DAY_MS = 86_400_000;
 /** The instant a day in China ends (the next day's 00:00, UTC+8). */
-const endOfChinaDay = (day: string) => new Date(fromIsoDate(day).getTime() + DAY_MS - 8 * 3_600_000);
-const startOfChinaDay = (day: string) => new Date(fromIsoDate(day).getTime() - 8 * 3_600_000);
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 type Window = { from: string; to: string; asOf: string };
@@ -118,17 +116,17 @@ const noticesSql = ({ from, asOf }: Window) => Prisma.sql`
          CASE WHEN n."extensionStatus" = 'approved' AND n."extensionUntil" IS NOT NULL
               THEN n."extensionUntil" ELSE n."replyBy" END AS due,
          (SELECT (min(e.at) AT TIME ZONE 'Asia/Shanghai')::date FROM supervision_notice_events e
-           WHERE e."noticeId" = n.id AND e.step = 'reply' AND e.at < ${endOfChinaDay(asOf)}) AS done
+           WHERE e."noticeId" = n.id AND e.step = 'reply' AND e.at < ${chinaDayEnd(asOf)}) AS done
   FROM supervision_notices n LEFT JOIN projects p ON p.id = n."projectId"
-  WHERE n."issuedAt" >= ${startOfChinaDay(from)} AND n."issuedAt" < ${endOfChinaDay(asOf)}`;
+  WHERE n."issuedAt" >= ${chinaDayStart(from)} AND n."issuedAt" < ${chinaDayEnd(asOf)}`;
 
 /** Tickets whose deadline fell in the window, with when each was resolved. */
 const ticketsSql = ({ from, asOf }: Window) => Prisma.sql`
   SELECT k.id, k.description, k."projectId", p.name AS "projectName", k."responsibleDepartmentId" AS dept,
          p."districtId" AS district, (k."deadlineAt" AT TIME ZONE 'Asia/Shanghai')::date AS due, k."deadlineAt",
-         CASE WHEN k."resolvedAt" < ${endOfChinaDay(asOf)} THEN k."resolvedAt" END AS "resolvedAt"
+         CASE WHEN k."resolvedAt" < ${chinaDayEnd(asOf)} THEN k."resolvedAt" END AS "resolvedAt"
   FROM utility_tickets k JOIN projects p ON p.id = k."projectId"
-  WHERE k."deadlineAt" >= ${startOfChinaDay(from)} AND k."deadlineAt" < ${endOfChinaDay(asOf)}`;
+  WHERE k."deadlineAt" >= ${chinaDayStart(from)} AND k."deadlineAt" < ${chinaDayEnd(asOf)}`;
 
 /**
  * 配合事项: one row per department and record it cooperated on (配合单位) at some time in the
@@ -140,8 +138,8 @@ const ticketsSql = ({ from, asOf }: Window) => Prisma.sql`
  * (on a project: to any of its milestones and items); null when it did neither.
  */
 const cooperationSql = ({ from, asOf }: Window) => {
-  const start = startOfChinaDay(from);
-  const end = endOfChinaDay(asOf);
+  const start = chinaDayStart(from);
+  const end = chinaDayEnd(asOf);
   const doneBefore = (table: "m" | "i") => {
     const t = Prisma.raw(table);
     return Prisma.sql`(${t}.status = 'done' AND coalesce(${t}."completedOn",
@@ -214,7 +212,7 @@ const emptyFigures = (): ScoreComponents => ({
 /** Everything a scorecard counts, per unit (department or district), for one window. */
 async function readFigures(db: Db, kind: ScoreKind, w: Window, freshnessDays: number) {
   const unit = unitOf(kind, Prisma.sql`dept`, Prisma.sql`district`);
-  const freshFrom = endOfChinaDay(toIsoDate(new Date(fromIsoDate(w.asOf).getTime() - freshnessDays * DAY_MS)));
+  const freshFrom = chinaDayEnd(toIsoDate(new Date(fromIsoDate(w.asOf).getTime() - freshnessDays * DAY_MS)));
   const [work, notices, tickets, open, projects, districts, helped] = await Promise.all([
     db.$queryRaw<{ unit: string; due: number; onTime: number; late: number; days: number }[]>`
       SELECT ${unit} AS unit, count(*)::int AS due, count(*) FILTER (WHERE ${onTimeSql(w.asOf)})::int AS "onTime",
@@ -239,16 +237,16 @@ async function readFigures(db: Db, kind: ScoreKind, w: Window, freshnessDays: nu
              count(*) FILTER (WHERE o."createdAt" >= ${freshFrom} OR EXISTS (
                SELECT 1 FROM audit_events a
                WHERE a."entityType" = o.type AND a."entityId" = o.id::text
-                 AND a.at >= ${freshFrom} AND a.at < ${endOfChinaDay(w.asOf)}))::int AS fresh
+                 AND a.at >= ${freshFrom} AND a.at < ${chinaDayEnd(w.asOf)}))::int AS fresh
       FROM (
         SELECT 'milestone' AS type, m.id, m."responsibleDepartmentId" AS dept, p."districtId" AS district, m."createdAt"
         FROM milestones m JOIN projects p ON p.id = m."projectId"
-        WHERE m."withdrawnAt" IS NULL AND m."createdAt" < ${endOfChinaDay(w.asOf)}
+        WHERE m."withdrawnAt" IS NULL AND m."createdAt" < ${chinaDayEnd(w.asOf)}
           AND NOT (m.status = 'done' AND coalesce(m."completedOn", (m."completedAt" AT TIME ZONE 'Asia/Shanghai')::date, m."dueDate") <= ${w.asOf}::date)
         UNION ALL
         SELECT 'item', i.id, i."responsibleDepartmentId", p."districtId", i."createdAt"
         FROM items i JOIN projects p ON p.id = i."projectId"
-        WHERE i."withdrawnAt" IS NULL AND i."createdAt" < ${endOfChinaDay(w.asOf)}
+        WHERE i."withdrawnAt" IS NULL AND i."createdAt" < ${chinaDayEnd(w.asOf)}
           AND NOT (i.status = 'done' AND coalesce(i."completedOn", (i."completedAt" AT TIME ZONE 'Asia/Shanghai')::date, i."dueDate") <= ${w.asOf}::date)
       ) o WHERE ${unit} IS NOT NULL GROUP BY 1`,
     // Each project's households and the ledger's sum up to the window's end.
@@ -391,8 +389,8 @@ export async function readScoreRecords(
         return db.$queryRaw<Row[]>`
           SELECT 'ticket' AS type, id, description AS label, "projectId", "projectName", due,
                  ("resolvedAt" AT TIME ZONE 'Asia/Shanghai')::date AS done,
-                 CASE WHEN coalesce("resolvedAt", ${endOfChinaDay(w.asOf)}) > "deadlineAt"
-                      THEN ceil(extract(epoch FROM coalesce("resolvedAt", ${endOfChinaDay(w.asOf)}) - "deadlineAt") / 86400)
+                 CASE WHEN coalesce("resolvedAt", ${chinaDayEnd(w.asOf)}) > "deadlineAt"
+                      THEN ceil(extract(epoch FROM coalesce("resolvedAt", ${chinaDayEnd(w.asOf)}) - "deadlineAt") / 86400)
                       ELSE 0 END::int AS "daysLate",
                  count(*) OVER ()::int AS total
           FROM (${ticketsSql(w)}) x WHERE ${unit} = ${query.id}::uuid

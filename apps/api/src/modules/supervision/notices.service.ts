@@ -25,7 +25,7 @@ import type { Prisma } from "@resettle/prisma/client";
 import { raiseAlerts, type AlertCandidate } from "../../lib/alert-store.js";
 import { AppError } from "../../lib/app-error.js";
 import { audit, type AuditActor } from "../../lib/audit.js";
-import { todayInChina, type Clock } from "../../lib/clock.js";
+import { chinaDay, todayInChina, type Clock } from "../../lib/clock.js";
 import type { Db, ServiceContext } from "../../lib/context.js";
 import { checkCooperators } from "../../lib/cooperation.js";
 import { fromIsoDate, toIsoDate } from "../../lib/dates.js";
@@ -78,7 +78,7 @@ const awaitsDepartment = (status: NoticeStatus) =>
   status === "issued" || status === "received" || status === "returned";
 
 function present(row: NoticeRow, now: Date): Notice {
-  const today = todayInChina({ now: () => now });
+  const today = chinaDay(now);
   const end = row.closedAt ?? now;
   return {
     id: row.id,
@@ -456,7 +456,7 @@ export async function escalateOverdueNotices(tx: Db, clock: Clock, actor: AuditA
   });
   const daysBetween = (from: string, to: string) => (fromIsoDate(to).getTime() - fromIsoDate(from).getTime()) / DAY_MS;
   const due = rows.filter((row) => {
-    const lastRaised = row.events[0] ? todayInChina({ now: () => row.events[0]!.at }) : null;
+    const lastRaised = row.events[0] ? chinaDay(row.events[0]!.at) : null;
     const since = lastRaised && lastRaised > dueDay(row) ? lastRaised : dueDay(row);
     return daysBetween(since, today) >= NOTICE_ESCALATE_DAYS;
   });
