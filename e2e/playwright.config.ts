@@ -60,7 +60,9 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    stdout: "ignore",
+    // At LOG_LEVEL warn the server writes only faults (a 5xx, the database unreachable): shown,
+    // so a failed run says what the server met.
+    stdout: "pipe",
     stderr: "pipe",
     env: {
       PORT: String(port),

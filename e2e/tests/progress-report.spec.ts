@@ -46,7 +46,13 @@ test("the report form refuses −5, 0 and 3.5 where they are typed, filing nothi
   expect(await ledger()).toEqual(before);
 
   await households.fill("3");
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().includes("/progress-reports"),
+  );
   await submit.dblclick();
+  const answer = await answered;
+  // On a failure, the server's own words, not only a missing message.
+  expect(`${answer.status()} ${answer.status() === 201 ? "" : await answer.text()}`.trim()).toBe("201");
   await expect(page.getByText("回迁户数已上报")).toBeVisible();
   await expect(footer).toContainText(`共 ${before.total + 1} 条记录`);
   // Give a second request every chance to land before counting.
