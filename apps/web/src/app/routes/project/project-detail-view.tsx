@@ -111,6 +111,7 @@ export function ProjectDetailView({ project }: { project: ProjectDetail }) {
                   canKeep={canReport}
                   registered={project.registeredHouseholds}
                   movedBack={project.movedBack}
+                  totalHouseholds={project.totalHouseholds}
                 />
               </SectionCard>
             ),

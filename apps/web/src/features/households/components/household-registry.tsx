@@ -1,6 +1,6 @@
 import { can, HOUSEHOLD_STATES, type Household, type HouseholdState } from "@resettle/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Input, Select, Space } from "antd";
+import { Alert, Button, Input, Select, Space, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ExportButton } from "../../../components/ui/export-button";
@@ -22,6 +22,8 @@ type Props = {
   registered: number;
   /** Households counted moved back from typed reports: then the registry starts by import. */
   movedBack: number;
+  /** The plan's total households: a registry never holds more. */
+  totalHouseholds: number;
 };
 
 /**
@@ -29,7 +31,7 @@ type Props = {
  * digits, a page at a time from the server; add a household, move one, and (administrators) read
  * one full ID number with a reason.
  */
-export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }: Props) {
+export function HouseholdRegistry({ projectId, canKeep, registered, movedBack, totalHouseholds }: Props) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const [query, setQuery] = useState<HouseholdListQuery>({ page: 1, pageSize: 20 });
@@ -40,6 +42,9 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
   const [revealing, setRevealing] = useState<Household | null>(null);
   const [viewing, setViewing] = useState<Household | null>(null);
   const startsByImport = registered === 0 && movedBack > 0;
+  // Offered only while there is room: the server refuses one more (registry_full) anyway.
+  const full = registered >= totalHouseholds;
+  const fullReason = full ? t("fieldReasons.registry_full", { maximum: totalHouseholds }) : undefined;
 
   return (
     <section aria-label={t("households.title")}>
@@ -70,11 +75,19 @@ export function HouseholdRegistry({ projectId, canKeep, registered, movedBack }:
           onSearch={(q) => setQuery((current) => ({ ...current, q: q.trim() || undefined, page: 1 }))}
         />
         {canKeep && !startsByImport && (
-          <Button type="primary" onClick={() => setAdding(true)}>
-            {t("households.add")}
-          </Button>
+          <Tooltip title={fullReason}>
+            <Button type="primary" disabled={full} onClick={() => setAdding(true)}>
+              {t("households.add")}
+            </Button>
+          </Tooltip>
         )}
-        {canKeep && <Button onClick={() => setImporting(true)}>{t("households.import.button")}</Button>}
+        {canKeep && (
+          <Tooltip title={fullReason}>
+            <Button disabled={full} onClick={() => setImporting(true)}>
+              {t("households.import.button")}
+            </Button>
+          </Tooltip>
+        )}
         {/* The roster's export for this project: the same households, masked, in the order entered. */}
         <ExportButton
           path="/households/export"
