@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   checkHouseholdMove,
   fictionalIdNumber,
+  HOUSEHOLD_STATE_WORDS,
+  HOUSEHOLD_STATES,
   HouseholdCreateSchema,
+  isSettled,
+  type HouseholdState,
   idNumberProblem,
   maskIdNumber,
   maskPhone,
@@ -72,5 +76,106 @@ describe("checkHouseholdMove", () => {
     expect(checkHouseholdMove("monetary", "waiting")).toMatchObject({ ok: false, reason: "reason_required" });
     expect(checkHouseholdMove("moved_back", "monetary")).toMatchObject({ ok: false, reason: "reason_required" });
     expect(checkHouseholdMove("waiting", "waiting")).toMatchObject({ ok: false, reason: "transition_not_allowed" });
+  });
+});
+
+describe("checkHouseholdMove, every pair", () => {
+  // The road 待回迁 → 已选房 → 已签约 → 已交钥匙 → 已回迁, with 货币补偿 beside it: "f" forward (no
+  // reason), "b" back (a reason), "-" staying. Rows are from, columns to, in HOUSEHOLD_STATES' order.
+  const MOVES: Record<HouseholdState, string> = {
+    waiting: "-ffff f",
+    allocated: "b-fff f",
+    contracted: "bb-ff f",
+    keys_handed: "bbb-f f",
+    moved_back: "bbbb- b",
+    monetary: "bbbbb -",
+  };
+
+  it("goes forward freely, back only with a reason, and never stays", () => {
+    for (const from of HOUSEHOLD_STATES)
+      HOUSEHOLD_STATES.forEach((to, i) => {
+        const kind = MOVES[from].replace(" ", "")[i];
+        const bare = checkHouseholdMove(from, to);
+        const reasoned = checkHouseholdMove(from, to, "误录");
+        if (kind === "f") {
+          expect(bare, `${from} → ${to}`).toEqual({ ok: true, backwards: false });
+        } else if (kind === "b") {
+          expect(bare, `${from} → ${to}`).toEqual({
+            ok: false,
+            reason: "reason_required",
+            message: `going back from ${from} to ${to} needs the reason`,
+          });
+          expect(reasoned, `${from} → ${to} with a reason`).toEqual({ ok: true, backwards: true });
+        } else {
+          expect(reasoned).toEqual({ ok: false, reason: "transition_not_allowed", message: `already ${from}` });
+        }
+      });
+  });
+
+  it("takes a reason of blanks for none", () => {
+    expect(checkHouseholdMove("keys_handed", "contracted", "  ")).toMatchObject({
+      ok: false,
+      reason: "reason_required",
+    });
+  });
+
+  it("counts moved back and settled in money as moved back, nothing else", () => {
+    expect(HOUSEHOLD_STATES.filter(isSettled)).toEqual(["moved_back", "monetary"]);
+  });
+
+  it("names each state in the registry keepers' words (the import reads them, exports print them)", () => {
+    expect(HOUSEHOLD_STATES.map((s) => HOUSEHOLD_STATE_WORDS[s])).toEqual([
+      "待回迁",
+      "已选房",
+      "已签约",
+      "已交钥匙",
+      "已回迁",
+      "货币补偿",
+    ]);
+  });
+});
+
+describe("idNumberProblem, its edges", () => {
+  it("takes the whole string: nothing before or after the 18 characters", () => {
+    expect(idNumberProblem("011010519491231002X", TODAY)).toBe("format");
+    expect(idNumberProblem("11010519491231002X1", TODAY)).toBe("format");
+  });
+
+  it("accepts a birth on 1900-01-01 and on today, not the day before 1900 or tomorrow", () => {
+    expect(idNumberProblem(fictionalIdNumber(3, "19000101"), TODAY)).toBeNull();
+    expect(idNumberProblem(fictionalIdNumber(4, "18991231"), TODAY)).toBe("birth_date");
+    expect(idNumberProblem(fictionalIdNumber(5, "20261125"), TODAY)).toBeNull();
+    expect(idNumberProblem(fictionalIdNumber(6, "20261126"), TODAY)).toBe("birth_date");
+  });
+
+  describe("the schema, without a clock, reads today in China", () => {
+    afterEach(() => vi.useRealTimers());
+    const household = (idNumber: string) => ({
+      headName: "张三",
+      idNumber,
+      address: "x",
+      areaM2: 80,
+      approach: "on_site_rebuild",
+    });
+
+    it("accepts a baby born today in China while it is still yesterday in UTC, not one born tomorrow", () => {
+      vi.useFakeTimers({ now: new Date("2026-11-25T17:00:00Z"), toFake: ["Date"] }); // 26th, 01:00 in China
+      expect(HouseholdCreateSchema.safeParse(household(fictionalIdNumber(7, "20261126"))).success).toBe(true);
+      expect(HouseholdCreateSchema.safeParse(household(fictionalIdNumber(8, "20261127"))).success).toBe(false);
+    });
+  });
+});
+
+describe("masking, its edges", () => {
+  it("masks all of an ID number that is not 18 characters", () => {
+    expect(maskIdNumber("1101051949")).toBe("******");
+  });
+
+  it("reads a mobile number only as 11 digits starting with 1; keeps no more than the last four otherwise", () => {
+    expect(maskPhone("013812345678")).toBe("********5678");
+    expect(maskPhone("138123456789")).toBe("********6789");
+    expect(maskPhone("12345")).toBe("*2345");
+    expect(maskPhone("1234")).toBe("****");
+    expect(maskPhone("12")).toBe("****");
   });
 });

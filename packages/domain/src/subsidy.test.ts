@@ -73,3 +73,26 @@ describe("months and ageing", () => {
     expect(SubsidyPaymentCreateSchema.safeParse({ ...base, amountFen: 1 }).success).toBe(true);
   });
 });
+
+describe("months and money, their edges", () => {
+  it("pads the month after a single-digit one", () => {
+    expect(nextMonth("2026-02")).toBe("2026-03");
+    expect(nextMonth("2026-09")).toBe("2026-10");
+    expect(nextMonth("2026-12")).toBe("2027-01");
+  });
+
+  it("reads an area with one decimal as tenths, spaces around it dropped, and refuses anything else", () => {
+    expect(monthlyDueFen("per_m2", 1000, " 80.5 ")).toBe(80_500);
+    expect(monthlyDueFen("per_m2", 1000, "80")).toBe(80_000);
+    expect(() => monthlyDueFen("per_m2", 1000, "80.555")).toThrow("not an area: 80.555");
+    expect(() => monthlyDueFen("per_m2", 1000, "x80")).toThrow();
+    expect(() => monthlyDueFen("per_m2", 1000, "80x")).toThrow();
+  });
+
+  it("reads thousands separators only in threes after a first group of one to three digits", () => {
+    expect(yuanToFen("12,345.6")).toBe(1_234_560);
+    expect(yuanToFen("1,234,567")).toBe(123_456_700);
+    expect(yuanToFen("1234,567")).toBeNull();
+    expect(yuanToFen("1,23")).toBeNull();
+  });
+});

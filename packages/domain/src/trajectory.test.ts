@@ -476,3 +476,17 @@ describe("computeTrajectory: a forecast past the dates any record holds", () => 
     expect(() => TrajectorySchema.parse(t)).not.toThrow();
   });
 });
+
+describe("computeTrajectory: the edges of a day", () => {
+  it("counts 1 January as begun: the year's figures are there, and its first day's share of the target", () => {
+    const t = trajectory({ ...xiangyang, reports: [report("2018-06-01", 700)], asOf: "2019-01-01" });
+    expect(t.years[1]).toMatchObject({ year: 2019, actualInYear: 0, cumulativeActual: 700 });
+    expect(t.expectedToDate).toBe(681); // 680 + 528 / 365, rounded
+  });
+
+  it("forecasts a date exactly 100 years ahead, up to the last date a record can hold (2100-12-31)", () => {
+    // 200 left at 1 household in six months: 1,200 months, the longest forecast there is.
+    const t = trajectory({ totalHouseholds: 201, targets: [], reports: [report("2000-12-01", 1)], asOf: "2000-12-31" });
+    expect(t.forecastCompletion).toBe("2100-12-31");
+  });
+});

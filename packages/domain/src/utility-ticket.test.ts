@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTicketMove, inHeatingSeason, ticketDeadline } from "./utility-ticket.js";
+import { checkTicketMove, inHeatingSeason, isTicketOpen, ticketDeadline, ticketMovesFrom } from "./utility-ticket.js";
 
 const at = (iso: string) => new Date(iso);
 
@@ -46,5 +46,46 @@ describe("checkTicketMove", () => {
     expect(checkTicketMove("resolved", "open")).toMatchObject({ ok: false, reason: "reason_required" });
     expect(checkTicketMove("confirmed", "open", "又停暖了")).toEqual({ ok: true, reopen: true });
     expect(checkTicketMove("open", "confirmed")).toMatchObject({ ok: false, reason: "transition_not_allowed" });
+  });
+});
+
+describe("the ticket's moves, every pair", () => {
+  const STATUSES = ["open", "in_progress", "resolved", "confirmed"] as const;
+  const ALLOWED: Record<(typeof STATUSES)[number], string[]> = {
+    open: ["in_progress", "resolved"],
+    in_progress: ["resolved"],
+    resolved: ["confirmed", "open"],
+    confirmed: ["open"],
+  };
+
+  it("allows what the table says (and offers the same), refusing the rest with both ends named", () => {
+    for (const from of STATUSES) {
+      expect(ticketMovesFrom(from)).toEqual(ALLOWED[from]);
+      for (const to of STATUSES)
+        if (ALLOWED[from].includes(to))
+          expect(checkTicketMove(from, to, "原因"), `${from} → ${to}`).toEqual({ ok: true, reopen: to === "open" });
+        else
+          expect(checkTicketMove(from, to, "原因"), `${from} → ${to}`).toEqual({
+            ok: false,
+            reason: "transition_not_allowed",
+            message: `a ticket does not move from ${from} to ${to}`,
+          });
+    }
+  });
+
+  it("takes blanks for no reason to reopen", () => {
+    expect(checkTicketMove("confirmed", "open", "  ")).toEqual({
+      ok: false,
+      reason: "reason_required",
+      message: "reopening needs the reason",
+    });
+  });
+
+  it("counts a ticket open until resolved", () => {
+    expect(STATUSES.filter(isTicketOpen)).toEqual(["open", "in_progress"]);
+  });
+
+  it("gives the rest 7 days out of the heating season too", () => {
+    expect(ticketDeadline("other", at("2026-07-01T02:00:00Z")).toISOString()).toBe("2026-07-08T02:00:00.000Z");
   });
 });
