@@ -68,7 +68,15 @@ export async function buildApp(options: AppOptions) {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Closing (SIGTERM: server.ts), the answers still being made end their keep-alive connection:
+  // else each stays open, idle, for keep-alive's 72 s, and so does close() waiting for it.
+  let closing = false;
+  app.addHook("preClose", (done) => {
+    closing = true;
+    done();
+  });
   app.addHook("onSend", async (request, reply) => {
+    if (closing) reply.header("connection", "close");
     reply.header("x-request-id", request.id);
     // API answers are per user and per moment (/api/auth/me carries the CSRF token): never cached.
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
