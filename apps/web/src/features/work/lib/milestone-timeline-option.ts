@@ -23,6 +23,9 @@ const colorOf = (m: Milestone, today: string) =>
         ? TIMELINE_COLORS.blocked
         : TIMELINE_COLORS.open;
 
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
 type RenderApi = {
   value: (dim: number) => number | string;
   coord: (point: (number | string)[]) => number[];
@@ -52,8 +55,10 @@ export function buildMilestoneTimelineOption(milestones: Milestone[], today: str
       formatter: (params: { dataIndex: number; seriesType: string }) => {
         const m = rows[params.seriesType === "scatter" ? params.dataIndex : lateSpans[params.dataIndex]!.index];
         if (!m) return "";
+        // ECharts puts a formatter's string into the page as HTML: a title is text, escaped.
         return [m.title, `${m.dueDate} · ${labels.status(m)}`, isOverdue(m, today) ? labels.overdue(m) : ""]
           .filter(Boolean)
+          .map(escapeHtml)
           .join("<br/>");
       },
     },
