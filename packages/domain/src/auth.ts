@@ -63,5 +63,3 @@ export const ChangePasswordRequestSchema = z.object({
   newPassword: NewPasswordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
-
-export const CSRF_HEADER = "x-csrf-token";

@@ -4,6 +4,7 @@ export * from "./plan-window.js";
 export * from "./sets.js";
 export * from "./errors.js";
 export * from "./idempotency.js";
+export * from "./headers.js";
 export * from "./text-limits.js";
 export * from "./pagination.js";
 export * from "./district.js";

@@ -2,12 +2,17 @@ import type { Capability } from "@resettle/domain";
 import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { PageLoading } from "./layout/page-loading";
-import { RequireCapability } from "./layout/require-capability";
 import { RequireSession } from "./layout/require-session";
-import { RouteErrorPage } from "./layout/route-error-page";
 
 // Every page is its own chunk, and so is the signed-in frame around them (header, menu,
 // notifications): the login page loads neither (issue 13, docs/performance.md).
+// So are the pages of what went wrong (a crash, a 403), with Ant Design's Result and its illustrations.
+const RouteErrorPage = lazy(() =>
+  import("./layout/route-error-page").then((module) => ({ default: module.RouteErrorPage })),
+);
+const RequireCapability = lazy(() =>
+  import("./layout/require-capability").then((module) => ({ default: module.RequireCapability })),
+);
 const AppLayout = lazy(() => import("./layout/app-layout").then((module) => ({ default: module.AppLayout })));
 const LoginPage = lazy(() => import("./routes/login-page"));
 const DashboardPage = lazy(() => import("./routes/dashboard/dashboard-page"));
@@ -41,6 +46,12 @@ const ReviewPage = lazy(() => import("./routes/reviews/review-page"));
 const ReviewsPage = lazy(() => import("./routes/reviews/reviews-page"));
 const NotFoundPage = lazy(() => import("./routes/not-found-page"));
 
+const routeError = (
+  <Suspense fallback={<PageLoading />}>
+    <RouteErrorPage />
+  </Suspense>
+);
+
 const restricted = (path: string, capability: Capability, page: ReactNode) => ({
   path,
   element: <RequireCapability capability={capability} />,
@@ -55,7 +66,7 @@ export function createRouter() {
   return createBrowserRouter([
     {
       path: "login",
-      errorElement: <RouteErrorPage />,
+      errorElement: routeError,
       element: (
         <Suspense fallback={<PageLoading />}>
           <LoginPage />
@@ -64,7 +75,7 @@ export function createRouter() {
     },
     {
       element: <RequireSession />,
-      errorElement: <RouteErrorPage />,
+      errorElement: routeError,
       children: [
         {
           element: (

@@ -1,10 +1,16 @@
-import { CSRF_HEADER, ErrorResponseSchema, IDEMPOTENCY_HEADER, type ErrorCode } from "@resettle/domain";
+import { CSRF_HEADER, IDEMPOTENCY_HEADER, type ErrorCode } from "@resettle/domain";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
 import { endSession, getCsrfToken } from "./session-token";
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 export type SendMethod = "POST" | "PUT" | "PATCH" | "DELETE";
+/**
+ * The schema an answer is checked against, or its import: the sign-in page and the session guard
+ * pass `import()`s (lib/first-load-schemas.ts), so the first load carries no zod and the schema
+ * arrives while the request is under way (issue 13, docs/performance.md).
+ */
+type SchemaSource<S extends z.ZodType> = S | PromiseLike<S>;
 
 /** These answer 401 as part of their job (wrong password, not signed in): not a lost session. */
 const SESSION_PATHS = new Set(["/auth/login", "/auth/me"]);
@@ -35,7 +41,10 @@ function retryAfterSeconds(response: Response): number | null {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
+  const [body, { ErrorResponseSchema }] = await Promise.all([
+    response.json().catch((): unknown => null),
+    import("./first-load-schemas"),
+  ]);
   const parsed = ErrorResponseSchema.safeParse(body);
   const retryAfter = retryAfterSeconds(response);
   if (!parsed.success) {
@@ -73,9 +82,11 @@ async function request<S extends z.ZodType>(
   path: string,
   url: string,
   init: RequestInit,
-  schema: S | undefined,
+  schemaSource: SchemaSource<S> | undefined,
   transport: Transport = fetch,
 ): Promise<z.infer<S> | undefined> {
+  // A schema still loading when the request fails is not waited for: its own failure is moot then.
+  if (schemaSource instanceof Promise) schemaSource.catch(() => undefined);
   let response: Response;
   try {
     response = await transport(url, { ...init, credentials: "same-origin" });
@@ -88,9 +99,10 @@ async function request<S extends z.ZodType>(
     if (response.status === 401 && !SESSION_PATHS.has(path)) endSession();
     throw error;
   }
-  if (!schema) return undefined;
+  if (!schemaSource) return undefined;
 
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  const [schema, body] = await Promise.all([schemaSource, response.json().catch((): unknown => undefined)]);
+  const parsed = schema.safeParse(body);
   if (!parsed.success) {
     // A contract drift between API and web: loud in the console, calm in the UI.
     console.error(`Unexpected response from ${path}`, parsed.error.issues);
@@ -102,7 +114,7 @@ async function request<S extends z.ZodType>(
 /** GETs a JSON resource and checks it against the shared contract before anyone renders it. */
 export async function apiGet<S extends z.ZodType>(
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   options: { params?: QueryParams; signal?: AbortSignal } = {},
 ): Promise<z.infer<S>> {
   const result = await request(
@@ -151,14 +163,14 @@ export async function apiSend<S extends z.ZodType>(
   method: SendMethod,
   path: string,
   body: unknown,
-  schema: S,
+  schema: SchemaSource<S>,
 ): Promise<z.infer<S>>;
 export async function apiSend(method: SendMethod, path: string, body?: unknown): Promise<void>;
 export async function apiSend<S extends z.ZodType>(
   method: SendMethod,
   path: string,
   body?: unknown,
-  schema?: S,
+  schema?: SchemaSource<S>,
 ): Promise<z.infer<S> | void> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";

@@ -1,10 +1,14 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
-import { ErrorResult } from "../../components/ui/error-result";
 import { authQueries, CHANGE_PASSWORD_PATH, SessionContext } from "../../features/auth";
 import { loginPath, setUnauthorizedHandler } from "../../lib/session-token";
 import { PageLoading } from "./page-loading";
+
+// Loaded only when the session cannot be read: Ant Design's Result stays out of the first load.
+const ErrorResult = lazy(() =>
+  import("../../components/ui/error-result").then((module) => ({ default: module.ErrorResult })),
+);
 
 /** Every page but the login page needs a session; without one, the login page, then back here. */
 export function RequireSession() {
@@ -26,7 +30,9 @@ export function RequireSession() {
   if (session.isError) {
     return (
       <main className="app-main">
-        <ErrorResult error={session.error} onRetry={() => void session.refetch()} />
+        <Suspense fallback={<PageLoading />}>
+          <ErrorResult error={session.error} onRetry={() => void session.refetch()} />
+        </Suspense>
       </main>
     );
   }

@@ -1,11 +1,13 @@
-import { SessionResponseSchema, type SessionUser } from "@resettle/domain";
+import type { SessionUser } from "@resettle/domain";
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet } from "../../../lib/api-client";
 import { setCsrfToken } from "../../../lib/session-token";
 
 /** The signed-in user, or null when there is no session: the server answers 200 either way. */
 async function fetchSession(signal?: AbortSignal): Promise<SessionUser | null> {
-  const { user, csrfToken } = await apiGet("/auth/me", SessionResponseSchema, { signal });
+  // The schema is fetched beside the answer, not with the first load (lib/first-load-schemas.ts).
+  const schema = import("../../../lib/first-load-schemas").then((module) => module.SessionResponseSchema);
+  const { user, csrfToken } = await apiGet("/auth/me", schema, { signal });
   setCsrfToken(csrfToken);
   return user;
 }
