@@ -1,11 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig } from "vite";
-import { bundleBudgetReport, precompress } from "./build/vite-plugins";
+import { bundleBudgetReport, jsonKeys, precompress } from "./build/vite-plugins";
 
 const apiPort = process.env.API_PORT ?? "3000";
 
 export default defineConfig({
-  plugins: [react(), precompress(), bundleBudgetReport()],
+  plugins: [react(), jsonKeys(), precompress(), bundleBudgetReport()],
   resolve: {
     // Workspace packages are consumed from their TypeScript sources, no prebuild step.
     conditions: ["source", ...defaultClientConditions],
@@ -19,6 +19,13 @@ export default defineConfig({
     // dist/.vite/manifest.json: which chunks each page loads, for the bundle budget.
     manifest: true,
     rolldownOptions: {
+      treeshake: {
+        // Ant Design's rc-component packages declare no `sideEffects`, so whatever an index
+        // re-exports stayed in: antd's Input alone kept all of rc-form and its validator (20 kB
+        // gzip) on the sign-in page. They are React components and helpers with nothing to run at
+        // import; read so, the bundler keeps only what is used (issue 13, docs/performance.md).
+        moduleSideEffects: (id: string) => (/node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined),
+      },
       output: {
         // Every page is loaded lazily (app/router.tsx) and the bundler splits what they share by
         // the set of pages that use it: a page pulls the Ant Design components and the ECharts

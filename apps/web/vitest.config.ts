@@ -1,10 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions } from "vite";
 import { defineConfig } from "vitest/config";
+import { jsonKeys } from "./build/vite-plugins";
 
 // Standalone on purpose: the root config lists apps/web as one of its test projects.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), jsonKeys()],
   resolve: { conditions: ["source", ...defaultClientConditions] },
   test: {
     name: "web",

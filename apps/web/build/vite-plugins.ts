@@ -63,3 +63,35 @@ export function bundleBudgetReport(): Plugin {
     },
   };
 }
+
+const JSON_KEYS = "virtual:json-keys/";
+
+/**
+ * `import texts from "virtual:json-keys/./zh-CN.json#app,auth"`: the JSON file's named top-level keys only,
+ * as a module of its own. The first load takes the texts the sign-in page needs without the other
+ * pages' (lib/i18n/i18n.ts, issue 13); the whole file stays the one source of the texts.
+ */
+export function jsonKeys(): Plugin {
+  return {
+    name: "resettle:json-keys",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (!source.startsWith(JSON_KEYS) || !importer) return null;
+      const [file, keys = ""] = source.slice(JSON_KEYS.length).split("#");
+      // Not ending in ".json" (Vite's JSON plugin would take it), nor with a "#" (lost in dev URLs).
+      return `\0${JSON_KEYS}${path.resolve(path.dirname(importer), file!)}!${keys}`;
+    },
+    async load(id) {
+      if (!id.startsWith(`\0${JSON_KEYS}`)) return null;
+      const [file, keys = ""] = id.slice(JSON_KEYS.length + 1).split("!");
+      this.addWatchFile(file!);
+      const wanted = new Set(keys.replace(/\?.*$/, "").split(",").filter(Boolean));
+      const all = JSON.parse(await readFile(file!, "utf8")) as Record<string, unknown>;
+      const missing = [...wanted].filter((key) => !(key in all));
+      if (missing.length > 0) this.error(`${file} has no ${missing.join(", ")}`);
+      const picked = Object.fromEntries(Object.entries(all).filter(([key]) => wanted.has(key)));
+      // JSON.parse of a string is quicker for the browser than the same object as a literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(picked))});`;
+    },
+  };
+}

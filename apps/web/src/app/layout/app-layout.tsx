@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, ScrollRestoration } from "react-router";
 import { DemoDataBanner } from "../../features/dashboard";
+import { useCompleteTexts } from "../../lib/i18n/use-complete-texts";
 import { AppHeader } from "./app-header";
 import { PageLoading } from "./page-loading";
 import { SideNav } from "./side-nav";
@@ -12,6 +13,7 @@ import { SideNav } from "./side-nav";
  * message, notification and modal hooks the pages call) starts here: the login page needs none.
  */
 export function AppLayout() {
+  useCompleteTexts();
   const { t } = useTranslation();
   return (
     <AntdApp component={false}>

@@ -1,10 +1,15 @@
 import type { Locale as AntdLocale } from "antd/es/locale";
-import antdZhCN from "antd/locale/zh_CN";
+// The ES module, not antd/locale/zh_CN: that one is CommonJS and brings its own copies of the
+// picker and pagination locales (issue 13).
+import antdZhCN from "antd/es/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import i18next, { type BackendModule, type i18n, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import zhCN from "./zh-CN.json";
+// Of the Chinese texts, those the sign-in page, the session guard and the error pages use; the rest
+// come with the signed-in frame (use-complete-texts.ts), so the sign-in page does not download the
+// texts of every other page (issue 13, docs/performance.md).
+import firstLoadTexts from "virtual:json-keys/./zh-CN.json#app,auth,common,errors,languages,notFound";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,10 +20,12 @@ export type LanguageTexts = { translation: ResourceKey; antd: AntdLocale };
 
 // Chinese ships with the app; English is fetched the first time it is chosen (or found stored),
 // so a Chinese page never downloads the English texts (issue 13, docs/performance.md).
-const loaded: Partial<Record<Language, LanguageTexts>> = { "zh-CN": { translation: zhCN, antd: antdZhCN } };
+const loaded: Partial<Record<Language, LanguageTexts>> = {
+  "zh-CN": { translation: firstLoadTexts, antd: antdZhCN },
+};
 const loaders: Record<Exclude<Language, "zh-CN">, () => Promise<LanguageTexts>> = {
   en: async () => {
-    const [translation, antd] = await Promise.all([import("./en.json"), import("antd/locale/en_US")]);
+    const [translation, antd] = await Promise.all([import("./en.json"), import("antd/es/locale/en_US")]);
     return { translation: translation.default, antd: antd.default };
   },
 };
