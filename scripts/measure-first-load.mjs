@@ -30,7 +30,9 @@ const pages = [
     name: "leader's dashboard (/)",
     path: "/",
     signIn: "leader",
-    ready: (page) => page.locator(".trajectory-chart svg").first().waitFor(),
+    // Drawn once its figures are: the plan's years in their table. The district charts follow,
+    // once in view or once the browser is idle; they are counted apart ("after it is drawn").
+    ready: (page) => page.locator(".ant-table-row").first().waitFor(),
   },
 ];
 
@@ -75,6 +77,11 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
   }
   const page = await context.newPage();
   const responses = [];
+  const beforeReady = new Set();
+  let drawn = false;
+  page.on("request", (request) => {
+    if (!drawn) beforeReady.add(request);
+  });
   page.on("requestfinished", (request) => {
     responses.push(
       (async () => {
@@ -83,6 +90,8 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
         const body = await response.body().catch(() => Buffer.alloc(0));
         return {
           url: new URL(request.url()).pathname,
+          // Asked for before the page was drawn: its first load. Later: what follows it (lazy charts).
+          beforeDrawn: beforeReady.has(request),
           type: request.resourceType(),
           encoding: (await response.headerValue("content-encoding")) ?? "identity",
           wire: sizes.responseBodySize,
@@ -102,12 +111,14 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
   }
   await page.goto(path);
   await ready(page);
+  drawn = true;
   await page.waitForLoadState("networkidle");
   const cpu = cdp ? mainThread((await cdp.send("Profiler.stop")).profile) : null;
   const all = await Promise.all(responses);
   await context.close();
   const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
   const scripts = all.filter((r) => r.type === "script");
+  const later = scripts.filter((r) => !r.beforeDrawn);
   const styles = all.filter((r) => r.type === "stylesheet");
   const api = all.filter((r) => r.url.startsWith("/api/"));
   return {
@@ -116,6 +127,13 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
       wire: sum(scripts, "wire"),
       decoded: sum(scripts, "decoded"),
       gzip9: sum(scripts, "gzip9"),
+    },
+    // The scripts asked for once the page was drawn (they are in `scripts` too).
+    later: {
+      count: later.length,
+      wire: sum(later, "wire"),
+      decoded: sum(later, "decoded"),
+      gzip9: sum(later, "gzip9"),
     },
     styles: { count: styles.length, wire: sum(styles, "wire"), decoded: sum(styles, "decoded") },
     api: { count: api.length, wire: sum(api, "wire"), decoded: sum(api, "decoded") },
@@ -142,6 +160,10 @@ try {
     for (const r of result.responses.filter((r) => r.type === "script"))
       byEncoding[r.encoding] = (byEncoding[r.encoding] ?? 0) + 1;
     console.log(`  scripts at gzip 9: ${kb(result.scripts.gzip9)} kB`);
+    const first = (key) => kb(result.scripts[key] - result.later[key]);
+    console.log(
+      `  first load (scripts asked for before the page was drawn): ${result.scripts.count - result.later.count} files, ${first("wire")} kB over the wire, ${first("gzip9")} kB at gzip 9; after it was drawn: ${result.later.count} files, ${kb(result.later.wire)} kB over the wire`,
+    );
     if (result.cpu) {
       const list = (entries) => entries.map(({ name, ms }) => `${name} ${ms}`).join(", ");
       console.log(`  main thread busy ${result.cpu.busy} ms; by script: ${list(result.cpu.scripts)}`);

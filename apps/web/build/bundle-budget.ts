@@ -12,16 +12,17 @@ import { gzipSync } from "node:zlib";
  * 1 kB is 1,000 bytes, as Vite prints. `scripts/measure-first-load.mjs` measures the same pages
  * in a browser, over the wire: the two must agree.
  *
- * The budgets are what the build loads today with a few per cent to spare: a change that adds to
- * a page's first load past them fails `npm test`, and lowering them is how progress is kept.
- * Issue 13 aims lower (250 kB and 350 kB); docs/performance.md gives the floor each library sets.
+ * The budgets are what the build loads today with little to spare: a change that adds to a page's
+ * first load past them fails `npm test`, and lowering them is how progress is kept. The sign-in
+ * page's is issue 13's aim itself (250 kB); the dashboard's aim (350 kB) is not reached yet, and
+ * docs/performance.md says what stands in the way.
  */
 const ROUTE_BUDGETS: readonly RouteBudget[] = [
   {
     route: "sign-in",
     path: "/login",
     loads: ["index.html", "src/app/routes/login-page.tsx"],
-    maxGzipKB: 345,
+    maxGzipKB: 250,
     targetGzipKB: 250,
   },
   {
@@ -31,10 +32,10 @@ const ROUTE_BUDGETS: readonly RouteBudget[] = [
       "index.html",
       "src/app/layout/app-layout.tsx",
       "src/app/routes/dashboard/dashboard-page.tsx",
-      // Each district card draws its trajectory as soon as the figures arrive.
-      "src/features/dashboard/components/trajectory-chart.tsx",
+      // Not the district cards' trajectory charts (ECharts): they are drawn once in view or once the
+      // browser is idle after the page (components/ui/use-seen-or-idle.ts).
     ],
-    maxGzipKB: 710,
+    maxGzipKB: 520,
     targetGzipKB: 350,
   },
 ];

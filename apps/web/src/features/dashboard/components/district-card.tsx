@@ -3,17 +3,20 @@ import { Descriptions, Skeleton } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { SectionCard } from "../../../components/ui/section-card";
+import { useSeenOrIdle } from "../../../components/ui/use-seen-or-idle";
 import { TrajectoryFigures } from "../../../components/ui/trajectory-figures";
 import { formatCount, formatPercent } from "../../../lib/format";
 import { DistrictTrajectoryTable } from "./district-trajectory-table";
 
-// echarts is the heaviest dependency; only this card pulls it in, after the page has shown.
+// echarts is the heaviest dependency; only this card pulls it in, once the card is in view or the
+// browser idle after the page has been drawn (issue 13).
 const TrajectoryChart = lazy(() => import("./trajectory-chart"));
 
 type Props = { district: Dashboard["districts"][number]; asOf: string };
 
 export function DistrictCard({ district, asOf }: Props) {
   const { t } = useTranslation();
+  const [chartPlace, chartDue] = useSeenOrIdle<HTMLDivElement>();
   const labels = useMemo(
     () => ({
       planned: t("dashboard.districts.plannedPercent"),
@@ -56,9 +59,15 @@ export function DistrictCard({ district, asOf }: Props) {
         ]}
       />
       <TrajectoryFigures trajectory={district.trajectory} column={{ xs: 1, sm: 2 }} />
-      <Suspense fallback={<Skeleton.Node active className="trajectory-chart-placeholder" />}>
-        <TrajectoryChart rows={district.years} labels={labels} description={description} />
-      </Suspense>
+      <div ref={chartPlace}>
+        {chartDue ? (
+          <Suspense fallback={<Skeleton.Node active className="trajectory-chart-placeholder" />}>
+            <TrajectoryChart rows={district.years} labels={labels} description={description} />
+          </Suspense>
+        ) : (
+          <Skeleton.Node active className="trajectory-chart-placeholder" />
+        )}
+      </div>
       <DistrictTrajectoryTable
         districtName={district.name}
         households={district.households}
