@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { ErrorResponseSchema, HOUSEHOLD_IMPORT_MAX_BYTES, HouseholdImportResultSchema } from "@resettle/domain";
 import { AppError } from "../../lib/app-error.js";
+import { uploadError } from "../../lib/upload-error.js";
 import { contextOf } from "../../lib/context.js";
 import { contentDisposition, XLSX_TYPE, xlsxAnswer } from "../../lib/file-answer.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
@@ -26,12 +27,12 @@ export async function readUpload(request: FastifyRequest): Promise<{ fileName: s
   if (!request.isMultipart())
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the workbook as multipart/form-data, in the field `file`");
   const part = await request.file({ limits: { fileSize: HOUSEHOLD_IMPORT_MAX_BYTES } }).catch((error: unknown) => {
-    throw isFileTooLarge(error) ? tooLarge() : error;
+    throw isFileTooLarge(error) ? tooLarge() : uploadError(error);
   });
   if (!part || part.fieldname !== "file")
     throw AppError.invalid("body.file", "invalid_type", "a file is required, in the field `file`");
   const bytes = await part.toBuffer().catch((error: unknown) => {
-    throw isFileTooLarge(error) ? tooLarge() : error;
+    throw isFileTooLarge(error) ? tooLarge() : uploadError(error);
   });
   if (part.file.truncated) throw tooLarge();
   return { fileName: part.filename, bytes };

@@ -12,6 +12,7 @@ import {
   VerificationSchema,
 } from "@resettle/domain";
 import { AppError } from "../../lib/app-error.js";
+import { uploadError } from "../../lib/upload-error.js";
 import { contextOf } from "../../lib/context.js";
 import { contentDisposition } from "../../lib/file-answer.js";
 import { byId, errors, writeErrors } from "../../lib/route-schemas.js";
@@ -106,12 +107,12 @@ export async function completionRoutes(app: App, deps: ModuleDeps) {
         if (!request.isMultipart())
           throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data, in the field `file`");
         const part = await request.file().catch((error: unknown) => {
-          throw isFileTooLarge(error) ? tooLarge() : error;
+          throw isFileTooLarge(error) ? tooLarge() : uploadError(error);
         });
         if (!part || part.fieldname !== "file")
           throw AppError.invalid("body.file", "invalid_type", "a file is required, in the field `file`");
         const bytes = await part.toBuffer().catch((error: unknown) => {
-          throw isFileTooLarge(error) ? tooLarge() : error;
+          throw isFileTooLarge(error) ? tooLarge() : uploadError(error);
         });
         if (part.file.truncated) throw tooLarge();
         const created = await uploadEvidence(ctx, store, {
