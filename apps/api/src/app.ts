@@ -11,7 +11,7 @@ import type { ModuleDeps } from "./lib/types.js";
 import { filesystemStore, type FileStore } from "./lib/file-store.js";
 import { authPlugin, defaultSessionSettings, type SessionSettings } from "./plugins/auth.js";
 import { compressionPlugin } from "./plugins/compression.js";
-import { errorHandlerPlugin } from "./plugins/error-handler.js";
+import { answerFrameworkError, errorHandlerPlugin } from "./plugins/error-handler.js";
 import { defaultIdempotencySettings, idempotencyPlugin, type IdempotencySettings } from "./plugins/idempotency.js";
 import { inputGuardPlugin } from "./plugins/input-guard.js";
 import { openApiPlugin } from "./plugins/openapi.js";
@@ -65,6 +65,8 @@ export async function buildApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
     // Our own id for every request; a client's X-Request-Id is only kept beside it (lib/request-id.ts).
     genReqId: newRequestId,
+    // A URL no route can take (a bad %-escape, an over-long id): answered in the standard shape too.
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { errorStatus, reasonOfIssue, type ErrorCode, type ErrorResponse, type FieldIssue } from "@resettle/domain";
@@ -66,6 +66,21 @@ function isDatabaseUnavailable(error: unknown): boolean {
     pending.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
   }
   return false;
+}
+
+/**
+ * Fastify's answer to a URL it cannot route (a malformed %-escape: 400; a path parameter past
+ * its length limit: 414), which Fastify answers before any route, hook or error handler, in its
+ * own shape: the standard shape here (`frameworkErrors` in app.ts).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const body: ErrorResponse["error"] = {
+    code: codeForStatus(status),
+    message: error.message,
+    requestId: String(request.id),
+  };
+  return reply.status(status).type("application/json").serializer(JSON.stringify).send({ error: body });
 }
 
 /**
