@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from "fastify";
 import fp from "fastify-plugin";
 import cookie from "@fastify/cookie";
 import { can, CSRF_HEADER, type SessionUser } from "@resettle/domain";
@@ -20,11 +20,14 @@ export const defaultSessionSettings: SessionSettings = { idleMinutes: 120, maxHo
 
 export type ActiveSession = { id: string; csrfToken: string; user: SessionUser };
 
-type ApiRoute = { method: string; url: string; access: Access };
+type ApiRoute = { method: string; url: string; access: Access; schema?: FastifySchema };
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** Every /api route with its access rule, as registered (the permission matrix test reads it). */
+    /**
+     * Every /api route with its access rule and its schema (body, params, querystring), as
+     * registered: the permission matrix and the fuzzing of write routes read it.
+     */
     apiRoutes: readonly ApiRoute[];
     /**
      * Every other route with its rule: the SPA's page and whatever a plugin adds outside /api (the
@@ -73,7 +76,9 @@ export const authPlugin = fp(async (app: FastifyInstance, { prisma, clock, setti
     if (!route.config?.access) throw new Error(`${String(route.method)} ${route.url} declares no access rule`);
     if (staticFile) return;
     const list = route.url.startsWith("/api/") ? apiRoutes : pageRoutes;
-    for (const method of [route.method].flat()) list.push({ method, url: route.url, access: route.config.access });
+    const schema = list === apiRoutes && route.schema ? { schema: route.schema } : {};
+    for (const method of [route.method].flat())
+      list.push({ method, url: route.url, access: route.config.access, ...schema });
   });
 
   app.addHook("onRequest", async (request, reply) => {

@@ -1,0 +1,783 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ErrorResponseSchema, IDEMPOTENCY_HEADER, IdempotencyKeySchema } from "@resettle/domain";
+import type { PrismaClient } from "@resettle/prisma/client";
+import { seededIds, type SeededIds } from "./test/fixtures.js";
+import { ACCOUNT, MATRIX, type Role, type Row } from "./test/route-matrix.js";
+import { createTestApp, type TestApp } from "./test/test-app.js";
+
+/**
+ * Property-based fuzzing of every write route (issue 14). For each POST/PUT/PATCH/DELETE, as a
+ * role allowed to call it (so the request gets past 401/403 to validation), fast-check sends
+ * FUZZ_RUNS requests that are each certainly invalid: the route's valid request from the
+ * permission matrix, broken along its zod schemas (read through z.toJSONSchema: fields, limits,
+ * formats) — wrong types, missing and extra fields, strings past their limit, odd Unicode,
+ * `__proto__`/`constructor` keys, impossible and out-of-range dates, numbers out of range — or
+ * broken in transport (not JSON, empty, too large, wrong content type, broken multipart), or sent
+ * to an invalid id, query or Idempotency-Key. Before a request goes out the oracle checks that it
+ * really is invalid (the schema's safeParse fails, or the transport is broken), so a valid request
+ * never sneaks in and writes. Every answer must be a 4xx (never 5xx, never 401/403) in the
+ * standard error shape, and no table of the database may change.
+ *
+ * FUZZ_RUNS: requests per route; small in `pnpm test`, 1,000 in `pnpm fuzz`.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+};
+type RouteSchema = { body?: z.ZodType; params?: z.ZodType; querystring?: z.ZodType };
+type RouteInfo = { schema: RouteSchema; access: string };
+
+/** One request, and why it is invalid (its kind, counted for the report). */
+type Case = {
+  kind: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  payload?: string | Buffer;
+};
+
+/** Larger than any route's body limit (the largest, a review's, is 1 MiB): 413. */
+const PAST_ANY_LIMIT = 1024 * 1024 + 1;
+
+// eslint-disable-next-line no-control-regex -- NUL is what plugins/input-guard.ts refuses
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Whether a value holds text plugins/input-guard.ts refuses before validation (NUL, lone surrogates). */
+function hasUnstorable(value: unknown): boolean {
+  if (typeof value === "string") return UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some(hasUnstorable);
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).some(([k, v]) => UNSTORABLE.test(k) || hasUnstorable(v));
+  return false;
+}
+
+/** Whether zod refuses the value; a schema that throws counts as refusing (the app must still answer 4xx, not 500). */
+function refuses(schema: z.ZodType | undefined, value: unknown): boolean {
+  if (!schema) return false;
+  try {
+    return !schema.safeParse(value).success;
+  } catch {
+    return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values that break a field, by what its schema says it is.
+
+const ODD_TEXT = [
+  "\u202Eevil\u202C", // right-to-left override
+  "a\u200Bb\u200D", // zero-width space and joiner
+  "\uFEFF", // byte order mark
+  "👩‍👩‍👧‍👦", // an emoji sequence
+  "e\u0301", // a combining accent
+  "𠮷", // outside the BMP, paired
+  "\ud800", // a lone high surrogate
+  "x\udfff", // a lone low surrogate
+  "x\u0000y", // NUL
+  "\u2028\u2029\u0085",
+  "Ａｄｍｉｎ", // full-width
+  "<script>alert(1)</script>",
+  "'; DROP TABLE users; --",
+  "../../etc/passwd",
+  "%s%n%x",
+  "   ",
+  "",
+];
+const BAD_DATES = [
+  "2026-02-30",
+  "2026-13-01",
+  "2025-02-29",
+  "2026-00-10",
+  "0000-01-01",
+  "1899-12-31",
+  "1999-12-31",
+  "2101-01-01",
+  "9999-12-31",
+  "+275760-09-13",
+  "2026-1-1",
+  "2026/11/25",
+  "20261125",
+  "2026-11-25T10:00:00Z",
+  "Invalid Date",
+  "NaN",
+  "",
+];
+const BAD_DATETIMES = [
+  "2026-11-25T25:00:00Z",
+  "2026-11-25 10:00",
+  "2026-11-25T10:00:00",
+  "2026-02-30T00:00:00Z",
+  "0000-01-01T00:00:00Z",
+  "2026-11-25",
+  "",
+];
+const WRONG_TYPES: Json[] = [null, true, false, 0, -1, 1.5, 1e308, -1e308, "", "x", "1", [], {}, [null], { a: 1 }];
+const BAD_IDS = [
+  "0",
+  "-1",
+  "null",
+  "undefined",
+  "NaN",
+  "abc",
+  "00000000-0000-0000-0000-00000000000",
+  "00000000-0000-4000-8000-00000000000g",
+  "00000000000040008000000000000000",
+  "{00000000-0000-4000-8000-000000000000}",
+  "00000000-0000-4000-8000-000000000000 ",
+  "' OR 1=1 --",
+  "..",
+  "%",
+  "𠮷",
+  "\u202E",
+  "a".repeat(5000),
+];
+const BAD_KEYS = [
+  "short",
+  "a b c d e f g h i j",
+  "ключ-ключ-ключ-ключ",
+  "a".repeat(129),
+  "../../etc/passwd/xx",
+  "键".repeat(20),
+];
+
+/** Candidate breakages for one field: generic wrong types, and what its schema's limits and format suggest. */
+function badValueFor(schema: JsonSchema): fc.Arbitrary<Json> {
+  const options: fc.Arbitrary<Json>[] = [fc.constantFrom(...WRONG_TYPES), fc.jsonValue() as fc.Arbitrary<Json>];
+  const variants = [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
+  for (const s of variants) {
+    if (s.maxLength !== undefined) {
+      const max = s.maxLength;
+      options.push(
+        fc.integer({ min: max + 1, max: max + 3000 }).map((n) => "字".repeat(n)),
+        fc.constant("😀".repeat(Math.floor(max / 2) + 1)),
+        fc.constant("a".repeat(Math.max(max * 50, 100_000))),
+      );
+    }
+    if (s.minLength !== undefined && s.minLength > 0) options.push(fc.constantFrom("", " ".repeat(s.minLength)));
+    if (s.format === "date") options.push(fc.constantFrom(...BAD_DATES));
+    if (s.format === "date-time") options.push(fc.constantFrom(...BAD_DATETIMES));
+    if (s.format === "uuid") options.push(fc.constantFrom(...BAD_IDS), fc.string());
+    if (s.pattern !== undefined) options.push(fc.string(), fc.constantFrom(...ODD_TEXT));
+    if (s.enum !== undefined || s.const !== undefined) {
+      const known = (s.enum ?? [s.const]).map(String);
+      options.push(
+        fc.constantFrom(...known.flatMap((v) => [v.toUpperCase(), ` ${v}`, `${v}\u200B`])),
+        fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty"),
+      );
+    }
+    if (s.type === "integer" || s.type === "number") {
+      const edges: number[] = [-1e308, 1e308, Number.MAX_SAFE_INTEGER + 2, -0.5, 0.5];
+      if (s.minimum !== undefined) edges.push(s.minimum - 1, s.minimum - 0.5);
+      if (s.maximum !== undefined) edges.push(s.maximum + 1);
+      options.push(fc.constantFrom(...edges), fc.double({ noNaN: true }), fc.constantFrom("1", "NaN", "Infinity"));
+    }
+    if (s.type === "boolean") options.push(fc.constantFrom("true", "false", 1, 0, "yes", "on"));
+    if (s.type === "array")
+      options.push(
+        fc.constant(
+          Array.from(
+            { length: (s.maxItems ?? 200) + 1 },
+            (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+          ),
+        ),
+        fc.constantFrom<Json>([[]], [{}], {}, "[]"),
+      );
+    if (s.type === "object") options.push(fc.constantFrom<Json>([], "{}", [{}]));
+  }
+  return fc.oneof(...options);
+}
+
+/** Every field the schema names, nested objects and the first element of arrays too. */
+function fieldsOf(schema: JsonSchema, path: (string | number)[] = [], out = new Map<string, Field>(), depth = 0) {
+  if (depth > 5) return out;
+  for (const s of [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) {
+    for (const [key, sub] of Object.entries(s.properties ?? {})) {
+      const p = [...path, key];
+      if (!out.has(p.join("."))) out.set(p.join("."), { path: p, schema: sub });
+      fieldsOf(sub, p, out, depth + 1);
+    }
+    if (s.items && typeof s.items === "object") {
+      const p = [...path, 0];
+      if (!out.has(p.join("."))) out.set(p.join("."), { path: p, schema: s.items });
+      fieldsOf(s.items, p, out, depth + 1);
+    }
+  }
+  return out;
+}
+type Field = { path: (string | number)[]; schema: JsonSchema };
+
+/** Every path present in a value (objects' keys, arrays' indexes). */
+function pathsIn(value: Json, path: (string | number)[] = [], out: (string | number)[][] = []) {
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push([...path, i]);
+      pathsIn(v, [...path, i], out);
+    });
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) {
+      out.push([...path, k]);
+      pathsIn(v, [...path, k], out);
+    }
+  return out;
+}
+
+/** What Fastify's JSON parser refuses (secure-json-parse): an own `__proto__` key, or `constructor.prototype`. */
+function poisoned(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(poisoned);
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(
+    ([k, v]) =>
+      k === "__proto__" ||
+      (k === "constructor" && v !== null && typeof v === "object" && Object.hasOwn(v, "prototype")) ||
+      poisoned(v),
+  );
+}
+
+const clone = (value: Json): Json => JSON.parse(JSON.stringify(value)) as Json;
+
+/** Sets (or, with `undefined`, deletes) the value at a path, making the containers on the way. */
+function setAt(root: Json, path: (string | number)[], value: Json | undefined): Json {
+  if (path.length === 0) return value === undefined ? null : value;
+  const top: Json = root !== null && typeof root === "object" ? root : {};
+  let node = top as Record<string | number, Json>;
+  for (const [i, key] of path.slice(0, -1).entries()) {
+    let next = node[key];
+    if (next === null || typeof next !== "object") {
+      next = typeof path[i + 1] === "number" ? [] : {};
+      node[key] = next;
+    }
+    node = next as Record<string | number, Json>;
+  }
+  const last = path[path.length - 1]!;
+  if (value === undefined) {
+    if (Array.isArray(node)) node.splice(Number(last), 1);
+    else delete node[last];
+  } else node[last] = value;
+  return top;
+}
+
+// Placeholders replaced after JSON.stringify: an own `__proto__` key cannot be built as a JS object.
+const PROTO_MARK = "\u0001proto\u0001";
+const PROTO_RAW = [
+  '{"__proto__":{"isAdmin":true,"role":"admin"}}',
+  '{"constructor":{"prototype":{"isAdmin":true}}}',
+  '{"__proto__":null}',
+  '{"a":{"__proto__":{"polluted":1}}}',
+];
+
+type Mutation = (body: Json) => Json;
+
+/** One breakage of a JSON body: a field's type or value, a field removed or added, the root replaced. */
+function mutationArb(fields: Field[], base: Json): fc.Arbitrary<Mutation> {
+  const present = pathsIn(base);
+  const all = [...fields.map((f) => f.path), ...present];
+  const schemaOf = (path: (string | number)[]) =>
+    fields.find((f) => f.path.join(".") === path.join("."))?.schema ?? ({} as JsonSchema);
+  const options: fc.Arbitrary<Mutation>[] = [];
+  if (all.length > 0) {
+    const field = fc.constantFrom(...all);
+    options.push(
+      // wrong type or value, by the field's schema
+      field.chain((path) =>
+        badValueFor(schemaOf(path)).map(
+          (v): Mutation =>
+            (b) =>
+              setAt(b, path, v),
+        ),
+      ),
+      // odd text in the field
+      fc.tuple(field, fc.constantFrom(...ODD_TEXT)).map(
+        ([path, v]): Mutation =>
+          (b) =>
+            setAt(b, path, v),
+      ),
+      // `__proto__`/`constructor` as a field's value
+      field.map(
+        (path): Mutation =>
+          (b) =>
+            setAt(b, path, PROTO_MARK),
+      ),
+    );
+  }
+  if (present.length > 0)
+    // a field missing (a required one makes it invalid; the oracle decides)
+    options.push(
+      fc.constantFrom(...present).map(
+        (path): Mutation =>
+          (b) =>
+            setAt(b, path, undefined),
+      ),
+    );
+  options.push(
+    // an unknown field, at the root or beside a known one
+    fc
+      .tuple(
+        fc.constantFrom<(string | number)[]>([], ...present.slice(0, 20).map((p) => p.slice(0, -1))),
+        fc.oneof(
+          fc.string({ minLength: 1, maxLength: 30 }),
+          fc.constantFrom("constructor", "prototype", "toString", "id", "createdAt", "isAdmin", "role", "version"),
+        ),
+        fc.jsonValue() as fc.Arbitrary<Json>,
+      )
+      .map(
+        ([parent, key, v]): Mutation =>
+          (b) =>
+            setAt(b, [...parent, key], v),
+      ),
+    // the root replaced: an array (of the body, or empty), a string, a number, null
+    fc.constantFrom<Mutation>(
+      (b) => [b],
+      () => [],
+      () => "body",
+      () => 42,
+      () => null,
+      () => true,
+      () => ({}),
+    ),
+  );
+  return fc.oneof(...options);
+}
+
+/** The JSON text of a body with its placeholders filled: own `__proto__` and `constructor.prototype` keys. */
+function serialize(body: Json, proto: string): string {
+  return JSON.stringify(body).replaceAll(JSON.stringify(PROTO_MARK), proto);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The routes and the request each starts from.
+
+const WRITE = /^(POST|PUT|PATCH|DELETE) /;
+const WRITE_ROWS = MATRIX.filter((row) => WRITE.test(row.route));
+
+/** A role that may call the route (its valid request is not 401/403): the office first. */
+function callerOf(row: Row): Exclude<Role, "anonymous"> {
+  const roles = ["admin", "working_group", "coordinator", "leader"] as const;
+  const allowed = roles.find((r) => row.expect[r] !== 401 && row.expect[r] !== 403);
+  if (!allowed) throw new Error(`${row.route}: no signed-in role may call it`);
+  return allowed;
+}
+
+let t: TestApp;
+let ids: SeededIds;
+let routes: Map<string, RouteInfo>;
+beforeAll(async () => {
+  t = await createTestApp();
+  ids = await seededIds(t.db.prisma);
+  for (const account of Object.values(ACCOUNT)) await t.as(account)({ url: "/api/auth/me" }); // sign in first
+  await t.app.ready();
+  routes = new Map(
+    t.app.apiRoutes.map((r) => [`${r.method} ${r.url}`, { schema: (r.schema ?? {}) as RouteSchema, access: r.access }]),
+  );
+});
+afterAll(() => t?.close());
+
+/**
+ * Every table's row count and a hash of its rows, by table: a write anywhere shows (the audit
+ * trail, sessions, idempotency keys and the sign-in throttle included).
+ */
+async function fingerprint(prisma: PrismaClient): Promise<Record<string, string>> {
+  const tables = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
+  const parts = tables.map(
+    ({ name }) =>
+      `SELECT '${name}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS hash FROM "${name}" t`,
+  );
+  const rows = await prisma.$queryRawUnsafe<{ name: string; hash: string }[]>(parts.join(" UNION ALL "));
+  return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
+}
+
+/** The valid request of the matrix, taken apart. */
+function baseOf(row: Row, role: Role) {
+  const request = row.request(ids, role);
+  const method = request.method ?? "GET";
+  const url = new URL(String(request.url), "http://x");
+  const headers = Object.fromEntries(
+    Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
+  const multipart = (headers["content-type"] ?? "").startsWith("multipart/");
+  const payload = request.payload;
+  const body: Json | undefined =
+    payload === undefined || multipart ? undefined : (JSON.parse(JSON.stringify(payload)) as Json);
+  const raw: Buffer | undefined = multipart ? Buffer.from(payload as Buffer) : undefined;
+  return { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, raw, multipart };
+}
+
+/** The params fastify would hand the route, read off the URL by the route's pattern. */
+function paramsOf(pattern: string, path: string): Record<string, string> | null {
+  const names = pattern.split("/");
+  const values = path.split("/");
+  if (names.length !== values.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    if (!name.startsWith(":")) continue;
+    if (values[i] === "") return null; // no route: 404
+    try {
+      params[name.slice(1)] = decodeURIComponent(values[i]!);
+    } catch {
+      return null; // a malformed escape: 400
+    }
+  }
+  return params;
+}
+
+/** Whether fastify parses this content type (so the body's validity is the schema's to decide). */
+const PARSED_TYPES = /^(application\/json|text\/plain|multipart\/form-data)\b/i;
+
+/** All the ways of breaking a request to this route, each case certainly invalid (the oracle filters). */
+function caseArb(row: Row, { schema, access }: RouteInfo): fc.Arbitrary<Case> {
+  const role = callerOf(row);
+  const base = baseOf(row, role);
+  const [, pattern] = row.route.split(" ") as [string, string];
+  const queryString = (q: Record<string, string | string[]>) => {
+    const s = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) for (const each of [v].flat()) s.append(k, each);
+    const text = s.toString();
+    return text ? `?${text}` : "";
+  };
+  const baseUrl = base.path + queryString(base.query);
+  const json = { "content-type": "application/json" };
+  const baseHeaders = base.multipart ? base.headers : base.body === undefined ? {} : json;
+  const basePayload = base.multipart ? base.raw : base.body === undefined ? undefined : JSON.stringify(base.body);
+
+  /** Whether the route would accept this JSON body (schemas of params and query being met by the base). */
+  const bodyInvalid = (text: string): boolean => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+      return true; // not JSON: 400 from the parser
+    }
+    if (poisoned(parsed)) return true; // refused by the parser
+    if (hasUnstorable(parsed)) return true;
+    return refuses(schema.body, parsed);
+  };
+
+  const arbs: { weight: number; arbitrary: fc.Arbitrary<Case | null> }[] = [];
+
+  // 1. A JSON body broken field by field, 1 to 4 breakages at once.
+  if (schema.body && base.body !== undefined) {
+    let jsonSchema: JsonSchema = {};
+    try {
+      jsonSchema = z.toJSONSchema(schema.body, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    } catch {
+      // a schema JSON Schema cannot express: the base's own fields are broken instead
+    }
+    const fields = [...fieldsOf(jsonSchema).values()];
+    arbs.push({
+      weight: 10,
+      arbitrary: fc
+        .tuple(fc.array(mutationArb(fields, base.body), { minLength: 1, maxLength: 4 }), fc.constantFrom(...PROTO_RAW))
+        .map(([mutations, proto]) => {
+          const body = mutations.reduce((b, m) => m(b), clone(base.body!));
+          const text = serialize(body, proto);
+          return bodyInvalid(text)
+            ? { kind: "body", method: base.method, url: baseUrl, headers: json, payload: text }
+            : null;
+        }),
+    });
+    // `__proto__` / `constructor.prototype` as own keys of the root object
+    arbs.push({
+      weight: 1,
+      arbitrary: fc.constantFrom(...PROTO_RAW.slice(0, 2)).map((proto) => {
+        const text = JSON.stringify(base.body);
+        return {
+          kind: "proto",
+          method: base.method,
+          url: baseUrl,
+          headers: json,
+          payload: text.startsWith("{") && text !== "{}" ? `${proto.slice(0, -1)},${text.slice(1)}` : proto,
+        };
+      }),
+    });
+  }
+
+  // 2. Not JSON at all, or truncated, under a JSON content type; an empty JSON body.
+  if (!base.multipart) {
+    const text = basePayload === undefined ? '{"a":1}' : String(basePayload);
+    arbs.push({
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom(
+            "{",
+            '{"a":',
+            "[1,",
+            "{'a':1}",
+            "{a:1}",
+            "NaN",
+            "undefined",
+            '{"a":1,}',
+            "{}}",
+            "<xml/>",
+            "--",
+            " ",
+          ),
+          fc.integer({ min: 1, max: Math.max(1, text.length - 1) }).map((n) => text.slice(0, n)),
+          fc.string({ unit: "binary" }),
+          fc.constant(""),
+        )
+        .map((payload) => {
+          if (payload === "") return { kind: "empty-json", method: base.method, url: baseUrl, headers: json, payload };
+          return bodyInvalid(payload)
+            ? { kind: "not-json", method: base.method, url: baseUrl, headers: json, payload }
+            : null;
+        }),
+    });
+  }
+
+  // 3. The body under a content type the route does not take: unparsed (415), or parsed but not
+  // the JSON object the schema wants.
+  arbs.push({
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(
+        "application/xml",
+        "application/x-www-form-urlencoded",
+        "application/octet-stream",
+        "application/vnd.api+json",
+        "image/png",
+        "text/plain",
+        "text/plain; charset=utf-8",
+        "multipart/form-data; boundary=fuzz",
+        ...(base.multipart ? ["application/json"] : []),
+      )
+      .map((type) => {
+        const payload = basePayload ?? "x=1";
+        const parsed = PARSED_TYPES.test(type);
+        // text/plain hands the route a string, multipart (on a JSON route) no body: only a body schema refuses them
+        const invalid = base.multipart ? true : !parsed || schema.body !== undefined;
+        return invalid
+          ? { kind: "content-type", method: base.method, url: baseUrl, headers: { "content-type": type }, payload }
+          : null;
+      }),
+  });
+
+  // 4. A body past the server's limit (413).
+  arbs.push({
+    weight: 1,
+    arbitrary: fc.integer({ min: PAST_ANY_LIMIT, max: PAST_ANY_LIMIT + 4096 }).map((size) => ({
+      kind: "too-large",
+      method: base.method,
+      url: baseUrl,
+      headers: base.multipart ? base.headers : json,
+      payload: base.multipart ? Buffer.alloc(size, 0x61) : `{"x":"${"a".repeat(size)}"}`,
+    })),
+  });
+
+  // 5. A broken multipart upload: no boundary, another boundary, cut short, no file in it.
+  if (base.multipart) {
+    const boundary = /boundary=([^;]+)/.exec(base.headers["content-type"] ?? "")?.[1] ?? "";
+    const raw = base.raw!;
+    arbs.push({
+      weight: 4,
+      arbitrary: fc
+        .oneof(
+          fc.constant({ type: "multipart/form-data", payload: raw }),
+          fc.constant({ type: "multipart/form-data; boundary=other", payload: raw }),
+          fc
+            .integer({ min: 0, max: raw.length - 1 })
+            .map((n) => ({ type: base.headers["content-type"]!, payload: raw.subarray(0, n) })),
+          fc.string().map((text) => ({
+            type: `multipart/form-data; boundary=${boundary}`,
+            payload: Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+            ),
+          })),
+          fc
+            .uint8Array({ maxLength: 2000 })
+            .map((bytes) => ({ type: base.headers["content-type"]!, payload: Buffer.from(bytes) })),
+        )
+        .map(({ type, payload }) => ({
+          kind: "multipart",
+          method: base.method,
+          url: baseUrl,
+          headers: { "content-type": type },
+          payload,
+        })),
+    });
+  }
+
+  // 6. An invalid id in the path (the body and query being valid).
+  if (pattern.includes("/:")) {
+    arbs.push({
+      weight: 3,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(
+            fc.constantFrom(...BAD_IDS).map(encodeURIComponent),
+            fc.string().map(encodeURIComponent),
+            fc.constantFrom("%00", "%ZZ", "%E2%80%AE", "%F0%9F%98%80", "%ED%A0%80", "..%2F..%2Fusers", "%2e%2e"),
+            fc.uuid().map((u) => u.replace(/-/g, "")),
+            fc.uuid().map((u) => `${u}0`),
+          ),
+          fc.nat(),
+        )
+        .map(([segment, which]) => {
+          const parts = pattern.split("/");
+          const at = parts.flatMap((p, i) => (p.startsWith(":") ? [i] : []));
+          const index = at[which % at.length]!;
+          const pathParts = base.path.split("/");
+          pathParts[index] = segment;
+          const path = pathParts.join("/");
+          const params = paramsOf(pattern, path);
+          const invalid = params === null || hasUnstorable(params) || refuses(schema.params, params);
+          return invalid
+            ? {
+                kind: "params",
+                method: base.method,
+                url: path + queryString(base.query),
+                headers: baseHeaders,
+                payload: basePayload,
+              }
+            : null;
+        }),
+    });
+  }
+
+  // 7. An invalid query, where the route reads one.
+  if (schema.querystring) {
+    const keys = Object.keys(
+      (z.toJSONSchema(schema.querystring, { io: "input", unrepresentable: "any" }) as JsonSchema).properties ?? {},
+    );
+    arbs.push({
+      weight: 3,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(...keys),
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom("TRUE", "1", "yes", "", "null", "\u0000", "\ud800"),
+            fc.array(fc.constantFrom("true", "false"), { minLength: 2, maxLength: 3 }),
+          ),
+        )
+        .map(([key, value]) => {
+          const query = { ...base.query, [key]: value };
+          const invalid = hasUnstorable(query) || refuses(schema.querystring, query);
+          return invalid
+            ? {
+                kind: "querystring",
+                method: base.method,
+                url: base.path + queryString(query),
+                headers: baseHeaders,
+                payload: basePayload,
+              }
+            : null;
+        }),
+    });
+  }
+
+  // 8. An invalid Idempotency-Key on a signed-in POST that is otherwise valid (public routes ignore it).
+  if (base.method === "POST" && access !== "public") {
+    arbs.push({
+      weight: 1,
+      arbitrary: fc.oneof(fc.constantFrom(...BAD_KEYS), fc.string({ maxLength: 40 })).map((key) =>
+        IdempotencyKeySchema.safeParse(key).success
+          ? null
+          : {
+              kind: "idempotency-key",
+              method: base.method,
+              url: baseUrl,
+              headers: { ...baseHeaders, [IDEMPOTENCY_HEADER]: key },
+              payload: basePayload,
+            },
+      ),
+    });
+  }
+
+  return fc
+    .oneof(...arbs)
+    .filter((c): c is Case => c !== null)
+    .map((c) => Object.assign(c, { [fc.toStringMethod]: () => describeCase(c) }));
+}
+
+/** A case in a line that stays readable (huge strings and bodies cut short). */
+function describeCase(c: Case, answer?: { statusCode: number; body: string }): string {
+  const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…(${text.length})` : text);
+  const payload = c.payload === undefined ? "" : cut(String(c.payload), 300);
+  const reply = answer ? ` → ${answer.statusCode} ${cut(answer.body, 300)}` : "";
+  return `${c.kind}: ${c.method} ${cut(c.url, 200)} ${JSON.stringify(c.headers)} ${payload}${reply}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe(`fuzzing every write route with invalid requests (${RUNS} per route)`, () => {
+  it("covers every write route the app registers", () => {
+    const registered = t.app.apiRoutes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => WRITE.test(key))
+      .sort();
+    expect(WRITE_ROWS.map((r) => r.route).sort()).toEqual(registered);
+  });
+
+  const tally: Record<string, Record<string, number>> = {};
+  afterAll(() => {
+    if (process.env.FUZZ_REPORT) console.log(JSON.stringify(tally, null, 1));
+  });
+
+  it.each(WRITE_ROWS.map((row) => [row.route, row] as const))(
+    "%s: every invalid request is a 4xx in the standard shape, and nothing changes",
+    async (route, row) => {
+      const info = routes.get(route);
+      if (!info) throw new Error(`${route} is not registered`);
+      const send = t.as(ACCOUNT[callerOf(row)]);
+      const counts: Record<string, number> = {};
+      tally[route] = counts;
+      const check = async (c: Case) => {
+        const res = await send({ method: c.method as "POST", url: c.url, headers: c.headers, payload: c.payload });
+        const what = () => describeCase(c, res);
+        if (res.statusCode < 400 || res.statusCode >= 500 || res.statusCode === 401 || res.statusCode === 403)
+          throw new Error(`not a 4xx past the permission check: ${what()}`);
+        let body: unknown;
+        try {
+          body = res.json();
+        } catch {
+          throw new Error(`not JSON: ${what()}`);
+        }
+        if (!ErrorResponseSchema.safeParse(body).success) throw new Error(`not the error shape: ${what()}`);
+        counts[c.kind] = (counts[c.kind] ?? 0) + 1;
+      };
+      const before = await fingerprint(t.db.prisma);
+
+      // Whatever the seed: a JSON body that is not an object is refused by the route's schema (a
+      // schema loosened to accept anything would let the oracle skip every body breakage).
+      const base = baseOf(row, callerOf(row));
+      if (info.schema.body && base.body !== undefined)
+        for (const wrong of [[base.body], JSON.stringify(base.body), 42, null] as Json[]) {
+          expect(refuses(info.schema.body, wrong), `${route} accepts the body ${JSON.stringify(wrong)}`).toBe(true);
+          await check({
+            kind: "body",
+            method: base.method,
+            url: base.path + (Object.keys(base.query).length ? `?${new URLSearchParams(base.query)}` : ""),
+            headers: { "content-type": "application/json" },
+            payload: JSON.stringify(wrong),
+          });
+        }
+
+      await fc.assert(fc.asyncProperty(caseArb(row, info), check), {
+        numRuns: RUNS,
+        ...(SEED === undefined ? {} : { seed: SEED }),
+        endOnFailure: RUNS > 100,
+      });
+      expect(await fingerprint(t.db.prisma), `${route} changed the database`).toEqual(before);
+    },
+    30_000 + RUNS * 200,
+  );
+});
