@@ -154,6 +154,30 @@ export function snapshot(prisma: PrismaClient) {
   });
 }
 
+/**
+ * Every table of the database by its row count and a hash of its rows (Prisma's migrations
+ * table aside), so that nothing a write touches escapes: a table added later is in it by
+ * itself. Each row is hashed as its text, the hashes sorted, so the order rows are stored in
+ * does not matter. About 0.1 s over the seeded database (its thousands of payments included).
+ */
+export async function everyTable(prisma: PrismaClient): Promise<Record<string, { rows: number; hash: string }>> {
+  const tables = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+    ORDER BY table_name`;
+  const rows = await prisma.$queryRawUnsafe<{ name: string; rows: number; hash: string }[]>(
+    tables
+      .map(
+        ({ name }) =>
+          `SELECT '${name}' AS name, count(*)::int AS rows,
+             md5(coalesce(string_agg(md5(r::text), '' ORDER BY md5(r::text)), '')) AS hash
+           FROM "${name}" r`,
+      )
+      .join(" UNION ALL "),
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, hash: r.hash }]));
+}
+
 /** Awaits every promise of an object at once, keeping its keys. */
 async function awaitAll<T extends Record<string, Promise<unknown>>>(
   promises: T,
