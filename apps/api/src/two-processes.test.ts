@@ -63,7 +63,10 @@ it("simultaneous guesses spread over both processes: only the free attempts and 
   const guesses = Array.from({ length: 12 }, (_, i) => login(i % 2 ? a : b, "coord-caizheng", `wrong-${i}`));
   const statuses = (await Promise.all(guesses)).map((res) => res.status);
   // As on one process (auth.routes.test.ts): three free, one that starts the wait, eight refused unjudged.
-  expect(statuses.filter((s) => s === 401), String(statuses)).toHaveLength(4);
+  expect(
+    statuses.filter((s) => s === 401),
+    String(statuses),
+  ).toHaveLength(4);
   expect(statuses.filter((s) => s === 429)).toHaveLength(8);
   // The right password too, on either process, until the wait is over.
   expect((await login(a, "coord-caizheng", DEMO_PASSWORD)).status).toBe(429);
