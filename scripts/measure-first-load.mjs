@@ -24,6 +24,7 @@ const pages = [
     name: "sign-in (/login)",
     path: "/login",
     signIn: null,
+    drawn: "button[type=submit]",
     ready: (page) => page.getByRole("button", { name: /登\s*录/ }).waitFor(),
   },
   {
@@ -32,7 +33,10 @@ const pages = [
     signIn: "leader",
     // Drawn once its figures are: the plan's years in their table. The district charts follow,
     // once in view or once the browser is idle; they are counted apart ("after it is drawn").
+    drawn: ".ant-table-row",
     ready: (page) => page.locator(".ant-table-row").first().waitFor(),
+    // What follows: the charts, drawn once the browser has been idle (or they come into view).
+    then: (page) => page.locator(".trajectory-chart svg").first().waitFor({ timeout: 30_000 }),
   },
 ];
 
@@ -62,7 +66,7 @@ function mainThread(profile) {
 
 const kb = (bytes) => (bytes / 1000).toFixed(1); // kB of 1,000 bytes, as Vite and the budget count
 
-async function measure(browser, baseURL, { path, signIn, ready }) {
+async function measure(browser, baseURL, { path, signIn, drawn, ready, then }) {
   const context = await browser.newContext({
     baseURL,
     locale: "zh-CN",
@@ -75,13 +79,19 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
     });
     if (answer.status() !== 200) throw new Error(`sign in as ${signIn}: ${answer.status()}`);
   }
+  // When the page was drawn (`drawn` first matched), by the page's own clock: what it asked for
+  // before that is its first load, compared by each resource's start time, not by when this
+  // process heard of it (late on a loaded machine).
+  await context.addInitScript((selector) => {
+    // In the page (globalThis is its window).
+    new globalThis.MutationObserver((_, observer) => {
+      if (!globalThis.document.querySelector(selector)) return;
+      globalThis.__drawnAt = performance.now();
+      observer.disconnect();
+    }).observe(globalThis.document, { childList: true, subtree: true });
+  }, drawn);
   const page = await context.newPage();
   const responses = [];
-  const beforeReady = new Set();
-  let drawn = false;
-  page.on("request", (request) => {
-    if (!drawn) beforeReady.add(request);
-  });
   page.on("requestfinished", (request) => {
     responses.push(
       (async () => {
@@ -90,8 +100,6 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
         const body = await response.body().catch(() => Buffer.alloc(0));
         return {
           url: new URL(request.url()).pathname,
-          // Asked for before the page was drawn: its first load. Later: what follows it (lazy charts).
-          beforeDrawn: beforeReady.has(request),
           type: request.resourceType(),
           encoding: (await response.headerValue("content-encoding")) ?? "identity",
           wire: sizes.responseBodySize,
@@ -111,10 +119,22 @@ async function measure(browser, baseURL, { path, signIn, ready }) {
   }
   await page.goto(path);
   await ready(page);
-  drawn = true;
   await page.waitForLoadState("networkidle");
+  if (then) {
+    await then(page);
+    await page.waitForLoadState("networkidle");
+  }
   const cpu = cdp ? mainThread((await cdp.send("Profiler.stop")).profile) : null;
-  const all = await Promise.all(responses);
+  const timing = await page.evaluate(() => ({
+    drawnAt: globalThis.__drawnAt,
+    started: performance.getEntriesByType("resource").map((entry) => [new URL(entry.name).pathname, entry.startTime]),
+  }));
+  const startedAt = new Map(timing.started);
+  // Asked for before the page was drawn: its first load. Later: what follows it (lazy charts).
+  const all = (await Promise.all(responses)).map((r) => ({
+    ...r,
+    beforeDrawn: !(startedAt.get(r.url) > timing.drawnAt),
+  }));
   await context.close();
   const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
   const scripts = all.filter((r) => r.type === "script");
