@@ -4,6 +4,7 @@ import {
   periodRange,
   periodWords,
   rankRows,
+  ScoreComponentsSchema,
   ScorePeriodSchema,
   ScoringRulesSchema,
   scoreOf,
@@ -122,5 +123,14 @@ describe("rankRows", () => {
       [80, 2],
       [70, 4],
     ]);
+  });
+});
+
+describe("the figures a score is read from", () => {
+  it("takes rates from 0 to 1, or none, and nothing outside", () => {
+    const withRate = (rate: number | null) =>
+      ScoreComponentsSchema.safeParse(figures({ onTime: { due: 4, onTime: 3, rate } }));
+    for (const rate of [0, 0.75, 1, null]) expect(withRate(rate).success, String(rate)).toBe(true);
+    for (const rate of [-0.1, 1.01]) expect(withRate(rate).success, String(rate)).toBe(false);
   });
 });
