@@ -13,6 +13,8 @@ export default tseslint.config(
       "**/test-results/**",
       "**/playwright-report/**",
       ".data/**",
+      ".stryker-tmp/**",
+      "reports/**",
     ],
   },
   js.configs.recommended,
