@@ -5,6 +5,7 @@ import multipart from "@fastify/multipart";
 import { EVIDENCE_MAX_MB_DEFAULT } from "@resettle/domain";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { PrismaClient } from "@resettle/prisma/client";
+import { BODY_LIMIT } from "./lib/body-limits.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { newRequestId } from "./lib/request-id.js";
 import type { ModuleDeps } from "./lib/types.js";
@@ -67,6 +68,8 @@ export async function buildApp(options: AppOptions) {
     genReqId: newRequestId,
     // A URL no route can take (a bad %-escape, an over-long id): answered in the standard shape too.
     frameworkErrors: answerFrameworkError,
+    // JSON bodies are small; the few routes that need more say so (lib/body-limits.ts).
+    bodyLimit: BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -15,6 +15,7 @@ import {
   WorkingGroupUpdateSchema,
   WithdrawSchema,
 } from "@resettle/domain";
+import { REVIEW_BODY_LIMIT } from "../../lib/body-limits.js";
 import { changeCache } from "../../lib/change-cache.js";
 import { todayInChina } from "../../lib/clock.js";
 import { contextOf } from "../../lib/context.js";
@@ -156,6 +157,7 @@ export async function reviewRoutes(app: App, deps: ModuleDeps) {
   app.post(
     "/api/reviews",
     {
+      bodyLimit: REVIEW_BODY_LIMIT,
       config: { access: "reviews.record" },
       schema: {
         tags: reviewTags,
@@ -182,6 +184,7 @@ export async function reviewRoutes(app: App, deps: ModuleDeps) {
   app.patch(
     "/api/reviews/:id",
     {
+      bodyLimit: REVIEW_BODY_LIMIT,
       config: { access: "reviews.record" },
       schema: {
         tags: reviewTags,
