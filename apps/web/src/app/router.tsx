@@ -2,16 +2,14 @@ import type { Capability } from "@resettle/domain";
 import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { PageLoading } from "./layout/page-loading";
+import { RequireCapability } from "./layout/require-capability";
 import { RequireSession } from "./layout/require-session";
 
 // Every page is its own chunk, and so is the signed-in frame around them (header, menu,
 // notifications): the login page loads neither (issue 13, docs/performance.md).
-// So are the pages of what went wrong (a crash, a 403), with Ant Design's Result and its illustrations.
+// So is the page of what went wrong (a crash), with Ant Design's Result and its illustrations.
 const RouteErrorPage = lazy(() =>
   import("./layout/route-error-page").then((module) => ({ default: module.RouteErrorPage })),
-);
-const RequireCapability = lazy(() =>
-  import("./layout/require-capability").then((module) => ({ default: module.RequireCapability })),
 );
 const AppLayout = lazy(() => import("./layout/app-layout").then((module) => ({ default: module.AppLayout })));
 const LoginPage = lazy(() => import("./routes/login-page"));
