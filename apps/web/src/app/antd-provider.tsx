@@ -1,7 +1,11 @@
 import { ConfigProvider, theme as antdTheme, type ThemeConfig } from "antd";
 import type { ReactNode } from "react";
+import { cspNonce } from "../lib/content-security-policy";
 import { antdLocaleOf } from "../lib/i18n/i18n";
 import { useLanguage } from "../lib/i18n/use-language";
+
+/** The page's style nonce for every <style> antd injects (lib/content-security-policy.ts). */
+const csp = { nonce: cspNonce };
 
 const theme: ThemeConfig = {
   token: {
@@ -23,7 +27,7 @@ const theme: ThemeConfig = {
 export function AntdProvider({ children }: { children: ReactNode }) {
   const [language] = useLanguage();
   return (
-    <ConfigProvider locale={antdLocaleOf(language)} theme={theme}>
+    <ConfigProvider locale={antdLocaleOf(language)} theme={theme} csp={csp}>
       <BaseText>{children}</BaseText>
     </ConfigProvider>
   );
