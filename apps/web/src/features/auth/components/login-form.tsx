@@ -44,6 +44,9 @@ export function LoginForm({ onSignedIn }: Props) {
   const login = useLogin();
   const [values, setValues] = useState<LoginRequest>({ username: "", password: "" });
   const [missing, setMissing] = useState<Partial<Record<Field, string>> | null>(null);
+  // Set as the form is sent, in the same render as the click: the last attempt's error goes at once,
+  // not when the mutation's state arrives a task later (a user, or a test, would read it as the answer).
+  const [sending, setSending] = useState(false);
   const usernameRef = useRef<InputRef>(null);
   const passwordRef = useRef<InputRef>(null);
 
@@ -60,7 +63,9 @@ export function LoginForm({ onSignedIn }: Props) {
     setMissing(found);
     if (found.username) return usernameRef.current?.focus();
     if (found.password) return passwordRef.current?.focus();
+    setSending(true);
     login.mutate(values, {
+      onSettled: () => setSending(false),
       onSuccess: ({ user }) => onSignedIn(user),
       // The username stays as typed; the password is asked for again.
       onError: () => {
@@ -109,11 +114,11 @@ export function LoginForm({ onSignedIn }: Props) {
       {field("password", t("auth.login.password"), (props) => (
         <Input.Password {...props} ref={passwordRef} autoComplete="current-password" />
       ))}
-      {login.isError && (
+      {login.isError && !sending && (
         <Alert className="login-error" type="error" showIcon title={loginErrorMessage(t, login.error)} />
       )}
       <div className="login-submit">
-        <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>
+        <Button type="primary" htmlType="submit" size="large" block loading={sending || login.isPending}>
           {t("auth.login.submit")}
         </Button>
       </div>
