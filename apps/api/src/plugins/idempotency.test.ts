@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { seededIds, snapshot, type SeededIds } from "../test/fixtures.js";
+import { raceOnLockedRow } from "../test/row-lock.js";
 import { createTestApp, fixedClock, type TestApp } from "../test/test-app.js";
 
 let t: TestApp | undefined;
@@ -186,6 +187,8 @@ describe("Idempotency-Key on POST", () => {
     expect(await ledgerSize(app, ids.xiangyang)).toBe(before + 1);
   });
 
+  // Forced: the first is held on the project's row (raceOnLockedRow) while the repeat is sent; the
+  // repeat must still be waiting (not answered) when the first is let go.
   it("a repeat that arrives while the first runs gets the first one's answer once it is done", async () => {
     const [app, ids] = await start();
     const as = app.as("admin");
@@ -193,9 +196,18 @@ describe("Idempotency-Key on POST", () => {
     const before = await ledgerSize(app, ids.xiangyang);
     const key = randomUUID();
     const send = () => as(reportTo(ids.xiangyang, { reportedOn: "2026-11-20", households: 3 }, key));
-    const [a, b] = await Promise.all([send(), send()]);
-    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
-    expect(a.json()).toEqual(b.json());
+    let repeat: Promise<LightMyRequestResponse> | undefined;
+    let repeatAnswered = false;
+    const first = await raceOnLockedRow(app.db.url, "projects", ids.xiangyang, 1, send, undefined, async () => {
+      // The first waits on the lock: the repeat goes now, and is given ten polls' time to answer.
+      repeat = send().finally(() => (repeatAnswered = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(repeatAnswered, "the repeat answered while the first was still held").toBe(false);
+    });
+    const second = await repeat!;
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(second.headers["idempotent-replayed"]).toBe("true");
+    expect(second.json()).toEqual(first.json());
     expect(await ledgerSize(app, ids.xiangyang)).toBe(before + 1);
   });
 });

@@ -1,7 +1,9 @@
 import type { InjectOptions } from "fastify";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { AuditEventSchema, DEMO_PASSWORD, pageOf } from "@resettle/domain";
 import { SECRET_PATTERN, type SeededIds } from "../../test/fixtures.js";
+import { raceOnLockedRow } from "../../test/row-lock.js";
 import { eachTestApp, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
@@ -306,18 +308,43 @@ describe("GET /api/audit-events", () => {
     await t.db.prisma.$executeRawUnsafe(`
       INSERT INTO audit_events ("actorName", action, "entityType", "entityId")
       SELECT '测试', 'update', 'project', g::text FROM generate_series(1, 250) g`);
-    await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        t.db.prisma.$transaction(async (tx) => {
-          await tx.$executeRawUnsafe(
-            `INSERT INTO audit_events ("actorName", action, "entityType", "entityId") VALUES ('测试', 'update', 'project', '${i}')`,
-          );
-          await tx.$executeRawUnsafe(
-            `INSERT INTO audit_events ("actorName", action, "entityType", "entityId") VALUES ('测试', 'update', 'project', '${i}')`,
-          );
-        }),
-      ),
-    );
+    // Concurrent sessions, forced onto one slot: three connections whose slot (backend pid % 16) is
+    // the same each insert two rows in a transaction while the slot's row is held, so all three
+    // queue on it and then add in turn, each to what the one before left.
+    const clients: pg.Client[] = [];
+    try {
+      const bySlot = new Map<number, pg.Client[]>();
+      let same: pg.Client[] | undefined;
+      while (!same) {
+        const client = new pg.Client({ connectionString: t.db.url });
+        clients.push(client);
+        await client.connect();
+        const slot = (client as unknown as { processID: number }).processID % 16;
+        bySlot.set(slot, [...(bySlot.get(slot) ?? []), client]);
+        if (bySlot.get(slot)!.length === 3) same = bySlot.get(slot);
+      }
+      const insert = `INSERT INTO audit_events ("actorName", action, "entityType", "entityId") VALUES ('测试', 'update', 'project', 'x')`;
+      await same[0]!.query(insert); // the slot's row exists
+      const slot = (same[0] as unknown as { processID: number }).processID % 16;
+      await raceOnLockedRow(
+        t.db.url,
+        "audit_event_counts",
+        slot,
+        3,
+        () =>
+          Promise.all(
+            same.map(async (client) => {
+              await client.query("BEGIN");
+              await client.query(insert);
+              await client.query(insert);
+              await client.query("COMMIT");
+            }),
+          ),
+        "slot",
+      );
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
     // A rolled-back insert counts nowhere.
     await t.db.prisma
       .$transaction(async (tx) => {
@@ -327,7 +354,7 @@ describe("GET /api/audit-events", () => {
         throw new Error("rolled back");
       })
       .catch(() => {});
-    expect(await counted()).toBeGreaterThan(262);
+    expect(await counted()).toBeGreaterThan(257);
     expect(await total()).toBe(await counted());
   });
 

@@ -5,6 +5,7 @@ import { NotificationChannelSchema, pageOf, ChannelDeliverySchema, type ChannelC
 import type { Clock } from "../../lib/clock.js";
 import { startSmtpSink, startWebhookReceiver, type WebhookReceiver } from "../../test/channel-sinks.js";
 import { seededIds, type SeededIds } from "../../test/fixtures.js";
+import { raceBehind } from "../../test/row-lock.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { deliverPending, enqueueDeliveries } from "./dispatcher.js";
 import { networkTransports } from "./transports.js";
@@ -366,10 +367,26 @@ describe("several API processes", () => {
     expect(receiver.requests).toHaveLength(2);
   });
 
-  it("two dispatchers at once send each delivery exactly once", async () => {
+  it("three dispatchers at once send each delivery exactly once", async () => {
     await createChannel(wecom());
     for (let i = 0; i < 45; i++) await raiseOne(`已逾期：并发预警 ${i}`);
-    const results = await Promise.all([dispatch(), dispatch(), dispatch()]);
+    // Forced: a test trigger stops each claiming statement at its first row, after it has chosen
+    // its rows, on an advisory lock the test holds; once all three wait there, they go together.
+    await t.db.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION test_claim_gate() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN PERFORM pg_advisory_xact_lock_shared(4242); RETURN NEW; END $$`,
+    );
+    await t.db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_claim_gate BEFORE UPDATE ON channel_deliveries FOR EACH ROW EXECUTE FUNCTION test_claim_gate()`,
+    );
+    const gate = (holder: pg.Client) => holder.query("SELECT pg_advisory_xact_lock(4242)");
+    const results = await raceBehind(
+      t.db.url,
+      gate,
+      3,
+      () => Promise.all([dispatch(), dispatch(), dispatch()]),
+      "COMMIT",
+    );
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(45);
     const contents = receiver.requests.map((r) => contentOf(r.body));
     expect(contents).toHaveLength(45);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CauseSchema, type Cause } from "@resettle/domain";
 import { z } from "zod";
 import { snapshot } from "../../test/fixtures.js";
+import { raceOnHeldInsert } from "../../test/row-lock.js";
 import { createTestApp } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -130,10 +131,11 @@ describe("POST /api/causes", () => {
   });
 
   it("two administrators adding the same code at once: one cause, the other gets 400 on body.code", async () => {
-    const answers = await Promise.all([
-      post("admin", { code: "same_code", name: "甲" }),
-      post("admin", { code: "same_code", name: "乙" }),
-    ]);
+    // Forced: both look for the code and find none, then both insert; only the unique index decides.
+    const held = { sql: `INSERT INTO causes (code, name) VALUES ($1, '占位')`, values: ["same_code"] };
+    const answers = await raceOnHeldInsert(t.db.url, held, 2, () =>
+      Promise.all([post("admin", { code: "same_code", name: "甲" }), post("admin", { code: "same_code", name: "乙" })]),
+    );
     expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 400]);
     expect(paths(answers.find((r) => r.statusCode === 400)!)).toEqual(["body.code"]);
     expect(await t.db.prisma.cause.count({ where: { code: "same_code" } })).toBe(1);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProgressLedgerPageSchema, ProgressReportSchema, ProjectDetailSchema } from "@resettle/domain";
 import { detailPaths, seededIds, snapshot, type SeededIds } from "../../test/fixtures.js";
+import { raceOnLockedRow } from "../../test/row-lock.js";
 import { createTestApp } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -272,27 +273,31 @@ describe("POST /api/projects/:id/progress-reports", () => {
     ).toBe(201);
   });
 
-  it("concurrent reports cannot pass the total: 10 × 40 on 920 of 1,208 → exactly 7 succeed; a final 8 completes the project", async () => {
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        report(i % 2 ? "coord-shuangtaizi" : "admin", ids.xiangyang, {
-          reportedOn: "2026-11-25",
-          households: 40,
-          note: `并发 ${i}`,
-        }),
+  // Forced: the four hold the pool's four connections, each waiting on the project's row, then go
+  // together; each must re-check against the figure the previous one left.
+  it("concurrent reports cannot pass the total: 4 × 100 on 920 of 1,208 → exactly 2 succeed; a final 88 completes the project", async () => {
+    const answers = await raceOnLockedRow(t.db.url, "projects", ids.xiangyang, 4, () =>
+      Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          report(i % 2 ? "coord-shuangtaizi" : "admin", ids.xiangyang, {
+            reportedOn: "2026-11-25",
+            households: 100,
+            note: `并发 ${i}`,
+          }),
+        ),
       ),
     );
     const statuses = answers.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(7);
-    expect(statuses.filter((s) => s === 400)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(2);
     for (const refused of answers.filter((r) => r.statusCode === 400))
       expect(detailPaths(refused)).toEqual(["body.households"]);
-    let p = await expectMovedBack(ids.xiangyang, 1200);
+    let p = await expectMovedBack(ids.xiangyang, 1120);
     expect(p.status).toBe("in_progress");
-    expect(await ledger(ids.xiangyang)).toHaveLength(2 + 7);
-    expect(await t.db.prisma.auditEvent.count({ where: { action: "report_progress" } })).toBe(7);
+    expect(await ledger(ids.xiangyang)).toHaveLength(2 + 2);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "report_progress" } })).toBe(2);
 
-    const last = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-25", households: 8 });
+    const last = await report("coord-shuangtaizi", ids.xiangyang, { reportedOn: "2026-11-25", households: 88 });
     expect(last.statusCode).toBe(201);
     p = await expectMovedBack(ids.xiangyang, 1208);
     expect(p.status).toBe("completed");
@@ -309,19 +314,21 @@ describe("POST /api/projects/:id/progress-reports", () => {
     expect(p.status).toBe("in_progress");
   });
 
-  it("concurrent corrections cannot take it below zero (桃李源项目: 20; 5 × −5 → exactly 4)", async () => {
-    const answers = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        report("coord-dawa", ids.taoliyuan, {
-          kind: "correction",
-          reportedOn: "2026-11-25",
-          households: 5,
-          reason: "冲回",
-        }),
+  it("concurrent corrections cannot take it below zero (桃李源项目: 20; 4 × −6 → exactly 3)", async () => {
+    const answers = await raceOnLockedRow(t.db.url, "projects", ids.taoliyuan, 4, () =>
+      Promise.all(
+        Array.from({ length: 4 }, () =>
+          report("coord-dawa", ids.taoliyuan, {
+            kind: "correction",
+            reportedOn: "2026-11-25",
+            households: 6,
+            reason: "冲回",
+          }),
+        ),
       ),
     );
-    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 400]);
-    await expectMovedBack(ids.taoliyuan, 0);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 400]);
+    await expectMovedBack(ids.taoliyuan, 2);
   });
 
   it("entries are never edited: there is no PATCH, PUT or DELETE for them", async () => {
