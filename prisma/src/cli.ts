@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { createPrismaClient } from "./client.js";
-import { openDatabase } from "./database.js";
+import { openDatabase, repoRoot, runningEmbeddedDatabase } from "./database.js";
+import { backupDatabase, NotEmptyError, restoreDatabase } from "./backup.js";
 import { applyMigrations, createMigration, resetDatabase } from "./migrate.js";
 import { defaultPlanPath, parsePlan, PlanRejectedError } from "./plan-loader.js";
 import { seedDatabase } from "./seed.js";
@@ -12,6 +14,9 @@ const usage = `usage: cli.ts <command>
   seed [--no-demo]       load the Panjin plan (and the demo data)
   reset [--no-demo]      empty the database, migrate, seed
   plan-check [file]      check a plan file without loading it
+  backup [file]          write the whole database to a file (default .data/backups/resettle-<time>.jsonl.gz)
+  restore <file> [--clean]
+                         bring a backup back into an empty database (--clean: empty it first)
   admin-create <username> [display name]
                          create an administrator account (the first one, in production);
                          the password is asked for, or read from RESETTLE_ADMIN_PASSWORD
@@ -35,6 +40,7 @@ async function main(args: string[]): Promise<number> {
       throw error;
     }
   }
+  if (command === "backup" || command === "restore") return backupOrRestore(command, rest);
   if (!["migrate", "migration", "seed", "reset", "admin-create"].includes(command ?? "")) {
     console.error(usage);
     return 2;
@@ -83,6 +89,48 @@ async function main(args: string[]): Promise<number> {
       }
     }
     return 0;
+  } finally {
+    await db.stop();
+  }
+}
+
+/** A file named on the command line, from where `pnpm db:…` was typed (pnpm runs the script in prisma/). */
+const fromCaller = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
+async function backupOrRestore(command: "backup" | "restore", args: string[]): Promise<number> {
+  const running = process.env.DATABASE_URL ? null : runningEmbeddedDatabase();
+  if (command === "backup") {
+    const stamp = new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replaceAll(":", "-");
+    const file = args[0] ? fromCaller(args[0]) : path.join(repoRoot, ".data", "backups", `resettle-${stamp}.jsonl.gz`);
+    // The running server's database as it is (a consistent snapshot); else start it for the backup.
+    const db = running ? { url: running.url, stop: async () => {} } : await openDatabase();
+    try {
+      const { tables, rows } = await backupDatabase(db.url, file);
+      console.log(`backed up ${tables} tables, ${rows} rows to ${file}`);
+      return 0;
+    } finally {
+      await db.stop();
+    }
+  }
+  const given = args.find((a) => !a.startsWith("--"));
+  if (!given) throw new Error("restore needs a backup file, e.g. pnpm db:restore .data/backups/resettle-….jsonl.gz");
+  if (running)
+    throw new Error(`Resettle's embedded PostgreSQL is running (pid ${running.pid}): stop Resettle, then restore.`);
+  const file = fromCaller(given);
+  const db = await openDatabase();
+  try {
+    const { tables, rows } = await restoreDatabase(db.url, file, { clean: args.includes("--clean") });
+    console.log(`restored ${tables} tables, ${rows} rows from ${file}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof NotEmptyError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
   } finally {
     await db.stop();
   }

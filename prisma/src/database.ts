@@ -1,7 +1,8 @@
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded-postgres.js";
+import { EMBEDDED_PASSWORD, startEmbeddedPostgres } from "./embedded-postgres.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const defaultDataDir = path.join(repoRoot, ".data", "postgres");
@@ -36,4 +37,24 @@ export async function openDatabase(
     throw error;
   }
   return { url: server.urlFor("resettle"), embedded: true, stop: server.stop };
+}
+
+/**
+ * The embedded server already running on the data directory (`npm start`), read from its
+ * postmaster.pid: its process id and the URL of the product's database; else null.
+ */
+export function runningEmbeddedDatabase(
+  env: { RESETTLE_DATA_DIR?: string } = process.env,
+): { pid: number; url: string } | null {
+  const pidFile = path.join(env.RESETTLE_DATA_DIR ?? defaultDataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, another user's (the `postgres` user's, when this is not root).
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return null;
+  }
+  return { pid, url: `postgresql://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${Number(portLine)}/resettle` };
 }

@@ -30,6 +30,9 @@ export type RunningPostgres = {
   stop(): Promise<void>;
 };
 
+/** The embedded server's password (it listens on 127.0.0.1 only): what a second command needs to reach a running one. */
+export const EMBEDDED_PASSWORD = "resettle-local";
+
 /**
  * As root, where what the `postgres` user cannot reach in the clone is put: the binaries
  * (`postgres-<version>/`) and the data (`data/<name>-<hash of the directory asked for>/`).
@@ -227,7 +230,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const requested = path.resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
-  const password = "resettle-local";
+  const password = EMBEDDED_PASSWORD;
   const notice = options.notice ?? ((line: string) => console.log(line));
   const stageRoot = options.stageRoot ?? defaultStageRoot;
   let lastLines: string[] = [];
