@@ -1,4 +1,7 @@
-import { config as configureZod } from "zod";
+declare global {
+  // zod 4 keeps its configuration here, shared by every copy of it (zod/v4/core/core.js).
+  var __zod_globalConfig: { jitless?: boolean } | undefined;
+}
 
 /**
  * What the page's Content-Security-Policy (apps/api/src/plugins/security.ts) asks of the app's scripts.
@@ -22,5 +25,7 @@ if (cspNonce) {
 }
 
 // No eval (script-src 'self'): zod would try `new Function("")` once to see whether it may
-// compile its object parsers, and the policy would report the refusal.
-configureZod({ jitless: true });
+// compile its object parsers, and the policy would report the refusal. Set where zod reads it,
+// before or after zod is loaded, without loading it: the sign-in page fetches zod only when a
+// request goes out (lib/first-load-schemas.ts).
+(globalThis.__zod_globalConfig ??= {}).jitless = true;
