@@ -51,6 +51,13 @@ type Case = {
   payload?: string | Buffer;
 };
 
+/** The own keys of the prototypes every parsed body inherits from. */
+const prototypeKeys = () =>
+  [Object.prototype, Array.prototype, String.prototype, Function.prototype].map((p) =>
+    Reflect.ownKeys(p).map(String).sort(),
+  );
+const PROTOTYPE_KEYS = prototypeKeys();
+
 /** Larger than any route's body limit (the largest, a review's, is 1 MiB): 413. */
 const PAST_ANY_LIMIT = 1024 * 1024 + 1;
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +477,8 @@ describe(`fuzzing every write route with invalid requests (${RUNS} per route)`, 
         endOnFailure: RUNS > 100,
       });
       expect(await fingerprint(t.db.prisma), `${route} changed the database`).toEqual(before);
+      // The app runs in this process: a prototype polluted by a request would change every later answer.
+      expect(prototypeKeys(), `${route} polluted a prototype`).toEqual(PROTOTYPE_KEYS);
     },
     30_000 + RUNS * 200,
   );

@@ -227,20 +227,24 @@ export const clone = (value: Json): Json => JSON.parse(JSON.stringify(value)) as
 function setAt(root: Json, path: (string | number)[], value: Json | undefined): Json {
   if (path.length === 0) return value === undefined ? null : value;
   const top: Json = root !== null && typeof root === "object" ? root : {};
-  let node = top as Record<string | number, Json>;
+  // Own properties only, defined rather than assigned: a key such as `__proto__` or `constructor`
+  // must become a field of the body, never a walk into (and a change of) a shared prototype.
+  const put = (node: object, key: string | number, v: Json) =>
+    Object.defineProperty(node, key, { value: v, enumerable: true, writable: true, configurable: true });
+  let node: object = top;
   for (const [i, key] of path.slice(0, -1).entries()) {
-    let next = node[key];
-    if (next === null || typeof next !== "object") {
+    let next = Object.hasOwn(node, key) ? (node as Record<string | number, Json>)[key] : undefined;
+    if (next === null || next === undefined || typeof next !== "object") {
       next = typeof path[i + 1] === "number" ? [] : {};
-      node[key] = next;
+      put(node, key, next);
     }
-    node = next as Record<string | number, Json>;
+    node = next;
   }
   const last = path[path.length - 1]!;
   if (value === undefined) {
     if (Array.isArray(node)) node.splice(Number(last), 1);
-    else delete node[last];
-  } else node[last] = value;
+    else if (Object.hasOwn(node, last)) delete (node as Record<string | number, Json>)[last];
+  } else put(node, last, value);
   return top;
 }
 
