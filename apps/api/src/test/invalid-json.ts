@@ -242,8 +242,12 @@ function setAt(root: Json, path: (string | number)[], value: Json | undefined): 
   }
   const last = path[path.length - 1]!;
   if (value === undefined) {
-    if (Array.isArray(node)) node.splice(Number(last), 1);
-    else if (Object.hasOwn(node, last)) delete (node as Record<string | number, Json>)[last];
+    if (Array.isArray(node) && typeof last === "number") {
+      if (last >= node.length) return top;
+      // by hand: splice would look up `constructor`, which a breakage may have made a field
+      for (let j = last; j < node.length - 1; j++) node[j] = node[j + 1]!;
+      node.length = Math.max(0, node.length - 1);
+    } else if (Object.hasOwn(node, last)) delete (node as Record<string | number, Json>)[last];
   } else put(node, last, value);
   return top;
 }
