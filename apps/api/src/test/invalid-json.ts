@@ -241,6 +241,8 @@ function setAt(root: Json, path: (string | number)[], value: Json | undefined): 
     node = next;
   }
   const last = path[path.length - 1]!;
+  // A value is put as a copy: generated values may be shared (constantFrom's), and a later
+  // breakage of the same body writes into what it put.
   if (value === undefined) {
     if (Array.isArray(node) && typeof last === "number") {
       if (last >= node.length) return top;
@@ -248,7 +250,7 @@ function setAt(root: Json, path: (string | number)[], value: Json | undefined): 
       for (let j = last; j < node.length - 1; j++) node[j] = node[j + 1]!;
       node.length = Math.max(0, node.length - 1);
     } else if (Object.hasOwn(node, last)) delete (node as Record<string | number, Json>)[last];
-  } else put(node, last, value);
+  } else put(node, last, value !== null && typeof value === "object" ? clone(value) : value);
   return top;
 }
 
