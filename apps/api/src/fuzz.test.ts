@@ -36,7 +36,7 @@ import { createTestApp, type TestApp } from "./test/test-app.js";
  *
  * FUZZ_RUNS: requests per route; small in `pnpm test`, 1,000 in `pnpm fuzz`.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 type RouteSchema = { body?: z.ZodType; params?: z.ZodType; querystring?: z.ZodType };

@@ -229,8 +229,13 @@ function setAt(root: Json, path: (string | number)[], value: Json | undefined): 
   const top: Json = root !== null && typeof root === "object" ? root : {};
   // Own properties only, defined rather than assigned: a key such as `__proto__` or `constructor`
   // must become a field of the body, never a walk into (and a change of) a shared prototype.
-  const put = (node: object, key: string | number, v: Json) =>
-    Object.defineProperty(node, key, { value: v, enumerable: true, writable: true, configurable: true });
+  const put = (node: object, key: string | number, v: Json) => {
+    try {
+      Object.defineProperty(node, key, { value: v, enumerable: true, writable: true, configurable: true });
+    } catch {
+      // a key an array cannot take as a field (`length`): this breakage changes nothing
+    }
+  };
   let node: object = top;
   for (const [i, key] of path.slice(0, -1).entries()) {
     let next = Object.hasOwn(node, key) ? (node as Record<string | number, Json>)[key] : undefined;
