@@ -11,7 +11,7 @@ import { eachTestApp, type TestApp } from "./test/test-app.js";
  * AUDIT IN THE SAME TRANSACTION (issue 14): every write route of the app, taken from the
  * permission matrix (so a new route is here by itself), sent while every insert into
  * audit_events fails, must answer 500 in the standard shape and leave every table of the
- * database as it was (`everyTable`: row counts and a hash of the rows). A write that records
+ * database as it was (`everyTable`: each table's row count and newest writing transaction). A write that records
  * no audit event is exempt only by name, with its reason, and is shown to write none.
  */
 

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ErrorResponseSchema, IDEMPOTENCY_HEADER, IdempotencyKeySchema } from "@resettle/domain";
-import type { PrismaClient } from "@resettle/prisma/client";
 import {
   BAD_IDS,
   BAD_KEYS,
@@ -17,7 +16,7 @@ import {
   refuses,
   serialize,
 } from "./test/invalid-json.js";
-import { seededIds, type SeededIds } from "./test/fixtures.js";
+import { everyTable, seededIds, type SeededIds } from "./test/fixtures.js";
 import { ACCOUNT, MATRIX, type Role, type Row } from "./test/route-matrix.js";
 import { createTestApp, type TestApp } from "./test/test-app.js";
 
@@ -87,22 +86,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => t?.close());
-
-/**
- * Every table's row count and the newest transaction that wrote one of its rows (`xmin`), by
- * table: an insert, update or delete anywhere shows (the audit trail, sessions, idempotency keys
- * and the sign-in throttle included). A tenth of the cost of hashing every row (20 ms, not 250).
- */
-async function fingerprint(prisma: PrismaClient): Promise<Record<string, string>> {
-  const tables = await prisma.$queryRaw<{ name: string }[]>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
-  const parts = tables.map(
-    ({ name }) =>
-      `SELECT '${name}' AS name, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) AS hash FROM "${name}"`,
-  );
-  const rows = await prisma.$queryRawUnsafe<{ name: string; hash: string }[]>(parts.join(" UNION ALL "));
-  return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
-}
 
 /** The valid request of the matrix, taken apart. */
 function baseOf(row: Row, role: Role) {
@@ -456,7 +439,7 @@ describe(`fuzzing every write route with invalid requests (${RUNS} per route)`, 
         if (!ErrorResponseSchema.safeParse(body).success) throw new Error(`not the error shape: ${what()}`);
         counts[c.kind] = (counts[c.kind] ?? 0) + 1;
       };
-      const before = await fingerprint(t.db.prisma);
+      const before = await everyTable(t.db.prisma);
 
       // Whatever the seed: a JSON body that is not an object is refused by the route's schema (a
       // schema loosened to accept anything would let the oracle skip every body breakage).
@@ -478,7 +461,7 @@ describe(`fuzzing every write route with invalid requests (${RUNS} per route)`, 
         ...(SEED === undefined ? {} : { seed: SEED }),
         endOnFailure: RUNS > 100,
       });
-      expect(await fingerprint(t.db.prisma), `${route} changed the database`).toEqual(before);
+      expect(await everyTable(t.db.prisma), `${route} changed the database`).toEqual(before);
       // The app runs in this process: a prototype polluted by a request would change every later answer.
       expect(prototypeKeys(), `${route} polluted a prototype`).toEqual(PROTOTYPE_KEYS);
     },

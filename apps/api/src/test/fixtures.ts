@@ -155,27 +155,25 @@ export function snapshot(prisma: PrismaClient) {
 }
 
 /**
- * Every table of the database by its row count and a hash of its rows (Prisma's migrations
- * table aside), so that nothing a write touches escapes: a table added later is in it by
- * itself. Each row is hashed as its text, the hashes sorted, so the order rows are stored in
- * does not matter. About 0.1 s over the seeded database (its thousands of payments included).
+ * Every table of the database by its row count and the newest transaction that wrote one of its
+ * rows (`xmin`), Prisma's migrations table aside: an insert, update or delete anywhere shows (a
+ * rolled-back one does not), and a table added later is in it by itself. About 20 ms over the
+ * seeded database, a tenth of hashing every row.
  */
-export async function everyTable(prisma: PrismaClient): Promise<Record<string, { rows: number; hash: string }>> {
+export async function everyTable(prisma: PrismaClient): Promise<Record<string, string>> {
   const tables = await prisma.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
-    ORDER BY table_name`;
-  const rows = await prisma.$queryRawUnsafe<{ name: string; rows: number; hash: string }[]>(
+    SELECT tablename AS name FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
+    ORDER BY tablename`;
+  const rows = await prisma.$queryRawUnsafe<{ name: string; state: string }[]>(
     tables
       .map(
         ({ name }) =>
-          `SELECT '${name}' AS name, count(*)::int AS rows,
-             md5(coalesce(string_agg(md5(r::text), '' ORDER BY md5(r::text)), '')) AS hash
-           FROM "${name}" r`,
+          `SELECT '${name}' AS name, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) AS state FROM "${name}"`,
       )
       .join(" UNION ALL "),
   );
-  return Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, hash: r.hash }]));
+  return Object.fromEntries(rows.map((r) => [r.name, r.state]));
 }
 
 /** Awaits every promise of an object at once, keeping its keys. */
