@@ -33,7 +33,11 @@ function renderForm() {
   return { onSaved };
 }
 
-const submit = () => fireEvent.click(screen.getByRole("button", { name: "保存研判记录" }));
+/**
+ * Clicks 保存研判记录. After a refused request, jsdom (no CSS transitions) keeps the button's
+ * loading icon leaving for ever, so its name may still begin with "loading".
+ */
+const submit = () => fireEvent.click(screen.getByRole("button", { name: /保存研判记录$/ }));
 
 async function choose(combobox: HTMLElement, option: string) {
   fireEvent.mouseDown(combobox);
