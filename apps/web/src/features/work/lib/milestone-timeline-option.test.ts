@@ -1,23 +1,12 @@
-import type { Milestone } from "@resettle/domain";
 import { describe, expect, it } from "vitest";
 import { buildMilestoneTimelineOption } from "./milestone-timeline-option";
-import { noCompletion } from "../../../test/work.fixture";
+import { milestone as inProgress } from "../../../test/work.fixture";
 
-const milestone: Milestone = {
-  id: "0b8f5a52-3c1d-4e2f-8a9b-1c2d3e4f5a6b",
-  projectId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
-  ...noCompletion,
-  kind: "construction",
+/** The shared milestone in progress, its title carrying markup. */
+const milestone = {
+  ...inProgress,
   title: `主体封顶<img src=x onerror="alert(1)"><style>*{display:none}</style>`,
   dueDate: "2019-06-30",
-  status: "in_progress",
-  responsibleDepartmentId: null,
-  responsiblePersonId: null,
-  completedAt: null,
-  completedBy: null,
-  blockedReason: null,
-  version: 1,
-  withdrawn: null,
 };
 
 describe("the milestone timeline's tooltip", () => {
