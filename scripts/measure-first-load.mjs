@@ -31,10 +31,11 @@ const pages = [
     name: "leader's dashboard (/)",
     path: "/",
     signIn: "leader",
-    // Drawn once its figures are: the plan's years in their table. The district charts follow,
-    // once in view or once the browser is idle; they are counted apart ("after it is drawn").
-    drawn: ".ant-table-row",
-    ready: (page) => page.locator(".ant-table-row").first().waitFor(),
+    // Drawn once its figures are: the plan's years in their table (a read-only table since round 3,
+    // antd's Table before). The district charts follow, once in view or once the browser is idle;
+    // they are counted apart ("after it is drawn").
+    drawn: ".read-only-table tbody tr, .ant-table-row",
+    ready: (page) => page.locator(".read-only-table tbody tr, .ant-table-row").first().waitFor(),
     // What follows: the charts, drawn once the browser has been idle (or they come into view).
     then: (page) => page.locator(".trajectory-chart svg").first().waitFor({ timeout: 30_000 }),
   },

@@ -25,7 +25,7 @@ test.describe("dashboard", () => {
     await expect(stats).toContainText("4,722户");
 
     const years = page.getByRole("table", { name: "各年度计划回迁户数、累计计划与实际累计完成情况" });
-    const rows = years.locator("tbody tr.ant-table-row");
+    const rows = years.locator("tbody tr");
     await expect(rows).toHaveCount(3);
     expect((await cellTexts(rows.nth(0))).slice(0, 4)).toEqual(["2018年", "1,613", "1,613", "34.2%"]);
     expect((await cellTexts(rows.nth(1))).slice(0, 4)).toEqual(["2019年", "2,280", "3,893", "82.4%"]);
@@ -40,8 +40,8 @@ test.describe("dashboard", () => {
       await expect(chart.locator("canvas, svg").first()).toBeVisible();
       const table = page.getByRole("table", { name: `${district}各年度计划、底线与实际累计占比` });
       const floors = await table
-        .locator("tbody tr.ant-table-row")
-        .evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td")[2]?.textContent?.trim()));
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.querySelectorAll("th, td")[2]?.textContent?.trim()));
       expect(floors).toEqual(["30%", "60%", "100%"]);
     }
     await expect(page.getByRole("img", { name: /^双台子区回迁进度轨迹图/ })).toHaveAttribute(

@@ -1,5 +1,6 @@
 import { ConfigProvider, theme as antdTheme, type ThemeConfig } from "antd";
 import type { ReactNode } from "react";
+import { TABLE_HEADER_BG } from "../components/ui/table-header-bg";
 import { cspNonce } from "../lib/content-security-policy";
 import { antdLocaleOf } from "../lib/i18n/i18n";
 import { useLanguage } from "../lib/i18n/use-language";
@@ -19,7 +20,7 @@ const theme: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: "#0f2a4a", headerHeight: 56, headerPadding: "0 24px", bodyBg: "#f0f2f5" },
-    Table: { headerBg: "#f5f7fa", cellPaddingBlockMD: 10 },
+    Table: { headerBg: TABLE_HEADER_BG, cellPaddingBlockMD: 10 },
   },
 };
 

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Result, Skeleton } from "antd";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { PrintButton } from "../../../components/ui/print-button";
@@ -10,7 +10,6 @@ import { useSeenOrIdle } from "../../../components/ui/use-seen-or-idle";
 import { TrajectoryFigures } from "../../../components/ui/trajectory-figures";
 import {
   dashboardQueries,
-  DistrictSection,
   HeadlineStats,
   ArrearsOverview,
   HealthOverview,
@@ -18,7 +17,8 @@ import {
 } from "../../../features/dashboard";
 import { formatLongDate } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { DashboardProjects } from "./dashboard-projects";
+
+const DashboardBelowTheFold = lazy(() => import("./dashboard-below-the-fold"));
 
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
@@ -49,8 +49,7 @@ export default function DashboardPage() {
                 <PlanYearTable years={data.years} />
               </SectionCard>
               <BelowTheFold>
-                <DistrictSection dashboard={data} />
-                <DashboardProjects years={data.plan.years} />
+                <DashboardBelowTheFold dashboard={data} years={data.plan.years} />
               </BelowTheFold>
             </>
           )
@@ -63,9 +62,11 @@ export default function DashboardPage() {
 /**
  * The districts' cards and the projects' table, below the fold: drawn once in view or once the
  * browser is idle after the figures above, so that the first render (React's and antd's styles'
- * work, Lighthouse's blocking time) is the part on screen (issue 13, docs/performance.md).
+ * work, Lighthouse's blocking time) is the part on screen, and their code (a chunk of its own, with
+ * antd's Table) is fetched then (issue 13, docs/performance.md).
  */
 function BelowTheFold({ children }: { children: ReactNode }) {
   const [place, due] = useSeenOrIdle<HTMLDivElement>();
-  return <div ref={place}>{due ? children : <Skeleton active paragraph={{ rows: 8 }} />}</div>;
+  const waiting = <Skeleton active paragraph={{ rows: 8 }} />;
+  return <div ref={place}>{due ? <Suspense fallback={waiting}>{children}</Suspense> : waiting}</div>;
 }

@@ -36,6 +36,18 @@ describe("PlanYearTable", () => {
     expect(rowOf("2020年").getAllByText("—")).toHaveLength(2);
   });
 
+  it("is a table named by its caption, with a header for each column and each year", () => {
+    renderWithProviders(<PlanYearTable years={panjinDashboard.years} />);
+    const table = screen.getByRole("table", { name: "各年度计划回迁户数、累计计划与实际累计完成情况" });
+    expect(within(table).getAllByRole("columnheader")).toHaveLength(6);
+    expect(
+      within(table)
+        .getAllByRole("rowheader")
+        .map((th) => th.textContent),
+    ).toEqual(["2018年", "2019年", "2020年"]);
+    expect(within(table).getByRole("row", { name: /^2019年/ })).toBeTruthy();
+  });
+
   it("labels columns in the chosen language", () => {
     renderWithProviders(<PlanYearTable years={panjinDashboard.years} />, "en");
     expect(screen.getByRole("columnheader", { name: "Cumulative plan share" })).toBeTruthy();
