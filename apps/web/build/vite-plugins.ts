@@ -67,9 +67,11 @@ export function bundleBudgetReport(): Plugin {
 const JSON_KEYS = "virtual:json-keys/";
 
 /**
- * `import texts from "virtual:json-keys/./zh-CN.json#app,auth"`: the JSON file's named top-level keys only,
- * as a module of its own. The first load takes the texts the sign-in page needs without the other
- * pages' (lib/i18n/i18n.ts, issue 13); the whole file stays the one source of the texts.
+ * `import texts from "virtual:json-keys/./zh-CN.json#app,auth,reports.nav"`: the JSON file's named
+ * keys only (a top-level key, or a path into one), as a module of its own. The first load takes
+ * the texts the sign-in page needs without the other pages', the signed-in frame and the dashboard
+ * theirs (lib/i18n/i18n.ts, lib/i18n/page-texts.tsx, issue 13); the whole file stays the one source
+ * of the texts.
  */
 export function jsonKeys(): Plugin {
   return {
@@ -85,13 +87,36 @@ export function jsonKeys(): Plugin {
       if (!id.startsWith(`\0${JSON_KEYS}`)) return null;
       const [file, keys = ""] = id.slice(JSON_KEYS.length + 1).split("!");
       this.addWatchFile(file!);
-      const wanted = new Set(keys.replace(/\?.*$/, "").split(",").filter(Boolean));
+      const wanted = keys.replace(/\?.*$/, "").split(",").filter(Boolean);
       const all = JSON.parse(await readFile(file!, "utf8")) as Record<string, unknown>;
-      const missing = [...wanted].filter((key) => !(key in all));
+      const missing = wanted.filter((key) => pick(all, key) === undefined);
       if (missing.length > 0) this.error(`${file} has no ${missing.join(", ")}`);
-      const picked = Object.fromEntries(Object.entries(all).filter(([key]) => wanted.has(key)));
+      const picked: Record<string, unknown> = {};
+      for (const key of wanted) put(picked, key, pick(all, key));
       // JSON.parse of a string is quicker for the browser than the same object as a literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(picked))});`;
     },
   };
+}
+
+/** The value at a dotted path ("reports.briefing.nav") of a parsed JSON object. */
+function pick(node: unknown, dotted: string): unknown {
+  return dotted
+    .split(".")
+    .reduce<unknown>(
+      (at, key) =>
+        at !== null && typeof at === "object" && Object.hasOwn(at, key)
+          ? (at as Record<string, unknown>)[key]
+          : undefined,
+      node,
+    );
+}
+
+/** Sets a dotted path of `target`, making the objects on the way. */
+function put(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split(".");
+  const last = keys.pop()!;
+  let at = target;
+  for (const key of keys) at = (at[key] ??= {}) as Record<string, unknown>;
+  at[last] = value;
 }

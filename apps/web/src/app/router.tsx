@@ -1,12 +1,15 @@
 import type { Capability } from "@resettle/domain";
 import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
+import { lazyWithAllTexts } from "../lib/i18n/page-texts";
 import { PageLoading } from "./layout/page-loading";
 import { RequireCapability } from "./layout/require-capability";
 import { RequireSession } from "./layout/require-session";
 
 // Every page is its own chunk, and so is the signed-in frame around them (header, menu,
-// notifications): the login page loads neither (issue 13, docs/performance.md).
+// notifications): the login page loads neither (issue 13, docs/performance.md). The frame and the
+// dashboard bring their own texts; every other page fetches all the Chinese texts beside its chunk
+// (lib/i18n/page-texts.tsx).
 // So is the page of what went wrong (a crash), with Ant Design's Result and its illustrations.
 const RouteErrorPage = lazy(() =>
   import("./layout/route-error-page").then((module) => ({ default: module.RouteErrorPage })),
@@ -14,35 +17,35 @@ const RouteErrorPage = lazy(() =>
 const AppLayout = lazy(() => import("./layout/app-layout").then((module) => ({ default: module.AppLayout })));
 const LoginPage = lazy(() => import("./routes/login-page"));
 const DashboardPage = lazy(() => import("./routes/dashboard/dashboard-page"));
-const ProjectsPage = lazy(() => import("./routes/projects-page"));
-const ProjectPage = lazy(() => import("./routes/project/project-page"));
-const MyWorkPage = lazy(() => import("./routes/my-work-page"));
-const OverdueBoardPage = lazy(() => import("./routes/overdue-board-page"));
-const TicketsPage = lazy(() => import("./routes/tickets-page"));
-const NoticesPage = lazy(() => import("./routes/notices-page"));
-const NoticePage = lazy(() => import("./routes/notice-page"));
-const NoticePrintPage = lazy(() => import("./routes/notice-print-page"));
-const BriefingPage = lazy(() => import("./routes/reports/briefing-page"));
-const StocktakePage = lazy(() => import("./routes/reports/stocktake-page"));
-const NotificationsPage = lazy(() => import("./routes/notifications-page"));
-const ScorecardsPage = lazy(() => import("./routes/scorecards-page"));
-const HouseholdsPage = lazy(() => import("./routes/households-page"));
-const ChangePasswordPage = lazy(() => import("./routes/change-password-page"));
-const UsersPage = lazy(() => import("./routes/admin/users-page"));
-const DepartmentsPage = lazy(() => import("./routes/admin/departments-page"));
-const PersonsPage = lazy(() => import("./routes/admin/persons-page"));
-const CausesPage = lazy(() => import("./routes/admin/causes-page"));
-const WorkingGroupsPage = lazy(() => import("./routes/admin/working-groups-page"));
-const VerificationRulesPage = lazy(() => import("./routes/admin/verification-rules-page"));
-const ChannelsPage = lazy(() => import("./routes/admin/channels-page"));
-const PlanPage = lazy(() => import("./routes/admin/plan-page"));
-const CommonProblemsPage = lazy(() => import("./routes/common-problems-page"));
-const AuditPage = lazy(() => import("./routes/audit-page"));
-const ProblemQueuePage = lazy(() => import("./routes/reviews/problem-queue-page"));
-const ReviewNewPage = lazy(() => import("./routes/reviews/review-new-page"));
-const ReviewPage = lazy(() => import("./routes/reviews/review-page"));
-const ReviewsPage = lazy(() => import("./routes/reviews/reviews-page"));
-const NotFoundPage = lazy(() => import("./routes/not-found-page"));
+const ProjectsPage = lazyWithAllTexts(() => import("./routes/projects-page"));
+const ProjectPage = lazyWithAllTexts(() => import("./routes/project/project-page"));
+const MyWorkPage = lazyWithAllTexts(() => import("./routes/my-work-page"));
+const OverdueBoardPage = lazyWithAllTexts(() => import("./routes/overdue-board-page"));
+const TicketsPage = lazyWithAllTexts(() => import("./routes/tickets-page"));
+const NoticesPage = lazyWithAllTexts(() => import("./routes/notices-page"));
+const NoticePage = lazyWithAllTexts(() => import("./routes/notice-page"));
+const NoticePrintPage = lazyWithAllTexts(() => import("./routes/notice-print-page"));
+const BriefingPage = lazyWithAllTexts(() => import("./routes/reports/briefing-page"));
+const StocktakePage = lazyWithAllTexts(() => import("./routes/reports/stocktake-page"));
+const NotificationsPage = lazyWithAllTexts(() => import("./routes/notifications-page"));
+const ScorecardsPage = lazyWithAllTexts(() => import("./routes/scorecards-page"));
+const HouseholdsPage = lazyWithAllTexts(() => import("./routes/households-page"));
+const ChangePasswordPage = lazyWithAllTexts(() => import("./routes/change-password-page"));
+const UsersPage = lazyWithAllTexts(() => import("./routes/admin/users-page"));
+const DepartmentsPage = lazyWithAllTexts(() => import("./routes/admin/departments-page"));
+const PersonsPage = lazyWithAllTexts(() => import("./routes/admin/persons-page"));
+const CausesPage = lazyWithAllTexts(() => import("./routes/admin/causes-page"));
+const WorkingGroupsPage = lazyWithAllTexts(() => import("./routes/admin/working-groups-page"));
+const VerificationRulesPage = lazyWithAllTexts(() => import("./routes/admin/verification-rules-page"));
+const ChannelsPage = lazyWithAllTexts(() => import("./routes/admin/channels-page"));
+const PlanPage = lazyWithAllTexts(() => import("./routes/admin/plan-page"));
+const CommonProblemsPage = lazyWithAllTexts(() => import("./routes/common-problems-page"));
+const AuditPage = lazyWithAllTexts(() => import("./routes/audit-page"));
+const ProblemQueuePage = lazyWithAllTexts(() => import("./routes/reviews/problem-queue-page"));
+const ReviewNewPage = lazyWithAllTexts(() => import("./routes/reviews/review-new-page"));
+const ReviewPage = lazyWithAllTexts(() => import("./routes/reviews/review-page"));
+const ReviewsPage = lazyWithAllTexts(() => import("./routes/reviews/reviews-page"));
+const NotFoundPage = lazyWithAllTexts(() => import("./routes/not-found-page"));
 
 const routeError = (
   <Suspense fallback={<PageLoading />}>

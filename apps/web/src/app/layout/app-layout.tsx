@@ -3,8 +3,9 @@ import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, ScrollRestoration } from "react-router";
 import { DemoDataBanner } from "../../features/dashboard";
-import { useCompleteTexts } from "../../lib/i18n/use-complete-texts";
+import { useTexts } from "../../lib/i18n/page-texts";
 import { AppHeader } from "./app-header";
+import frameTexts from "./frame-texts";
 import { PageLoading } from "./page-loading";
 import { SideNav } from "./side-nav";
 
@@ -13,7 +14,7 @@ import { SideNav } from "./side-nav";
  * message, notification and modal hooks the pages call) starts here: the login page needs none.
  */
 export function AppLayout() {
-  useCompleteTexts();
+  useTexts(frameTexts);
   const { t } = useTranslation();
   return (
     <AntdApp component={false}>

@@ -6,10 +6,8 @@ import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import i18next, { type BackendModule, type i18n, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-// Of the Chinese texts, those the sign-in page, the session guard and the error pages use; the rest
-// come with the signed-in frame (use-complete-texts.ts), so the sign-in page does not download the
-// texts of every other page (issue 13, docs/performance.md).
-import firstLoadTexts from "virtual:json-keys/./zh-CN.json#app,auth,common,errors,languages,notFound";
+// Of the Chinese texts, those the sign-in page and the session guard use (first-load-texts.ts).
+import firstLoadTexts from "./first-load-texts";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];

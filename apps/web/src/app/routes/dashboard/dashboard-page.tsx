@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Result, Skeleton } from "antd";
-import { lazy, Suspense, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { PrintButton } from "../../../components/ui/print-button";
@@ -16,11 +16,14 @@ import {
   PlanYearTable,
 } from "../../../features/dashboard";
 import { formatLongDate } from "../../../lib/format";
+import { lazyWithAllTexts, useTexts } from "../../../lib/i18n/page-texts";
 import { useDocumentTitle } from "../../../lib/use-document-title";
+import dashboardTexts from "./dashboard-texts";
 
-const DashboardBelowTheFold = lazy(() => import("./dashboard-below-the-fold"));
+const DashboardBelowTheFold = lazyWithAllTexts(() => import("./dashboard-below-the-fold"));
 
 export default function DashboardPage() {
+  useTexts(dashboardTexts);
   const { t, i18n } = useTranslation();
   const query = useQuery(dashboardQueries.summary());
   useDocumentTitle(t("dashboard.title"));
