@@ -3,6 +3,7 @@ import {
   assessProjectHealth,
   computeTrajectory,
   DEFAULT_HEALTH_MARGINS,
+  type HealthLevel,
   type ProjectHealth,
   type Trajectory,
   type WorkRef,
@@ -47,6 +48,15 @@ const workThatMayFire = (asOf: string) => ({
   ],
 });
 
+type WorkRow = { id: string; title: string; dueDate: Date; status: WorkStatus; withdrawnAt: Date | null };
+
+/** `workThatMayFire` on rows already read (a project's page reads all its work anyway). */
+const mayFire = (asOf: string) => {
+  const dueSoonEnd = fromIsoDate(addDays(asOf, DEFAULT_HEALTH_MARGINS.dueSoonDays)).getTime();
+  return (w: WorkRow) =>
+    w.withdrawnAt === null && w.status !== "done" && (w.status === "blocked" || w.dueDate.getTime() <= dueSoonEnd);
+};
+
 export async function assessProjects(
   db: Db,
   projects: ProjectFigures[],
@@ -55,18 +65,19 @@ export async function assessProjects(
   entries?: Map<string, LedgerEntry[]>,
   /** Subsidy owed over 90 days per project when the caller has read the arrears already. */
   knownOldArrears?: Map<string, { amountFen: number; oldestDueMonth: string | null }>,
+  /** Every milestone and item of the projects (withdrawn and done too) when the caller has read them already. */
+  knownWork?: { milestones: (WorkRow & { projectId: string })[]; items: (WorkRow & { projectId: string })[] },
 ): Promise<Map<string, { trajectory: Trajectory; health: ProjectHealth }>> {
   const ids = projects.map((p) => p.id);
+  const workSelect = { projectId: true, id: true, title: true, dueDate: true, status: true } as const;
   const [reports, milestones, items, oldArrears] = await Promise.all([
     entries ?? readLedgerEntries(db, asOf, ids),
-    db.milestone.findMany({
-      where: { projectId: { in: ids }, ...workThatMayFire(asOf) },
-      select: { projectId: true, id: true, title: true, dueDate: true, status: true },
-    }),
-    db.item.findMany({
-      where: { projectId: { in: ids }, ...workThatMayFire(asOf) },
-      select: { projectId: true, id: true, title: true, dueDate: true, status: true },
-    }),
+    knownWork
+      ? knownWork.milestones.filter(mayFire(asOf))
+      : db.milestone.findMany({ where: { projectId: { in: ids }, ...workThatMayFire(asOf) }, select: workSelect }),
+    knownWork
+      ? knownWork.items.filter(mayFire(asOf))
+      : db.item.findMany({ where: { projectId: { in: ids }, ...workThatMayFire(asOf) }, select: workSelect }),
     knownOldArrears ?? readOldArrears(db, ids, asOf),
   ]);
   // Grouped once: each project then reads its own rows, whatever the page size.
@@ -99,4 +110,19 @@ export async function assessProjects(
       return [p.id, { trajectory, health }];
     }),
   );
+}
+
+/**
+ * Every project's green / amber / red as of a day: what the project list filters and sorts by
+ * and shows on each row. The caller keeps it until the next change (`lib/change-cache.ts`).
+ */
+export async function assessEveryProjectLevel(db: Db, asOf: string): Promise<Map<string, HealthLevel>> {
+  const [projects, entries] = await Promise.all([
+    db.project.findMany({
+      select: { id: true, totalHouseholds: true, yearTargets: { select: { year: true, plannedHouseholds: true } } },
+    }),
+    readLedgerEntries(db, asOf),
+  ]);
+  const assessed = await assessProjects(db, projects, asOf, entries);
+  return new Map([...assessed].map(([id, { health }]) => [id, health.level]));
 }

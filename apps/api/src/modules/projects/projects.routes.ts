@@ -11,13 +11,21 @@ import {
   PROBLEM_CATEGORY_WORDS,
   PROJECT_STATUS_WORDS,
 } from "@resettle/domain";
+import type { HealthLevel } from "@resettle/domain";
+import { changeCache } from "../../lib/change-cache.js";
 import { contextOf } from "../../lib/context.js";
 import { listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
-import { getProject, listProjects, projectHistory } from "./projects.service.js";
+import { getProject, listProjects, projectHistory, type KeptHealthLevels } from "./projects.service.js";
+import { assessEveryProjectLevel } from "./project-health.js";
 import { errors } from "../../lib/route-schemas.js";
 
 export async function projectRoutes(app: App, deps: ModuleDeps) {
+  // Every project's level, kept until the next change or day like the dashboard: the list shows
+  // it on each row and sorts and filters by it, which took assessing every filtered project
+  // (a province's 10,000) on every request. Two versions at most: a new one makes the old useless.
+  const kept = changeCache<Map<string, HealthLevel>>(deps.prisma, 2);
+  const keptLevels: KeptHealthLevels = (today) => kept(today, () => assessEveryProjectLevel(deps.prisma, today));
   app.get(
     "/api/projects",
     {
@@ -29,7 +37,7 @@ export async function projectRoutes(app: App, deps: ModuleDeps) {
         response: { 200: pageOf(ProjectSummarySchema), ...errors },
       },
     },
-    (request) => listProjects(contextOf(request, deps), request.query),
+    (request) => listProjects(contextOf(request, deps), request.query, keptLevels),
   );
   listExportRoute(app, deps, {
     url: "/api/projects/export",
@@ -37,7 +45,7 @@ export async function projectRoutes(app: App, deps: ModuleDeps) {
     tags: ["projects"],
     querystring: ProjectListQuerySchema,
     title: "项目台账",
-    list: listProjects,
+    list: (ctx, query) => listProjects(ctx, query, keptLevels),
     columns: [
       { header: "序号", width: 6, value: (p) => p.sequence },
       { header: "项目名称", width: 24, value: (p) => p.name },

@@ -1,6 +1,7 @@
 import {
   HEALTH_SEVERITY,
   type AuditQuery,
+  type HealthLevel,
   type ProjectDetail,
   type ProjectListQuery,
   type ProjectSummary,
@@ -15,6 +16,7 @@ import { listAuditEvents } from "../audit/index.js";
 import { commonProblemsOfProject } from "../problems/index.js";
 import { itemSelect, milestoneSelect, presentItem, presentMilestone } from "../work/index.js";
 import { assessProjects } from "./project-health.js";
+import { readOldArrearsWithStandard } from "../subsidy/index.js";
 import { containsText } from "../../lib/text-search.js";
 
 const ref = { select: { id: true, name: true } } as const;
@@ -73,7 +75,33 @@ function searchWhere(q: string | undefined): Prisma.ProjectWhereInput {
   };
 }
 
-export async function listProjects({ db, clock }: ServiceContext, query: ProjectListQuery) {
+/**
+ * Every project's green / amber / red as of a day (`assessEveryProjectLevel`), kept by the routes
+ * until the next change: the list reads each row's level from it instead of assessing the page.
+ */
+export type KeptHealthLevels = (asOf: string) => Promise<Map<string, HealthLevel>>;
+
+/**
+ * The levels of these projects from the kept map; a project it has not seen (written around the
+ * API, which moves no version) is assessed now. The kept map is never written into.
+ */
+async function levelsOf(db: Db, kept: Promise<Map<string, HealthLevel>>, ids: string[], today: string) {
+  const levels = await kept;
+  const missing = ids.filter((id) => !levels.has(id));
+  if (missing.length === 0) return levels;
+  const figures = await db.project.findMany({
+    where: { id: { in: missing } },
+    select: { id: true, totalHouseholds: true, yearTargets: { select: { year: true, plannedHouseholds: true } } },
+  });
+  const assessed = await assessProjects(db, figures, today);
+  return new Map([...levels, ...[...assessed].map(([id, a]) => [id, a.health.level] as const)]);
+}
+
+export async function listProjects(
+  { db, clock }: ServiceContext,
+  query: ProjectListQuery,
+  keptLevels: KeptHealthLevels,
+) {
   const today = todayInChina(clock);
   const where: Prisma.ProjectWhereInput = {
     districtId: query.districtId,
@@ -82,8 +110,11 @@ export async function listProjects({ db, clock }: ServiceContext, query: Project
     responsibleDepartmentId: query.responsibleDepartmentId,
     ...searchWhere(query.q),
   };
-  if (query.sort === "health" || query.health) return listProjectsByHealth(db, query, where, today);
-  const [items, total] = await db.$transaction([
+  if (query.sort === "health" || query.health) return listProjectsByHealth(db, query, where, today, keptLevels);
+  // Not one transaction: under READ COMMITTED each statement of a transaction reads its own
+  // snapshot anyway, so BEGIN and COMMIT would only add two round trips.
+  const kept = keptLevels(today);
+  const [items, total] = await Promise.all([
     db.project.findMany({
       where,
       select: summarySelect,
@@ -94,38 +125,64 @@ export async function listProjects({ db, clock }: ServiceContext, query: Project
     }),
     db.project.count({ where }),
   ]);
-  const assessed = await assessProjects(db, items, today);
-  const summaries = items.map((p) => presentSummary(p, assessed.get(p.id)!.health.level));
+  const levels = await levelsOf(
+    db,
+    kept,
+    items.map((p) => p.id),
+    today,
+  );
+  const summaries = items.map((p) => presentSummary(p, levels.get(p.id)!));
   return { items: summaries, total, page: query.page, pageSize: query.pageSize };
 }
 
 /**
- * Sorted or filtered by green / amber / red, which the rules compute from the ledger: the
- * filtered projects are assessed together (a city has tens to hundreds of them; three
- * queries whatever their number), then filtered, sorted and paged here. Sorted by health,
- * the plan order breaks ties; otherwise the database's order stands.
+ * Sorted or filtered by green / amber / red, which the rules compute from the ledger: every
+ * filtered project's id and place is read (a province has 10,000), its level taken from the
+ * kept map, then filtered, sorted and paged here, and only the page's rows read in full. Sorted
+ * by health, the plan order breaks ties; otherwise the database's order stands.
  */
-async function listProjectsByHealth(db: Db, query: ProjectListQuery, where: Prisma.ProjectWhereInput, today: string) {
+async function listProjectsByHealth(
+  db: Db,
+  query: ProjectListQuery,
+  where: Prisma.ProjectWhereInput,
+  today: string,
+  keptLevels: KeptHealthLevels,
+) {
   const byHealth = query.sort === "health";
+  const kept = keptLevels(today);
   const all = await db.project.findMany({
     where,
-    select: summarySelect,
+    select: { id: true, sequence: true },
     orderBy: byHealth
       ? [{ sequence: "asc" }, { code: "asc" }]
       : [orderByField[query.sort](query.order), { code: "asc" }],
   });
-  const assessed = await assessProjects(db, all, today);
+  const levels = await levelsOf(
+    db,
+    kept,
+    all.map((p) => p.id),
+    today,
+  );
   const direction = query.order === "asc" ? 1 : -1;
-  const summaries = all
-    .map((p) => presentSummary(p, assessed.get(p.id)!.health.level))
+  const chosen = all
+    .map((p) => ({ ...p, healthLevel: levels.get(p.id)! }))
     .filter((p) => !query.health || p.healthLevel === query.health);
   const sorted = byHealth
-    ? summaries.sort(
+    ? chosen.sort(
         (a, b) =>
           direction * (HEALTH_SEVERITY[a.healthLevel] - HEALTH_SEVERITY[b.healthLevel]) || a.sequence - b.sequence,
       )
-    : summaries;
-  return pageOfRows(sorted, query);
+    : chosen;
+  const page = pageOfRows(sorted, query);
+  const rows = await db.project.findMany({ where: { id: { in: page.items.map((p) => p.id) } }, select: summarySelect });
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  return {
+    ...page,
+    items: page.items.flatMap((p) => {
+      const row = byId.get(p.id);
+      return row ? [presentSummary(row, p.healthLevel)] : [];
+    }),
+  };
 }
 
 export async function getProject({ db, clock }: ServiceContext, { id }: { id: string }): Promise<ProjectDetail> {
@@ -138,18 +195,28 @@ export async function getProject({ db, clock }: ServiceContext, { id }: { id: st
       items: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: itemSelect },
       workingGroup: { select: { group: ref } },
       registeredHouseholds: true,
+      // Only whether it has one: the arrears are read only then.
+      subsidyStandards: { select: { id: true }, take: 1 },
     },
   });
   if (!project) throw AppError.notFound("Project");
-  const { trajectory, health } = (await assessProjects(db, [project], today)).get(id)!;
-  const { milestones, items, workingGroup, registeredHouseholds, ...summary } = project;
+  const { milestones, items, workingGroup, registeredHouseholds, subsidyStandards, ...summary } = project;
+  // The page reads all of the project's work and whether it has a subsidy standard: the health
+  // rules take them from here rather than reading them again.
+  const [assessed, commonProblems] = await Promise.all([
+    readOldArrearsWithStandard(db, subsidyStandards.length > 0 ? [id] : [], today).then((oldArrears) =>
+      assessProjects(db, [project], today, undefined, oldArrears, { milestones, items }),
+    ),
+    commonProblemsOfProject(db, id),
+  ]);
+  const { trajectory, health } = assessed.get(id)!;
   return {
     ...presentSummary(summary, health.level),
     trajectory,
     health,
     items: items.map(presentItem),
     milestones: milestones.map(presentMilestone),
-    commonProblems: await commonProblemsOfProject(db, id),
+    commonProblems,
     workingGroup: workingGroup?.group ?? null,
     registeredHouseholds,
   };

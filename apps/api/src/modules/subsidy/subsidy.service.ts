@@ -424,12 +424,17 @@ export async function readOldArrears(db: Db, projectIds: string[], today: string
     distinct: ["projectId"],
     select: { projectId: true },
   });
-  if (withStandard.length === 0) return new Map<string, { amountFen: number; oldestDueMonth: Month | null }>();
-  const rows = await readProjectArrears(
+  return readOldArrearsWithStandard(
     db,
-    Prisma.join(withStandard.map((p) => Prisma.sql`${p.projectId}::uuid`)),
+    withStandard.map((p) => p.projectId),
     today,
   );
+}
+
+/** `readOldArrears` of projects the caller knows to have a subsidy standard (a project's page reads whether it has). */
+export async function readOldArrearsWithStandard(db: Db, projectIds: string[], today: string) {
+  if (projectIds.length === 0) return new Map<string, { amountFen: number; oldestDueMonth: Month | null }>();
+  const rows = await readProjectArrears(db, Prisma.join(projectIds.map((id) => Prisma.sql`${id}::uuid`)), today);
   return new Map(
     rows
       .filter((r) => r.buckets.over90 > 0)
