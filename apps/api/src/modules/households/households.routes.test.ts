@@ -165,6 +165,32 @@ describe("a typed report and the registry's first household at once", () => {
     // Either typed (2 moved back, no registry) or a registry (one waiting household, 0 moved back).
     expect([project.movedBack, project.registeredHouseholds]).toEqual(report.statusCode === 201 ? [2, 0] : [0, 1]);
   });
+
+  // The order above is left to the database; here the household is first in the queue and the
+  // typed report second, so a report that read the project before taking its row (and found no
+  // registry yet) would get in after the household: both 201, a figure the registry does not hold.
+  it("the household first in the queue, the typed report behind it: the report is refused (registry_managed)", async () => {
+    const waitingOnLocks = async () =>
+      (
+        await t.db.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`
+      )[0]!.n;
+    const [first, report] = await raceOnLockedRow(t.db.url, "projects", ids.xuefuyuan, 2, async () => {
+      const registering = create("coord-shuangtaizi", household());
+      while ((await waitingOnLocks()) < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      const typed = t.as("coord-shuangtaizi")({
+        method: "POST",
+        url: `/api/projects/${ids.xuefuyuan}/progress-reports`,
+        payload: { reportedOn: "2026-11-24", households: 2 },
+      });
+      return Promise.all([registering, typed]);
+    });
+    expect([first.statusCode, report.statusCode]).toEqual([201, 409]);
+    expect(report.json().error.details[0].reason).toBe("registry_managed");
+    const project = await t.db.prisma.project.findUniqueOrThrow({ where: { id: ids.xuefuyuan } });
+    expect([project.movedBack, project.registeredHouseholds]).toEqual([0, 1]);
+  });
 });
 
 describe("GET /api/projects/:id/households", () => {
