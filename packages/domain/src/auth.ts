@@ -28,7 +28,7 @@ export const NewPasswordSchema = z
   .refine((p) => /[A-Za-z]/.test(p) && /[0-9]/.test(p), refusal("password_letters_digits", "letters and digits both"))
   .refine((p) => p !== DEMO_PASSWORD, refusal("demo_password", "the published demo password cannot be used"));
 
-export const LoginRequestSchema = z.object({
+export const LoginRequestSchema = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(40),
   password: z.string().min(1).max(200),
 });
@@ -58,7 +58,7 @@ export type AuthResponse = z.infer<typeof AuthResponseSchema>;
 export const SessionResponseSchema = z.union([AuthResponseSchema, z.object({ user: z.null(), csrfToken: z.null() })]);
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
-export const ChangePasswordRequestSchema = z.object({
+export const ChangePasswordRequestSchema = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: NewPasswordSchema,
 });

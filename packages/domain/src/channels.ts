@@ -69,16 +69,20 @@ const channelFields = {
 
 /** `POST /api/notification-channels`: the kind decides the configuration's shape. */
 export const ChannelCreateSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("wecom_webhook"), ...channelFields, config: z.object({ url: WebhookUrlSchema }) }),
-  z.object({
+  z.strictObject({
+    kind: z.literal("wecom_webhook"),
+    ...channelFields,
+    config: z.strictObject({ url: WebhookUrlSchema }),
+  }),
+  z.strictObject({
     kind: z.literal("dingtalk_webhook"),
     ...channelFields,
-    config: z.object({ url: WebhookUrlSchema, secret: SigningSecretSchema.nullable().default(null) }),
+    config: z.strictObject({ url: WebhookUrlSchema, secret: SigningSecretSchema.nullable().default(null) }),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal("smtp"),
     ...channelFields,
-    config: z.object({
+    config: z.strictObject({
       ...smtpFields,
       user: smtpFields.user.default(null),
       password: smtpFields.password.default(null),
@@ -95,17 +99,17 @@ export type ChannelCreate = z.infer<typeof ChannelCreateSchema>;
  */
 const updateFields = { ...z.object(channelFields).partial().shape, version: z.number().int().min(1) };
 export const ChannelUpdateSchema = z.discriminatedUnion("kind", [
-  z.object({
+  z.strictObject({
     kind: z.literal("wecom_webhook"),
     ...updateFields,
-    config: z.object({ url: WebhookUrlSchema }).partial().optional(),
+    config: z.strictObject({ url: WebhookUrlSchema }).partial().optional(),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal("dingtalk_webhook"),
     ...updateFields,
-    config: z.object({ url: WebhookUrlSchema, secret: SigningSecretSchema.nullable() }).partial().optional(),
+    config: z.strictObject({ url: WebhookUrlSchema, secret: SigningSecretSchema.nullable() }).partial().optional(),
   }),
-  z.object({ kind: z.literal("smtp"), ...updateFields, config: z.object(smtpFields).partial().optional() }),
+  z.strictObject({ kind: z.literal("smtp"), ...updateFields, config: z.strictObject(smtpFields).partial().optional() }),
 ]);
 export type ChannelUpdate = z.infer<typeof ChannelUpdateSchema>;
 

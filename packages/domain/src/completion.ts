@@ -23,7 +23,7 @@ export const CompletionFieldsSchema = z.object({
  * 完成: the day the work was finished (from the plan's first day to today, never in the
  * future) and a note saying what was done; `version` is the one the department saw.
  */
-export const CompletionSchema = z.object({
+export const CompletionSchema = z.strictObject({
   completedOn: IsoDateSchema,
   note: z.string().trim().min(1).max(TEXT_MAX.note),
   version: z.number().int().min(1),
@@ -32,7 +32,7 @@ export type Completion = z.infer<typeof CompletionSchema>;
 
 /** 复核: the office verifies a completion (→ done) or returns it (→ in progress, with the reason). */
 export const VerificationSchema = z
-  .object({
+  .strictObject({
     decision: z.enum(["verify", "return"]),
     note: z.string().trim().max(TEXT_MAX.note).optional(),
     version: z.number().int().min(1),
@@ -56,7 +56,7 @@ export const VerificationRuleSchema = z.object({
 });
 export type VerificationRule = z.infer<typeof VerificationRuleSchema>;
 
-export const VerificationRuleUpdateSchema = z.object({
+export const VerificationRuleUpdateSchema = z.strictObject({
   kind: VerificationKindSchema,
   requiresVerification: z.boolean(),
   version: z.number().int().min(1),
@@ -123,5 +123,5 @@ export const EvidenceListSchema = z.object({
 });
 export type EvidenceList = z.infer<typeof EvidenceListSchema>;
 
-export const EvidenceWithdrawSchema = z.object({ reason: z.string().trim().min(1).max(TEXT_MAX.note) });
+export const EvidenceWithdrawSchema = z.strictObject({ reason: z.string().trim().min(1).max(TEXT_MAX.note) });
 export type EvidenceWithdraw = z.infer<typeof EvidenceWithdrawSchema>;

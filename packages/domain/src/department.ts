@@ -23,7 +23,7 @@ const districtRule = (d: { kind?: DepartmentKind; districtId?: string | null }) 
 const districtIssue = refusal("district_required", "a district government belongs to a district", ["districtId"]);
 
 export const DepartmentCreateSchema = z
-  .object({
+  .strictObject({
     code: CodeSchema,
     name: z.string().trim().min(1).max(TEXT_MAX.longName),
     shortName: z.string().trim().min(1).max(TEXT_MAX.departmentShortName),
@@ -35,7 +35,7 @@ export type DepartmentCreate = z.infer<typeof DepartmentCreateSchema>;
 
 /** The code is a stable key (the plan file and the demo accounts refer to it): not editable. */
 export const DepartmentUpdateSchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1).max(TEXT_MAX.longName),
     shortName: z.string().trim().min(1).max(TEXT_MAX.departmentShortName),
     kind: DepartmentKindSchema,

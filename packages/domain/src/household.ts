@@ -204,9 +204,9 @@ export const HOUSEHOLD_BULK_MAX = 200;
  * 批量变更状态: the selected households, each under the version its editor saw, move to one
  * state on one day (going back needs the reason). All or none.
  */
-export const HouseholdBulkTransitionSchema = z.object({
+export const HouseholdBulkTransitionSchema = z.strictObject({
   items: z
-    .array(z.object({ id: IdSchema, version: z.number().int().min(1) }))
+    .array(z.strictObject({ id: IdSchema, version: z.number().int().min(1) }))
     .min(1)
     .max(HOUSEHOLD_BULK_MAX)
     .refine(
@@ -223,7 +223,7 @@ export const HouseholdBulkResultSchema = z.object({ moved: z.number().int().posi
 export type HouseholdBulkResult = z.infer<typeof HouseholdBulkResultSchema>;
 
 /** A new household, waiting to move back. */
-export const HouseholdCreateSchema = z.object({
+export const HouseholdCreateSchema = z.strictObject({
   headName: z.string().trim().min(1).max(TEXT_MAX.name),
   idNumber: IdNumberSchema,
   phone: PhoneSchema.nullable().optional(),
@@ -234,7 +234,7 @@ export const HouseholdCreateSchema = z.object({
 export type HouseholdCreate = z.infer<typeof HouseholdCreateSchema>;
 
 /** A move of a household's state on a day; going back needs the reason. */
-export const HouseholdTransitionSchema = z.object({
+export const HouseholdTransitionSchema = z.strictObject({
   to: HouseholdStateSchema,
   on: IsoDateSchema,
   reason: z.string().trim().min(1).max(TEXT_MAX.note).optional(),
@@ -255,7 +255,7 @@ export const HouseholdEventSchema = z.object({
 export type HouseholdEvent = z.infer<typeof HouseholdEventSchema>;
 
 /** 查看完整身份证号: an administrator, one household at a time, with the reason (audited). */
-export const HouseholdRevealSchema = z.object({ reason: z.string().trim().min(1).max(TEXT_MAX.note) });
+export const HouseholdRevealSchema = z.strictObject({ reason: z.string().trim().min(1).max(TEXT_MAX.note) });
 export const HouseholdRevealedSchema = z.object({ idNumber: z.string() });
 
 /** Counts by state of a project's registry (回迁户台账). */

@@ -31,7 +31,7 @@ export const ItemSchema = z.object({
 });
 export type Item = z.infer<typeof ItemSchema>;
 
-export const ItemCreateSchema = z.object({
+export const ItemCreateSchema = z.strictObject({
   title: z.string().trim().min(1).max(TEXT_MAX.itemText),
   cause: z.string().trim().max(TEXT_MAX.itemText).nullable(),
   measure: z.string().trim().max(TEXT_MAX.measure).nullable(),
@@ -41,7 +41,7 @@ export const ItemCreateSchema = z.object({
 });
 export type ItemCreate = z.infer<typeof ItemCreateSchema>;
 
-export const ItemUpdateSchema = z.object({
+export const ItemUpdateSchema = z.strictObject({
   status: WorkStatusSchema.optional(),
   note: z.string().trim().max(TEXT_MAX.note).optional(),
   title: z.string().trim().min(1).max(TEXT_MAX.itemText).optional(),

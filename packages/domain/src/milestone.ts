@@ -50,7 +50,7 @@ export const MilestoneSchema = z.object({
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
-export const MilestoneCreateSchema = z.object({
+export const MilestoneCreateSchema = z.strictObject({
   kind: MilestoneKindSchema,
   title: z.string().trim().min(1).max(TEXT_MAX.title),
   dueDate: IsoDateSchema,
@@ -64,7 +64,7 @@ export type MilestoneCreate = z.infer<typeof MilestoneCreateSchema>;
  * (and `note`: the reason when blocking); administrators and the working group may also
  * change the planning fields. `version` is the one the editor saw (409 when stale).
  */
-export const MilestoneUpdateSchema = z.object({
+export const MilestoneUpdateSchema = z.strictObject({
   status: WorkStatusSchema.optional(),
   note: z.string().trim().max(TEXT_MAX.note).optional(),
   kind: MilestoneKindSchema.optional(),

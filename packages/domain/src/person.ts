@@ -34,7 +34,7 @@ export const PersonQuerySchema = z.object({
 });
 export type PersonQuery = z.infer<typeof PersonQuerySchema>;
 
-export const PersonCreateSchema = z.object({
+export const PersonCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(TEXT_MAX.name),
   title: z.string().trim().max(TEXT_MAX.name).nullable(),
   departmentId: IdSchema,

@@ -2,8 +2,11 @@ import { z } from "zod";
 import { CodeSchema, HouseholdCountSchema, PlanYearSchema } from "./common.js";
 import { QueryBooleanSchema } from "./pagination.js";
 
-/** `POST /api/plans/import?dryRun=`: check only (nothing loaded), or check and load. */
-export const PlanImportQuerySchema = z.object({ dryRun: QueryBooleanSchema.optional() });
+/**
+ * `POST /api/plans/import?dryRun=`: check only (nothing loaded), or check and load. Strict: a
+ * misspelt `dryrun=true` is refused (400), never read as a real import.
+ */
+export const PlanImportQuerySchema = z.strictObject({ dryRun: QueryBooleanSchema.optional() });
 export type PlanImportQuery = z.infer<typeof PlanImportQuerySchema>;
 
 /** What a clean plan workbook holds, and whether it was loaded. */

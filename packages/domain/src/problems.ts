@@ -21,7 +21,7 @@ export const CauseSchema = z.object({
 });
 export type Cause = z.infer<typeof CauseSchema>;
 
-export const CauseCreateSchema = z.object({
+export const CauseCreateSchema = z.strictObject({
   code: z
     .string()
     .trim()
@@ -34,7 +34,7 @@ export const CauseCreateSchema = z.object({
 export type CauseCreate = z.infer<typeof CauseCreateSchema>;
 
 /** A cause in use cannot be deleted; it is retired (active: false) and stays on the projects that have it. */
-export const CauseUpdateSchema = z.object({
+export const CauseUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(TEXT_MAX.name).optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
   active: z.boolean().optional(),
@@ -52,7 +52,7 @@ export const ProjectProblemSchema = z.object({
 });
 export type ProjectProblem = z.infer<typeof ProjectProblemSchema>;
 
-export const ProjectProblemUpdateSchema = z.object({
+export const ProjectProblemUpdateSchema = z.strictObject({
   problemCategory: ProblemCategorySchema.optional(),
   causeIds: z.array(IdSchema).max(20).refine(eachOnce, refusal("duplicate", "each cause once")).optional(),
   problemStatement: z.string().trim().max(TEXT_MAX.measure).nullable().optional(),
@@ -97,7 +97,7 @@ const commonProblemFields = {
     .refine(eachOnce, refusal("duplicate", "each project once")),
 };
 
-export const CommonProblemCreateSchema = z.object(commonProblemFields);
+export const CommonProblemCreateSchema = z.strictObject(commonProblemFields);
 export type CommonProblemCreate = z.infer<typeof CommonProblemCreateSchema>;
 
 /**
@@ -105,7 +105,7 @@ export type CommonProblemCreate = z.infer<typeof CommonProblemCreateSchema>;
  * coordinator moves its status (blocked needs a note, as for items).
  */
 export const CommonProblemUpdateSchema = z
-  .object(commonProblemFields)
+  .strictObject(commonProblemFields)
   .partial()
   .extend({
     status: CommonProblemStatusSchema.optional(),

@@ -41,7 +41,7 @@ export const MAX_HOUSEHOLDS_PER_REPORT = 100_000;
  * closed year needs a reason too.
  */
 export const ProgressReportCreateSchema = z
-  .object({
+  .strictObject({
     kind: ProgressReportKindSchema.default("report"),
     reportedOn: IsoDateSchema,
     households: z.number().int().min(1).max(MAX_HOUSEHOLDS_PER_REPORT),

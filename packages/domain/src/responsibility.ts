@@ -3,7 +3,7 @@ import { TEXT_MAX } from "./text-limits.js";
 import { IdSchema, IsoDateTimeSchema } from "./common.js";
 
 /** 包项目到部门到人: makes a department and one of its persons responsible, with the reason. */
-export const AssignResponsibilitySchema = z.object({
+export const AssignResponsibilitySchema = z.strictObject({
   departmentId: IdSchema,
   personId: IdSchema.nullable(),
   reason: z.string().trim().min(1, "a reason is required").max(TEXT_MAX.note),

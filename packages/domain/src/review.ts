@@ -9,7 +9,7 @@ import { eachOnce } from "./sets.js";
 import { WithdrawalSchema } from "./withdrawal.js";
 
 /** A follow-up action decided in a review: it becomes a rectification item of that project. */
-export const ReviewActionCreateSchema = z.object({
+export const ReviewActionCreateSchema = z.strictObject({
   title: z.string().trim().min(1).max(TEXT_MAX.itemText),
   departmentId: IdSchema,
   personId: IdSchema.nullable(),
@@ -18,7 +18,7 @@ export const ReviewActionCreateSchema = z.object({
 export type ReviewActionCreate = z.infer<typeof ReviewActionCreateSchema>;
 
 /** What the record says of one project: 研判情况 and 议定事项. */
-const ReviewedProjectTextSchema = z.object({
+const ReviewedProjectTextSchema = z.strictObject({
   projectId: IdSchema,
   findings: z.string().trim().min(1).max(TEXT_MAX.reviewText),
   decisions: z.string().trim().min(1).max(TEXT_MAX.reviewText),
@@ -26,7 +26,7 @@ const ReviewedProjectTextSchema = z.object({
 const eachProjectOnce = (ps: { projectId: string }[]) => eachOnce(ps.map((p) => p.projectId));
 const AttendeesSchema = z.array(IdSchema).min(1, "at least one attendee");
 
-export const ReviewCreateSchema = z.object({
+export const ReviewCreateSchema = z.strictObject({
   groupId: IdSchema,
   heldOn: IsoDateSchema,
   attendeePersonIds: AttendeesSchema,
@@ -149,7 +149,7 @@ export const ReviewSchema = z.object({
 export type Review = z.infer<typeof ReviewSchema>;
 
 /** Corrects the record before it is locked; signatures already given are withdrawn (they signed other words). */
-export const ReviewUpdateSchema = z.object({
+export const ReviewUpdateSchema = z.strictObject({
   heldOn: IsoDateSchema.optional(),
   attendeePersonIds: AttendeesSchema.optional(),
   projects: z
@@ -160,7 +160,7 @@ export const ReviewUpdateSchema = z.object({
 });
 export type ReviewUpdate = z.infer<typeof ReviewUpdateSchema>;
 
-export const ReviewAddendumCreateSchema = z.object({ text: z.string().trim().min(1).max(TEXT_MAX.reviewText) });
+export const ReviewAddendumCreateSchema = z.strictObject({ text: z.string().trim().min(1).max(TEXT_MAX.reviewText) });
 export type ReviewAddendumCreate = z.infer<typeof ReviewAddendumCreateSchema>;
 
 /** A review in a list (a group's or a project's review history). */

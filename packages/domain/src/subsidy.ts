@@ -113,7 +113,7 @@ export const SubsidyStandardSchema = z.object({
 });
 export type SubsidyStandard = z.infer<typeof SubsidyStandardSchema>;
 
-export const SubsidyStandardCreateSchema = z.object({
+export const SubsidyStandardCreateSchema = z.strictObject({
   basis: SubsidyBasisSchema,
   rateFen: FenSchema,
   effectiveFrom: MonthSchema,
@@ -239,7 +239,7 @@ export const VoucherNoSchema = z
   .max(40)
   .regex(/^[0-9A-Za-z\-_/]+$/, "letters, digits, - _ /");
 
-export const SubsidyPaymentCreateSchema = z.object({
+export const SubsidyPaymentCreateSchema = z.strictObject({
   month: MonthSchema,
   amountFen: FenSchema,
   paidOn: IsoDateSchema,

@@ -86,7 +86,7 @@ export const NOTICE_NUMBER_PREFIX = "盘回迁督";
 /** The longest a reply may be given for: a year. */
 export const NOTICE_MAX_DAYS = 366;
 
-export const NoticeCreateSchema = z.object({
+export const NoticeCreateSchema = z.strictObject({
   targetType: NoticeTargetTypeSchema,
   targetId: IdSchema,
   departmentId: IdSchema,
@@ -100,33 +100,33 @@ export const NoticeCreateSchema = z.object({
 });
 export type NoticeCreate = z.infer<typeof NoticeCreateSchema>;
 
-export const NoticeReplySchema = z.object({
+export const NoticeReplySchema = z.strictObject({
   /** 整改措施及成效: what was done. */
   measures: z.string().trim().min(1).max(TEXT_MAX.description),
 });
 export type NoticeReply = z.infer<typeof NoticeReplySchema>;
 
-export const NoticeReviewSchema = z.object({
+export const NoticeReviewSchema = z.strictObject({
   accepted: z.boolean(),
   /** 复核意见: required when returning a reply. */
   comment: z.string().trim().min(1).max(TEXT_MAX.note).optional(),
 });
 export type NoticeReview = z.infer<typeof NoticeReviewSchema>;
 
-export const NoticeExtensionSchema = z.object({
+export const NoticeExtensionSchema = z.strictObject({
   until: IsoDateSchema,
   reason: z.string().trim().min(1).max(TEXT_MAX.note),
 });
 export type NoticeExtension = z.infer<typeof NoticeExtensionSchema>;
 
-export const NoticeExtensionDecisionSchema = z.object({
+export const NoticeExtensionDecisionSchema = z.strictObject({
   approved: z.boolean(),
   /** Required when refusing. */
   reason: z.string().trim().min(1).max(TEXT_MAX.note).optional(),
 });
 export type NoticeExtensionDecision = z.infer<typeof NoticeExtensionDecisionSchema>;
 
-export const NoticeEscalateSchema = z.object({
+export const NoticeEscalateSchema = z.strictObject({
   level: NoticeLevelSchema,
   reason: z.string().trim().min(1).max(TEXT_MAX.note),
 });

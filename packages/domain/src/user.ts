@@ -33,20 +33,20 @@ const coordinatorNeedsDepartment = (u: { role?: string; departmentId?: string | 
 const departmentIssue = refusal("department_required", "a coordinator needs a department", ["departmentId"]);
 
 export const UserCreateSchema = z
-  .object({ username: UsernameSchema, password: NewPasswordSchema, ...userFields })
+  .strictObject({ username: UsernameSchema, password: NewPasswordSchema, ...userFields })
   .refine(coordinatorNeedsDepartment, departmentIssue);
 export type UserCreate = z.infer<typeof UserCreateSchema>;
 
 /** Changes to an account; `version` is the one the editor saw (409 if it moved on). */
 export const UserUpdateSchema = z
-  .object({ ...userFields, active: z.boolean(), version: z.number().int().min(1) })
+  .strictObject({ ...userFields, active: z.boolean(), version: z.number().int().min(1) })
   .partial()
   .required({ version: true })
   // The merged record is checked on the server too; here only what the request itself says.
   .refine((u) => !(u.role === "coordinator" && u.departmentId === null), departmentIssue);
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 
-export const PasswordResetSchema = z.object({ password: NewPasswordSchema });
+export const PasswordResetSchema = z.strictObject({ password: NewPasswordSchema });
 export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 
 export const UserListQuerySchema = z.object({

@@ -65,7 +65,7 @@ export const UtilityStandardUpdateSchema = UtilityStandardSchema.pick({
   inSeasonHours: true,
   offSeasonHours: true,
   version: true,
-});
+}).strict();
 export type UtilityStandardUpdate = z.infer<typeof UtilityStandardUpdateSchema>;
 
 export const DEFAULT_UTILITY_STANDARDS: Record<UtilityKind, { inSeasonHours: number; offSeasonHours: number }> = {
@@ -133,7 +133,7 @@ export const UtilityTicketQuerySchema = PageQuerySchema.extend({
 });
 export type UtilityTicketQuery = z.infer<typeof UtilityTicketQuerySchema>;
 
-export const UtilityTicketCreateSchema = z.object({
+export const UtilityTicketCreateSchema = z.strictObject({
   projectId: IdSchema,
   householdId: IdSchema.nullable().optional(),
   kind: UtilityKindSchema,
@@ -145,7 +145,7 @@ export const UtilityTicketCreateSchema = z.object({
 });
 export type UtilityTicketCreate = z.infer<typeof UtilityTicketCreateSchema>;
 
-export const UtilityTicketUpdateSchema = z.object({
+export const UtilityTicketUpdateSchema = z.strictObject({
   status: TicketStatusSchema,
   note: z.string().trim().min(1).max(TEXT_MAX.note).optional(),
   version: z.number().int().min(1),

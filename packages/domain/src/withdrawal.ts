@@ -10,7 +10,7 @@ export const WITHDRAW_REASON_MAX = TEXT_MAX.note;
  * nothing depends on it. It stays (struck through) but counts nowhere. `version` is the one
  * the withdrawer saw (409 when stale).
  */
-export const WithdrawSchema = z.object({
+export const WithdrawSchema = z.strictObject({
   reason: z.string().trim().min(1).max(WITHDRAW_REASON_MAX),
   version: z.number().int().min(1),
 });

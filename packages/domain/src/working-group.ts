@@ -35,7 +35,7 @@ const workingGroupFields = {
   projectIds: z.array(IdSchema).max(500).refine(eachOnce, refusal("duplicate", "each project once")),
 };
 
-export const WorkingGroupCreateSchema = z.object({
+export const WorkingGroupCreateSchema = z.strictObject({
   ...workingGroupFields,
   reviewIntervalDays: workingGroupFields.reviewIntervalDays.default(30),
   personIds: workingGroupFields.personIds.default([]),
@@ -44,7 +44,7 @@ export const WorkingGroupCreateSchema = z.object({
 export type WorkingGroupCreate = z.infer<typeof WorkingGroupCreateSchema>;
 
 export const WorkingGroupUpdateSchema = z
-  .object(workingGroupFields)
+  .strictObject(workingGroupFields)
   .partial()
   .extend({ version: z.number().int().min(1) });
 export type WorkingGroupUpdate = z.infer<typeof WorkingGroupUpdateSchema>;
