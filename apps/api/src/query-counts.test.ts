@@ -114,6 +114,11 @@ type Request = {
   url: (ids: Ids) => string;
   payload?: (ids: Ids) => Record<string, unknown>;
   status?: number;
+  /**
+   * The most statements it may send (issue 13: each is a round trip): a read the second time it
+   * is sent, once what the app keeps until the next change (lib/change-cache.ts) is kept.
+   */
+  most: number;
 };
 type Ids = { hongwei: string; xiangyang: string; dawa: string; zhujian: string; milestone: string };
 
@@ -135,24 +140,31 @@ async function idsOf(prisma: PrismaClient): Promise<Ids> {
 
 /** The main routes, as the benchmark runs them (docs/performance.md). */
 const requests: Request[] = [
-  { name: "dashboard", user: "leader", url: () => "/api/dashboard" },
-  { name: "project list", user: "leader", url: () => "/api/projects?sort=movedBack&order=desc&pageSize=20" },
+  { name: "dashboard", user: "leader", url: () => "/api/dashboard", most: 2 },
+  { name: "project list", user: "leader", url: () => "/api/projects?sort=movedBack&order=desc&pageSize=20", most: 4 },
   {
     name: "project list, filtered",
     user: "leader",
     url: (ids) => `/api/projects?districtId=${ids.dawa}&status=in_progress&sort=name&pageSize=20`,
+    most: 4,
   },
-  { name: "project list by health", user: "leader", url: () => "/api/projects?sort=health&health=red&pageSize=20" },
-  { name: "project page", user: "leader", url: (ids) => `/api/projects/${ids.hongwei}` },
-  { name: "My work", user: "coord-zhujian", url: () => "/api/my-work" },
-  { name: "audit trail", user: "admin", url: () => "/api/audit-events?pageSize=50" },
-  { name: "problem queue", user: "wg", url: () => "/api/problem-queue?pageSize=20" },
+  {
+    name: "project list by health",
+    user: "leader",
+    url: () => "/api/projects?sort=health&health=red&pageSize=20",
+    most: 4,
+  },
+  { name: "project page", user: "leader", url: (ids) => `/api/projects/${ids.hongwei}`, most: 6 },
+  { name: "My work", user: "coord-zhujian", url: () => "/api/my-work", most: 6 },
+  { name: "audit trail", user: "admin", url: () => "/api/audit-events?pageSize=50", most: 7 },
+  { name: "problem queue", user: "wg", url: () => "/api/problem-queue?pageSize=20", most: 2 },
   {
     name: "status update",
     user: "coord-shuangtaizi",
     method: "PATCH",
     url: (ids) => `/api/milestones/${ids.milestone}`,
     payload: () => ({ status: "blocked", note: "等待验收", version: 1 }),
+    most: 6,
   },
   {
     name: "progress report",
@@ -161,6 +173,7 @@ const requests: Request[] = [
     url: (ids) => `/api/projects/${ids.xiangyang}/progress-reports`,
     payload: () => ({ reportedOn: "2026-11-01", households: 2 }),
     status: 201,
+    most: 6,
   },
 ];
 
@@ -171,7 +184,9 @@ async function countAll(counted: Counted) {
   for (const user of new Set(requests.map((r) => r.user))) sessions.set(user, await signIn(counted.app, user));
   const counts: Record<string, number> = {};
   const sent: Record<string, string[]> = {};
-  for (const r of requests) {
+  /** A read sent again at once: what it costs once its kept part is kept. */
+  const again: Record<string, number> = {};
+  const send = async (r: Request) => {
     const session = sessions.get(r.user)!;
     counted.statements.length = 0;
     const res = await counted.app.inject({
@@ -181,10 +196,14 @@ async function countAll(counted: Counted) {
       ...(r.payload ? { payload: r.payload(ids) } : {}),
     });
     expect(res.statusCode, `${r.name}: ${res.body.slice(0, 300)}`).toBe(r.status ?? 200);
-    counts[r.name] = counted.statements.length;
-    sent[r.name] = [...counted.statements];
+    return [...counted.statements];
+  };
+  for (const r of requests) {
+    sent[r.name] = await send(r);
+    counts[r.name] = sent[r.name]!.length;
+    again[r.name] = r.method ? counts[r.name]! : (await send(r)).length;
   }
-  return { counts, sent };
+  return { counts, sent, again };
 }
 
 describe("SQL statements per request (N+1 check)", () => {
@@ -211,7 +230,9 @@ describe("SQL statements per request (N+1 check)", () => {
 
   it("no statement of a main route is sent more often on ten times the rows than on the demo's", async () => {
     const [a, b] = [await countAll(small), await countAll(large)];
-    if (process.env.SHOW_QUERY_COUNTS) console.log(JSON.stringify({ demo: a.counts, tenfold: b.counts }, null, 1));
+    if (process.env.SHOW_QUERY_COUNTS)
+      console.log(JSON.stringify({ demo: a.counts, tenfold: b.counts, kept: { demo: a.again, tenfold: b.again } }));
+    if (process.env.SHOW_QUERY_COUNTS === "sql") console.log(JSON.stringify(a.sent, null, 1));
     for (const r of requests) {
       const before = shapes(a.sent[r.name]!);
       const after = shapes(b.sent[r.name]!);
@@ -222,6 +243,8 @@ describe("SQL statements per request (N+1 check)", () => {
       expect(b.counts[r.name], r.name).toBeLessThanOrEqual(a.counts[r.name]! + 2);
       // A fixed handful each (the session, the route's own reads; a write's transaction).
       expect(b.counts[r.name], r.name).toBeLessThanOrEqual(40);
+      for (const { again } of [a, b])
+        expect(again[r.name], `${r.name}, with what is kept kept`).toBeLessThanOrEqual(r.most);
     }
   });
 });
