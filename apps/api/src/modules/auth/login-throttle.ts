@@ -36,18 +36,21 @@ export type Reserved = { failures: number; waitSeconds: number };
 /**
  * Counts one attempt for the key, unless the key must still wait: one INSERT … ON CONFLICT DO
  * UPDATE … WHERE, so concurrent attempts take turns on the row. Returns null when refused.
+ * A free attempt leaves `notBefore` as it was (a new key's is already past): stamped with its own
+ * `now`, it would refuse a concurrent attempt whose clock was read a moment earlier but reached
+ * the row later.
  */
 async function reserveKey(db: PrismaClient, key: string, rule: ThrottleRule, now: Date): Promise<Reserved | null> {
   const windowStart = new Date(now.getTime() - THROTTLE.windowMs);
   const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO login_throttles AS t (key, failures, "notBefore", "updatedAt")
-    VALUES (${key}, 1, ${now}, ${now})
+    VALUES (${key}, 1, ${windowStart}, ${now})
     ON CONFLICT (key) DO UPDATE SET
       failures = CASE WHEN t."updatedAt" < ${windowStart} THEN 1 ELSE t.failures + 1 END,
-      "notBefore" = ${now}::timestamptz + interval '1 second' * (CASE
-        WHEN t."updatedAt" < ${windowStart} OR t.failures + 1 <= ${rule.free} THEN 0
-        ELSE least(${rule.capSeconds}, power(2, t.failures - ${rule.free}))
-      END),
+      "notBefore" = CASE
+        WHEN t."updatedAt" < ${windowStart} OR t.failures + 1 <= ${rule.free} THEN t."notBefore"
+        ELSE ${now}::timestamptz + interval '1 second' * least(${rule.capSeconds}, power(2, t.failures - ${rule.free}))
+      END,
       "updatedAt" = ${now}
     WHERE t."notBefore" <= ${now}
     RETURNING failures`;
