@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -10,8 +10,19 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // no locale (a bare `env -i`, a minimal container) a Chinese file name (回迁户名册-….xlsx) becomes
 // "download". The users' machines have one; so does the browser here.
 if (!process.env.LANG && !process.env.LC_ALL) process.env.LANG = "C.UTF-8";
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "resettle-e2e-"));
-chmodSync(dataDir, 0o755); // as root, the server runs as `postgres` and must get in
+// One directory for the run's database (about 70 MB), made by the runner. Every process that
+// loads this config (the runner, and each worker) would make its own otherwise: the workers find
+// the runner's in the environment they inherit. The runner removes it when it exits, after the
+// web server (and its PostgreSQL) has been stopped; a worker never does.
+const inheritedDir = process.env.RESETTLE_E2E_DIR;
+const dataDir = inheritedDir ?? mkdtempSync(path.join(os.tmpdir(), "resettle-e2e-"));
+if (!inheritedDir) {
+  chmodSync(dataDir, 0o755); // as root, the server runs as `postgres` and must get in
+  process.env.RESETTLE_E2E_DIR = dataDir;
+  if (process.env.TEST_WORKER_INDEX === undefined) {
+    process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+  }
+}
 
 const chromiumArgs = [
   "--no-sandbox",
