@@ -113,15 +113,17 @@ export async function assessProjects(
 }
 
 /**
- * Every project's green / amber / red as of a day: what the project list filters and sorts by
- * and shows on each row. The caller keeps it until the next change (`lib/change-cache.ts`).
+ * Every project's green / amber / red as of a day, or only these projects': what the project
+ * list filters and sorts by and shows on each row. The caller keeps it until the next change
+ * (`lib/change-cache.ts`).
  */
-export async function assessEveryProjectLevel(db: Db, asOf: string): Promise<Map<string, HealthLevel>> {
+export async function assessProjectLevels(db: Db, asOf: string, ids?: string[]): Promise<Map<string, HealthLevel>> {
   const [projects, entries] = await Promise.all([
     db.project.findMany({
+      where: ids && { id: { in: ids } },
       select: { id: true, totalHouseholds: true, yearTargets: { select: { year: true, plannedHouseholds: true } } },
     }),
-    readLedgerEntries(db, asOf),
+    readLedgerEntries(db, asOf, ids),
   ]);
   const assessed = await assessProjects(db, projects, asOf, entries);
   return new Map([...assessed].map(([id, { health }]) => [id, health.level]));

@@ -17,7 +17,7 @@ import { contextOf } from "../../lib/context.js";
 import { listExportRoute } from "../../lib/list-export.js";
 import type { App, ModuleDeps } from "../../lib/types.js";
 import { getProject, listProjects, projectHistory, type KeptHealthLevels } from "./projects.service.js";
-import { assessEveryProjectLevel } from "./project-health.js";
+import { assessProjectLevels } from "./project-health.js";
 import { errors } from "../../lib/route-schemas.js";
 
 export async function projectRoutes(app: App, deps: ModuleDeps) {
@@ -25,7 +25,7 @@ export async function projectRoutes(app: App, deps: ModuleDeps) {
   // it on each row and sorts and filters by it, which took assessing every filtered project
   // (a province's 10,000) on every request. Two versions at most: a new one makes the old useless.
   const kept = changeCache<Map<string, HealthLevel>>(deps.prisma, 2);
-  const keptLevels: KeptHealthLevels = (today) => kept(today, () => assessEveryProjectLevel(deps.prisma, today));
+  const keptLevels: KeptHealthLevels = (today) => kept(today, () => assessProjectLevels(deps.prisma, today));
   app.get(
     "/api/projects",
     {

@@ -15,7 +15,7 @@ import { pageOfRows } from "../../lib/paging.js";
 import { listAuditEvents } from "../audit/index.js";
 import { commonProblemsOfProject } from "../problems/index.js";
 import { itemSelect, milestoneSelect, presentItem, presentMilestone } from "../work/index.js";
-import { assessProjects } from "./project-health.js";
+import { assessProjectLevels, assessProjects } from "./project-health.js";
 import { readOldArrearsWithStandard } from "../subsidy/index.js";
 import { containsText } from "../../lib/text-search.js";
 
@@ -76,7 +76,7 @@ function searchWhere(q: string | undefined): Prisma.ProjectWhereInput {
 }
 
 /**
- * Every project's green / amber / red as of a day (`assessEveryProjectLevel`), kept by the routes
+ * Every project's green / amber / red as of a day (`assessProjectLevels`), kept by the routes
  * until the next change: the list reads each row's level from it instead of assessing the page.
  */
 export type KeptHealthLevels = (asOf: string) => Promise<Map<string, HealthLevel>>;
@@ -89,12 +89,7 @@ async function levelsOf(db: Db, kept: Promise<Map<string, HealthLevel>>, ids: st
   const levels = await kept;
   const missing = ids.filter((id) => !levels.has(id));
   if (missing.length === 0) return levels;
-  const figures = await db.project.findMany({
-    where: { id: { in: missing } },
-    select: { id: true, totalHouseholds: true, yearTargets: { select: { year: true, plannedHouseholds: true } } },
-  });
-  const assessed = await assessProjects(db, figures, today);
-  return new Map([...levels, ...[...assessed].map(([id, a]) => [id, a.health.level] as const)]);
+  return new Map([...levels, ...(await assessProjectLevels(db, today, missing))]);
 }
 
 export async function listProjects(
