@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DashboardSchema, pageOf, ProjectSummarySchema } from "@resettle/domain";
 import { createPrismaClient } from "@resettle/prisma/client";
 import { buildApp } from "../app.js";
-import { seededIds, type SeededIds } from "../test/fixtures.js";
+import { finishXuefuyuan, seededIds, type SeededIds } from "../test/fixtures.js";
 import { createTestApp, fixedClock, type TestApp } from "../test/test-app.js";
 
 let t: TestApp;
@@ -68,21 +68,7 @@ describe("the projects' health levels, kept until the next change", () => {
       expect(before).toMatchObject({ level: "red", listedRed: true });
       expect(await xuefuyuanIn(other)).toEqual(before);
       // Its milestones done and every household moved back (as in the projects' health test): green.
-      const milestones = await t.db.prisma.milestone.findMany({ where: { projectId: before.id } });
-      for (const m of milestones) {
-        const res = await t.as("admin")({
-          method: "POST",
-          url: `/api/milestones/${m.id}/completion`,
-          payload: { completedOn: "2026-11-24", note: "已办结", version: m.version },
-        });
-        expect(res.statusCode).toBe(200);
-      }
-      const moved = await t.as("coord-shuangtaizi")({
-        method: "POST",
-        url: `/api/projects/${before.id}/progress-reports`,
-        payload: { reportedOn: "2026-11-20", households: 375 },
-      });
-      expect(moved.statusCode).toBe(201);
+      await finishXuefuyuan(t, before.id);
       const after = { level: "green", listedRed: false, id: before.id };
       expect(await xuefuyuanIn(t.as("leader"))).toEqual(after);
       expect(await xuefuyuanIn(other)).toEqual(after);

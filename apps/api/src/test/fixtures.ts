@@ -1,4 +1,6 @@
+import { expect } from "vitest";
 import type { PrismaClient } from "@resettle/prisma/client";
+import type { TestApp } from "./test-app.js";
 
 /** Real ids from the seeded database (the plan, the demo data and the demo accounts). */
 export async function seededIds(prisma: PrismaClient) {
@@ -190,3 +192,25 @@ export const SECRET_PATTERN = /(?<!mustChange)password|\$argon2|csrf/i;
 /** The paths of a 400's field issues, in order. */
 export const detailPaths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
   res.json().error.details?.map((d) => d.path);
+
+/**
+ * 学府园二期 finished as its departments would: every milestone completed (by `admin`) and its
+ * 375 households reported moved back (by 双台子区's coordinator), so no health rule fires.
+ */
+export async function finishXuefuyuan(t: TestApp, projectId: string) {
+  const milestones = await t.db.prisma.milestone.findMany({ where: { projectId } });
+  for (const m of milestones) {
+    const res = await t.as("admin")({
+      method: "POST",
+      url: `/api/milestones/${m.id}/completion`,
+      payload: { completedOn: "2026-11-24", note: "已办结", version: m.version },
+    });
+    expect(res.statusCode).toBe(200);
+  }
+  const moved = await t.as("coord-shuangtaizi")({
+    method: "POST",
+    url: `/api/projects/${projectId}/progress-reports`,
+    payload: { reportedOn: "2026-11-20", households: 375 },
+  });
+  expect(moved.statusCode).toBe(201);
+}

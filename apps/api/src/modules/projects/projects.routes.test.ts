@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuditEventSchema, DashboardSchema, ProjectDetailSchema, ProjectSummarySchema, pageOf } from "@resettle/domain";
-import { seededIds } from "../../test/fixtures.js";
+import { finishXuefuyuan, seededIds } from "../../test/fixtures.js";
 import { createTestApp } from "../../test/test-app.js";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -177,20 +177,7 @@ describe("the ledger on projects: items, trajectory and health", () => {
     const before = await detail();
     expect(before.health.rules.map((r) => r.code)).toEqual(["overdue_milestone", "target_year_passed", "behind_plan"]);
     expect(before.trajectory.movedBack).toBe(0);
-    for (const m of before.milestones) {
-      const res = await t.as("admin")({
-        method: "POST",
-        url: `/api/milestones/${m.id}/completion`,
-        payload: { completedOn: "2026-11-24", note: "已办结", version: m.version },
-      });
-      expect(res.statusCode).toBe(200);
-    }
-    const moved = await t.as("coord-shuangtaizi")({
-      method: "POST",
-      url: `/api/projects/${xuefuyuan.id}/progress-reports`,
-      payload: { reportedOn: "2026-11-20", households: 375 },
-    });
-    expect(moved.statusCode).toBe(201);
+    await finishXuefuyuan(t, xuefuyuan.id);
     const after = await detail();
     expect(after).toMatchObject({ movedBack: 375, status: "completed", healthLevel: "green" });
     expect(after.health).toEqual({ level: "green", rules: [] });
